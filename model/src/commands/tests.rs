@@ -1,0 +1,485 @@
+use proptest::prelude::*;
+use serde_json::json;
+
+use super::*;
+use crate::history::History;
+use crate::templates;
+use crate::validate::validate;
+
+fn id(s: &str) -> NodeId {
+    NodeId::new(s)
+}
+
+fn party() -> Document {
+    templates::find("nine-grid-party")
+        .unwrap()
+        .instantiate("d1", "Party", "party")
+        .unwrap()
+}
+
+fn main_slot(doc: &Document) -> Vec<&str> {
+    doc.blocks[&doc.root].slots["main"]
+        .iter()
+        .map(NodeId::as_str)
+        .collect()
+}
+
+fn insert_heading(doc: &Document, index: usize) -> Command {
+    let fragment = Fragment::single(id("x"), BlockKind::Heading).with_fresh_ids(doc);
+    Command::Insert {
+        parent: doc.root.clone(),
+        slot: "main".into(),
+        index,
+        fragment,
+    }
+}
+
+#[test]
+fn insert_then_inverse_restores() {
+    let original = party();
+    let mut doc = original.clone();
+    let applied = apply(&mut doc, &insert_heading(&original, 1)).unwrap();
+    assert_eq!(
+        main_slot(&doc),
+        ["banner", "heading-1", "grid", "cols", "vote"]
+    );
+    assert!(applied.changed.contains(&id("heading-1")));
+    apply(&mut doc, &applied.inverse).unwrap();
+    assert_eq!(doc, original);
+}
+
+#[test]
+fn move_within_and_across_containers() {
+    let mut doc = party();
+    apply(
+        &mut doc,
+        &Command::Move {
+            id: id("vote"),
+            parent: id("page"),
+            slot: "main".into(),
+            index: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(main_slot(&doc), ["vote", "banner", "grid", "cols"]);
+    let applied = apply(
+        &mut doc,
+        &Command::Move {
+            id: id("left"),
+            parent: id("cols"),
+            slot: "col2".into(),
+            index: 1,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        doc.blocks[&id("cols")].slots["col2"],
+        vec![id("right"), id("left")]
+    );
+    assert!(doc.blocks[&id("cols")].slots["col1"].is_empty());
+    apply(&mut doc, &applied.inverse).unwrap();
+    assert_eq!(doc.blocks[&id("cols")].slots["col1"], vec![id("left")]);
+    // Out of a column onto the page.
+    apply(
+        &mut doc,
+        &Command::Move {
+            id: id("right"),
+            parent: id("page"),
+            slot: "main".into(),
+            index: 4,
+        },
+    )
+    .unwrap();
+    assert_eq!(main_slot(&doc), ["vote", "banner", "grid", "cols", "right"]);
+    assert_eq!(validate(&doc), vec![]);
+}
+
+#[test]
+fn refused_drops_say_why_and_change_nothing() {
+    let original = party();
+    let cases = [
+        (
+            Command::Move {
+                id: id("grid"),
+                parent: id("cols"),
+                slot: "col1".into(),
+                index: 0,
+            },
+            "full width",
+        ),
+        (
+            Command::Move {
+                id: id("banner"),
+                parent: id("vote"),
+                slot: "children".into(),
+                index: 0,
+            },
+            "does not hold",
+        ),
+        (
+            Command::Move {
+                id: id("cols"),
+                parent: id("cols"),
+                slot: "col1".into(),
+                index: 0,
+            },
+            "inside itself",
+        ),
+        (
+            Command::Move {
+                id: id("left"),
+                parent: id("cols"),
+                slot: "col3".into(),
+                index: 0,
+            },
+            "hidden",
+        ),
+        (
+            Command::Move {
+                id: id("vote"),
+                parent: id("page"),
+                slot: "main".into(),
+                index: 9,
+            },
+            "past the end",
+        ),
+        (
+            Command::Remove { id: id("page") },
+            "cannot be moved, removed",
+        ),
+        (Command::Duplicate { id: id("nope") }, "no longer exists"),
+        (
+            Command::UpdateProp {
+                id: id("vote"),
+                device: None,
+                key: "colour".into(),
+                value: Some(json!(1)),
+            },
+            "no setting",
+        ),
+    ];
+    for (command, words) in cases {
+        let mut doc = original.clone();
+        let err = apply(&mut doc, &command).unwrap_err();
+        assert!(err.to_string().contains(words), "{command:?}: {err}");
+        assert_eq!(doc, original);
+    }
+    // Moving a block into a section inside a column's sibling: a section into a section.
+    let mut doc = original.clone();
+    let s1 = Fragment::single(id("s1"), BlockKind::Section);
+    apply(
+        &mut doc,
+        &Command::Insert {
+            parent: id("page"),
+            slot: "main".into(),
+            index: 0,
+            fragment: s1,
+        },
+    )
+    .unwrap();
+    let s2 = Fragment::single(id("s2"), BlockKind::Section);
+    let err = apply(
+        &mut doc,
+        &Command::Insert {
+            parent: id("s1"),
+            slot: "children".into(),
+            index: 0,
+            fragment: s2,
+        },
+    );
+    assert!(err
+        .unwrap_err()
+        .to_string()
+        .contains("section cannot go inside another section"));
+}
+
+#[test]
+fn inserted_ids_must_be_new() {
+    let mut doc = party();
+    let fragment = Fragment::single(id("vote"), BlockKind::Heading);
+    let err = apply(
+        &mut doc,
+        &Command::Insert {
+            parent: id("page"),
+            slot: "main".into(),
+            index: 0,
+            fragment,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err, CommandError::IdCollision(id("vote")));
+}
+
+#[test]
+fn remove_and_duplicate_take_children() {
+    let original = party();
+    let mut doc = original.clone();
+    let dup = apply(&mut doc, &Command::Duplicate { id: id("cols") }).unwrap();
+    assert_eq!(
+        main_slot(&doc),
+        ["banner", "grid", "cols", "columns-1", "vote"]
+    );
+    assert_eq!(
+        doc.blocks[&id("columns-1")].slots["col1"],
+        vec![id("button-1")]
+    );
+    assert_eq!(validate(&doc), vec![]);
+    apply(&mut doc, &dup.inverse).unwrap();
+    assert_eq!(doc, original);
+
+    let removed = apply(&mut doc, &Command::Remove { id: id("cols") }).unwrap();
+    assert!(!doc.blocks.contains_key(&id("left")));
+    apply(&mut doc, &removed.inverse).unwrap();
+    assert_eq!(doc, original);
+}
+
+#[test]
+fn props_styles_overrides_and_audience() {
+    let original = party();
+    let mut doc = original.clone();
+    let steps = [
+        Command::UpdateProp {
+            id: id("vote"),
+            device: None,
+            key: "title".into(),
+            value: Some(json!("Pick one")),
+        },
+        Command::UpdateProp {
+            id: id("vote"),
+            device: Some(Device::Phone),
+            key: "votes_per_day".into(),
+            value: Some(json!(2)),
+        },
+        Command::UpdateStyle {
+            id: id("vote"),
+            device: None,
+            style: Style {
+                background: Some("#fff".into()),
+                ..Style::default()
+            },
+        },
+        Command::SetAudience {
+            id: id("vote"),
+            audience: Some(crate::Rule::TierAtLeast(1)),
+        },
+    ];
+    let mut inverses = Vec::new();
+    for step in &steps {
+        inverses.push(apply(&mut doc, step).unwrap().inverse);
+    }
+    let vote = &doc.blocks[&id("vote")];
+    assert_eq!(vote.props["title"], "Pick one");
+    assert_eq!(
+        vote.prop_on("votes_per_day", Some(Device::Phone)),
+        Some(&json!(2))
+    );
+    assert_eq!(
+        vote.prop_on("votes_per_day", Some(Device::Desktop)),
+        Some(&json!(1))
+    );
+    assert_eq!(
+        vote.style_on(Some(Device::Phone)).background.as_deref(),
+        Some("#fff")
+    );
+    for inverse in inverses.iter().rev() {
+        apply(&mut doc, inverse).unwrap();
+    }
+    assert_eq!(doc, original);
+}
+
+#[test]
+fn batches_are_atomic() {
+    let original = party();
+    let mut doc = original.clone();
+    let ok = Command::Batch(vec![
+        Command::Remove { id: id("vote") },
+        Command::Remove { id: id("banner") },
+    ]);
+    let applied = apply(&mut doc, &ok).unwrap();
+    assert_eq!(main_slot(&doc), ["grid", "cols"]);
+    apply(&mut doc, &applied.inverse).unwrap();
+    assert_eq!(doc, original);
+    let bad = Command::Batch(vec![
+        Command::Remove { id: id("vote") },
+        Command::Remove { id: id("vote") },
+    ]);
+    assert!(apply(&mut doc, &bad).is_err());
+    assert_eq!(doc, original);
+}
+
+#[test]
+fn history_undoes_and_redoes_150_steps() {
+    let original = party();
+    let mut doc = original.clone();
+    let mut history = History::default();
+    for i in 0..150 {
+        let command = if i % 2 == 0 {
+            insert_heading(&doc, 0)
+        } else {
+            Command::UpdateProp {
+                id: id("vote"),
+                device: None,
+                key: "title".into(),
+                value: Some(json!(format!("Title {i}"))),
+            }
+        };
+        history.apply(&mut doc, command).unwrap();
+    }
+    let edited = doc.clone();
+    while history.can_undo() {
+        history.undo(&mut doc).unwrap().unwrap();
+    }
+    assert_eq!(doc, original);
+    while history.can_redo() {
+        history.redo(&mut doc).unwrap().unwrap();
+    }
+    assert_eq!(doc, edited);
+}
+
+#[test]
+fn history_is_bounded_and_new_edits_clear_redo() {
+    let mut doc = party();
+    let mut history = History::new(3);
+    for i in 0..5 {
+        let c = Command::UpdateProp {
+            id: id("vote"),
+            device: None,
+            key: "votes_per_day".into(),
+            value: Some(json!(i + 1)),
+        };
+        history.apply(&mut doc, c).unwrap();
+    }
+    assert_eq!(history.undo_len(), 3);
+    history.undo(&mut doc);
+    assert!(history.can_redo());
+    history
+        .apply(&mut doc, Command::Remove { id: id("banner") })
+        .unwrap();
+    assert!(!history.can_redo());
+}
+
+#[test]
+fn typing_merges_into_one_step() {
+    let original = party();
+    let mut doc = original.clone();
+    let mut history = History::default();
+    for text in ["P", "Pi", "Pic", "Pick"] {
+        let c = Command::UpdateProp {
+            id: id("vote"),
+            device: None,
+            key: "title".into(),
+            value: Some(json!(text)),
+        };
+        history.apply_grouped(&mut doc, c, "vote/title").unwrap();
+    }
+    assert_eq!(history.undo_len(), 1);
+    history.undo(&mut doc).unwrap().unwrap();
+    assert_eq!(doc, original);
+    history.redo(&mut doc).unwrap().unwrap();
+    assert_eq!(doc.blocks[&id("vote")].props["title"], "Pick");
+}
+
+/// A random edit, interpreted against the current document.
+#[derive(Clone, Debug)]
+enum Op {
+    Insert(usize, usize, u8),
+    Move(usize, usize, usize),
+    Remove(usize),
+    Duplicate(usize),
+    Retitle(usize, String),
+}
+
+fn arb_op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (any::<usize>(), any::<usize>(), 0u8..4).prop_map(|(a, b, k)| Op::Insert(a, b, k)),
+        (any::<usize>(), any::<usize>(), any::<usize>()).prop_map(|(a, b, c)| Op::Move(a, b, c)),
+        any::<usize>().prop_map(Op::Remove),
+        any::<usize>().prop_map(Op::Duplicate),
+        (any::<usize>(), "[a-zA-Z ]{1,12}").prop_map(|(a, t)| Op::Retitle(a, t)),
+    ]
+}
+
+fn to_command(doc: &Document, op: &Op) -> Command {
+    let ids: Vec<NodeId> = doc.in_order();
+    let containers: Vec<(NodeId, String)> = ids
+        .iter()
+        .flat_map(|i| {
+            doc.blocks[i]
+                .slots
+                .keys()
+                .map(move |s| (i.clone(), s.clone()))
+        })
+        .collect();
+    let pick = |n: usize| ids[n % ids.len()].clone();
+    let slot_len = |(p, s): &(NodeId, String)| doc.blocks[p].slots[s].len();
+    match op {
+        Op::Insert(c, i, k) => {
+            let (parent, slot) = containers[c % containers.len()].clone();
+            let kind = [
+                BlockKind::Heading,
+                BlockKind::Section,
+                BlockKind::Columns,
+                BlockKind::Wheel,
+            ][*k as usize];
+            let index = i % (slot_len(&(parent.clone(), slot.clone())) + 1);
+            Command::Insert {
+                parent,
+                slot,
+                index,
+                fragment: Fragment::single(id("new"), kind).with_fresh_ids(doc),
+            }
+        }
+        Op::Move(b, c, i) => {
+            let target = containers[c % containers.len()].clone();
+            let index = i % (slot_len(&target) + 1);
+            Command::Move {
+                id: pick(*b),
+                parent: target.0,
+                slot: target.1,
+                index,
+            }
+        }
+        Op::Remove(b) => Command::Remove { id: pick(*b) },
+        Op::Duplicate(b) => Command::Duplicate { id: pick(*b) },
+        Op::Retitle(b, t) => Command::UpdateProp {
+            id: pick(*b),
+            device: None,
+            key: "title".into(),
+            value: Some(json!(t)),
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// Any sequence of edits keeps the tree valid (refused edits change nothing), every inverse
+    /// restores the document before it, and undoing everything restores the start.
+    #[test]
+    fn random_edits_keep_the_tree_sound(ops in proptest::collection::vec(arb_op(), 1..40)) {
+        let original = party();
+        let mut doc = original.clone();
+        let mut history = History::default();
+        for op in &ops {
+            let command = to_command(&doc, op);
+            let before = doc.clone();
+            match history.apply(&mut doc, command) {
+                Ok(applied) => {
+                    let mut undone = doc.clone();
+                    apply(&mut undone, &applied.inverse).unwrap();
+                    prop_assert_eq!(&undone, &before);
+                }
+                Err(_) => prop_assert_eq!(&doc, &before),
+            }
+            let tree_errors: Vec<_> = validate(&doc)
+                .into_iter()
+                .filter(|e| e.path.contains("/slots") || e.message.contains("placed") || e.message.contains("loop") || e.message.contains("nest"))
+                .collect();
+            prop_assert!(tree_errors.is_empty(), "{:?}", tree_errors);
+        }
+        while history.can_undo() {
+            history.undo(&mut doc).unwrap().unwrap();
+        }
+        prop_assert_eq!(doc, original);
+    }
+}

@@ -1,0 +1,434 @@
+//! The page document: theme, a tree of blocks stored flat (keyed by id, containers holding
+//! ordered id lists per named slot), campaigns and club settings.
+//!
+//! Editor state (selection, viewport, persona) never enters the document.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::audience::Rule;
+use crate::campaign::Campaign;
+use crate::catalogue::BlockKind;
+use crate::club::ClubSettings;
+use crate::migrate::CURRENT_SCHEMA_VERSION;
+use crate::style::Style;
+
+/// A block's id: unique in its document, `[A-Za-z0-9_-]{1,64}`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NodeId(pub String);
+
+impl NodeId {
+    /// Wraps a string.
+    pub fn new(id: impl Into<String>) -> NodeId {
+        NodeId(id.into())
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for NodeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A block's props: field key → JSON value, typed by its kind's [`crate::fields::Field`]s.
+pub type Props = serde_json::Map<String, Value>;
+
+/// The three device classes a page is previewed and overridden on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Device {
+    /// Up to 599 px wide.
+    Phone,
+    /// 600-1023 px.
+    Tablet,
+    /// 1024 px and wider.
+    Desktop,
+}
+
+impl Device {
+    /// Every device, smallest first.
+    pub const ALL: [Device; 3] = [Device::Phone, Device::Tablet, Device::Desktop];
+}
+
+/// What differs on one device: only the props and style fields set here.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceOverride {
+    /// Props that differ.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub props: Props,
+    /// Style fields that differ.
+    #[serde(default, skip_serializing_if = "Style::is_empty")]
+    pub style: Style,
+}
+
+impl DeviceOverride {
+    /// Whether it overrides nothing.
+    pub fn is_empty(&self) -> bool {
+        self.props.is_empty() && self.style.is_empty()
+    }
+}
+
+/// One block of the page tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// Its id (equal to its key in [`Document::blocks`]).
+    pub id: NodeId,
+    /// What it is.
+    pub kind: BlockKind,
+    /// Version of the kind's props this block was written with (see [`crate::migrate`]).
+    #[serde(default = "one")]
+    pub version: u32,
+    /// Typed props (see [`crate::catalogue`]).
+    #[serde(default)]
+    pub props: Props,
+    /// Spacing, background, alignment.
+    #[serde(default, skip_serializing_if = "Style::is_empty")]
+    pub style: Style,
+    /// Who sees it; `None` = everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Rule>,
+    /// Child ids per named slot, in order (containers only).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slots: BTreeMap<String, Vec<NodeId>>,
+    /// Per-device differences.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<Device, DeviceOverride>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Block {
+    /// A block of `kind` with default props and empty slots.
+    pub fn new(id: NodeId, kind: BlockKind) -> Block {
+        let spec = kind.spec();
+        Block {
+            id,
+            kind,
+            version: spec.version,
+            props: spec
+                .fields
+                .iter()
+                .map(|f| (f.key.to_owned(), f.default_value()))
+                .collect(),
+            style: Style::default(),
+            audience: None,
+            slots: spec
+                .slots
+                .iter()
+                .map(|s| (s.to_string(), Vec::new()))
+                .collect(),
+            overrides: BTreeMap::new(),
+        }
+    }
+
+    /// Every child id, slot by slot.
+    pub fn children(&self) -> impl DoubleEndedIterator<Item = &NodeId> {
+        self.slots.values().flatten()
+    }
+
+    /// A prop's value on `device` (its override, else the base value).
+    pub fn prop_on(&self, key: &str, device: Option<Device>) -> Option<&Value> {
+        device
+            .and_then(|d| self.overrides.get(&d))
+            .and_then(|o| o.props.get(key))
+            .or_else(|| self.props.get(key))
+    }
+
+    /// The style on `device`: the base style with the device's override applied.
+    pub fn style_on(&self, device: Option<Device>) -> Style {
+        match device.and_then(|d| self.overrides.get(&d)) {
+            Some(o) => self.style.merged(&o.style),
+            None => self.style.clone(),
+        }
+    }
+
+    /// Fills props missing from the block with their defaults (unknown props are kept, for
+    /// validation to report).
+    pub fn fill_defaults(&mut self) {
+        for field in self.kind.spec().fields {
+            self.props
+                .entry(field.key)
+                .or_insert_with(|| field.default_value());
+        }
+        for slot in self.kind.spec().slots {
+            self.slots.entry(slot.to_string()).or_default();
+        }
+    }
+}
+
+/// Base font of a theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Font {
+    /// The phone's own UI font.
+    System,
+    /// A rounded sans-serif, friendly for family brands.
+    Rounded,
+    /// A serif.
+    Serif,
+}
+
+/// Colours, font, corner radius and page background.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Brand colour: buttons, highlights.
+    pub primary: String,
+    /// Second colour: badges, prices.
+    pub accent: String,
+    /// Body text colour.
+    pub text: String,
+    /// Page background colour.
+    pub background: String,
+    /// Base font.
+    pub font: Font,
+    /// Corner radius in px (0-32).
+    pub radius: u8,
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme {
+            primary: "#e85d75".into(),
+            accent: "#f4a259".into(),
+            text: "#2d2a32".into(),
+            background: "#fff8f3".into(),
+            font: Font::Rounded,
+            radius: 12,
+        }
+    }
+}
+
+/// A page: what a marketer builds and members open.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Version of this document format (see [`crate::migrate`]).
+    pub schema_version: u32,
+    /// The document's id.
+    pub id: String,
+    /// Title shown in the projects list and the browser tab.
+    pub title: String,
+    /// Address segment members open: `/c/{slug}`.
+    pub slug: String,
+    /// Look and feel.
+    #[serde(default)]
+    pub theme: Theme,
+    /// Id of the page block, the tree's root.
+    pub root: NodeId,
+    /// Every block, keyed by id.
+    pub blocks: BTreeMap<NodeId, Block>,
+    /// Campaigns the page's games play.
+    #[serde(default)]
+    pub campaigns: Vec<Campaign>,
+    /// Tier ladder and points rules.
+    #[serde(default)]
+    pub club: ClubSettings,
+}
+
+/// A detached subtree: what is inserted, removed, copied and pasted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    /// The subtree's top block.
+    pub root: NodeId,
+    /// The subtree's blocks, keyed by id.
+    pub blocks: BTreeMap<NodeId, Block>,
+}
+
+impl Fragment {
+    /// A fragment holding a single new block of `kind` with id `id`.
+    pub fn single(id: NodeId, kind: BlockKind) -> Fragment {
+        let block = Block::new(id.clone(), kind);
+        Fragment {
+            root: id.clone(),
+            blocks: BTreeMap::from([(id, block)]),
+        }
+    }
+
+    /// The same subtree with every id replaced by one unused in `doc` (for paste and duplicate).
+    pub fn with_fresh_ids(&self, doc: &Document) -> Fragment {
+        let mut taken: BTreeSet<NodeId> = doc.blocks.keys().cloned().collect();
+        let mut renamed = BTreeMap::new();
+        for old in self.blocks.keys() {
+            let new = fresh_id(&taken, self.blocks[old].kind);
+            taken.insert(new.clone());
+            renamed.insert(old.clone(), new);
+        }
+        let rename = |id: &NodeId| renamed.get(id).cloned().unwrap_or_else(|| id.clone());
+        let blocks = self
+            .blocks
+            .values()
+            .map(|b| {
+                let mut b = b.clone();
+                b.id = rename(&b.id);
+                for ids in b.slots.values_mut() {
+                    ids.iter_mut().for_each(|id| *id = rename(id));
+                }
+                (b.id.clone(), b)
+            })
+            .collect();
+        Fragment {
+            root: rename(&self.root),
+            blocks,
+        }
+    }
+}
+
+/// The first id of the form `{kind}-{n}` not in `taken`.
+pub fn fresh_id(taken: &BTreeSet<NodeId>, kind: BlockKind) -> NodeId {
+    let prefix = serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', "-")));
+    let prefix = prefix.unwrap_or_else(|| "block".into());
+    let mut n = 1u64;
+    loop {
+        let id = NodeId(format!("{prefix}-{n}"));
+        if !taken.contains(&id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// Where a block sits: its parent, the slot and its index there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// The container.
+    pub parent: NodeId,
+    /// The slot name.
+    pub slot: String,
+    /// Index within the slot.
+    pub index: usize,
+}
+
+impl Document {
+    /// A new empty page.
+    pub fn blank(id: &str, title: &str, slug: &str) -> Document {
+        let root = NodeId::new("page");
+        Document {
+            schema_version: CURRENT_SCHEMA_VERSION,
+            id: id.into(),
+            title: title.into(),
+            slug: slug.into(),
+            theme: Theme::default(),
+            root: root.clone(),
+            blocks: BTreeMap::from([(root.clone(), Block::new(root, BlockKind::Page))]),
+            campaigns: Vec::new(),
+            club: ClubSettings::default(),
+        }
+    }
+
+    /// The block with `id`.
+    pub fn block(&self, id: &NodeId) -> Option<&Block> {
+        self.blocks.get(id)
+    }
+
+    /// Where `id` sits; `None` for the root and unknown ids.
+    pub fn position(&self, id: &NodeId) -> Option<Position> {
+        self.blocks.values().find_map(|parent| {
+            parent.slots.iter().find_map(|(slot, ids)| {
+                ids.iter().position(|c| c == id).map(|index| Position {
+                    parent: parent.id.clone(),
+                    slot: slot.clone(),
+                    index,
+                })
+            })
+        })
+    }
+
+    /// `id` and all blocks below it, parents before children.
+    pub fn subtree(&self, id: &NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack = vec![id.clone()];
+        while let Some(next) = stack.pop() {
+            if out.contains(&next) {
+                continue; // a malformed (cyclic) tree must not loop
+            }
+            if let Some(block) = self.blocks.get(&next) {
+                stack.extend(block.children().rev().cloned());
+            }
+            out.push(next);
+        }
+        out
+    }
+
+    /// Whether `ancestor` is `id` or above it.
+    pub fn is_ancestor_or_self(&self, ancestor: &NodeId, id: &NodeId) -> bool {
+        self.subtree(ancestor).contains(id)
+    }
+
+    /// The subtree at `id` as a detached fragment.
+    pub fn fragment(&self, id: &NodeId) -> Option<Fragment> {
+        self.blocks.get(id)?;
+        let blocks = self
+            .subtree(id)
+            .into_iter()
+            .filter_map(|i| self.blocks.get(&i).map(|b| (i, b.clone())))
+            .collect();
+        Some(Fragment {
+            root: id.clone(),
+            blocks,
+        })
+    }
+
+    /// How many containers lie above `id` (the root has depth 0).
+    pub fn depth(&self, id: &NodeId) -> usize {
+        let mut depth = 0;
+        let mut current = id.clone();
+        while let Some(pos) = self.position(&current) {
+            depth += 1;
+            current = pos.parent;
+            if depth > self.blocks.len() {
+                break; // cyclic: validation reports it
+            }
+        }
+        depth
+    }
+
+    /// The campaign with `id`.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|c| c.id == id)
+    }
+
+    /// Block ids in page order (depth-first from the root).
+    pub fn in_order(&self) -> Vec<NodeId> {
+        self.subtree(&self.root)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_do_not_collide() {
+        let mut doc = Document::blank("d", "T", "t");
+        let f = Fragment::single(NodeId::new("x"), BlockKind::Heading).with_fresh_ids(&doc);
+        assert_eq!(f.root.as_str(), "heading-1");
+        doc.blocks.extend(f.blocks.clone());
+        let g = f.with_fresh_ids(&doc);
+        assert_eq!(g.root.as_str(), "heading-2");
+    }
+
+    #[test]
+    fn new_blocks_have_every_default_prop() {
+        let b = Block::new(NodeId::new("w"), BlockKind::Wheel);
+        assert_eq!(b.props["button_label"], "Spin");
+        assert!(b.props["campaign"].is_null());
+        let c = Block::new(NodeId::new("c"), BlockKind::Columns);
+        assert_eq!(c.slots.len(), 4);
+    }
+}

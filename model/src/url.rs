@@ -1,0 +1,68 @@
+//! Which links a marketer may put on a page: `http(s)://…` and relative URLs only, so no
+//! `javascript:`, `data:` or other scheme ever reaches a member's browser.
+
+/// Whether `url` is an absolute http(s) URL or a relative one (`/path`, `path`, `#anchor`, `?q`).
+///
+/// ```
+/// use cradle_model::url::is_safe_url;
+/// assert!(is_safe_url("https://example.com/a"));
+/// assert!(is_safe_url("/c/spring-club"));
+/// assert!(!is_safe_url("javascript:alert(1)"));
+/// assert!(!is_safe_url(" JavaScript:alert(1)"));
+/// ```
+pub fn is_safe_url(url: &str) -> bool {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    if url.starts_with("//") {
+        return false; // protocol-relative: leaves the page's scheme choice to chance
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
+        return !rest.is_empty() && !rest.starts_with('/');
+    }
+    // A relative URL has no scheme: nothing before a ':' that comes ahead of any '/', '?' or '#'.
+    let first_delim = url.find(['/', '?', '#']).unwrap_or(url.len());
+    !url[..first_delim].contains(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_url;
+
+    #[test]
+    fn allows_http_and_relative() {
+        for ok in [
+            "http://a.cn",
+            "https://shop.example.com/p?id=1#x",
+            "/c/club",
+            "img/a.png",
+            "#top",
+            "?tab=2",
+            "",
+        ] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_other_schemes_and_tricks() {
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "java\tscript:x",
+            "//evil.com",
+            "https://",
+            "https:///x",
+            "mailto:a@b.c",
+            "weixin://dl",
+        ] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,359 @@
+use serde_json::{json, Value};
+
+use super::*;
+use crate::parse::parse_document;
+use crate::templates;
+
+fn template(id: &str) -> Value {
+    let doc = templates::find(id)
+        .unwrap()
+        .instantiate("d1", "Page", "page")
+        .unwrap();
+    serde_json::to_value(doc).unwrap()
+}
+
+fn errors_of(json: &Value) -> Vec<ValidationError> {
+    parse_document(json).err().unwrap_or_default()
+}
+
+fn has(errors: &[ValidationError], path: &str, words: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.path == path && e.message.contains(words))
+}
+
+#[test]
+fn blank_page_is_valid() {
+    assert_eq!(validate(&Document::blank("d1", "Club", "club")), vec![]);
+}
+
+#[test]
+fn prize_weight_error_reads_like_the_issue() {
+    let mut doc = template("wheel-campaign");
+    doc["campaigns"][0]["prizes"][1]["weight"] = json!(0);
+    let errors = errors_of(&doc);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string() == "/campaigns/0/prizes/1/weight: weight must be at least 1"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn prize_counts_per_game() {
+    let mut wheel = template("wheel-campaign");
+    let prize = wheel["campaigns"][0]["prizes"][4].clone();
+    for i in 0..7 {
+        let mut p = prize.clone();
+        p["id"] = json!(format!("extra-{i}"));
+        wheel["campaigns"][0]["prizes"]
+            .as_array_mut()
+            .unwrap()
+            .push(p);
+    }
+    assert!(has(
+        &errors_of(&wheel),
+        "/campaigns/0/prizes",
+        "2-12 prizes; it has 13"
+    ));
+
+    let mut grid = template("nine-grid-party");
+    grid["campaigns"][0]["prizes"].as_array_mut().unwrap().pop();
+    assert!(has(
+        &errors_of(&grid),
+        "/campaigns/0/prizes",
+        "exactly 8 prizes; it has 7"
+    ));
+}
+
+#[test]
+fn campaign_references_and_games_must_match() {
+    let mut doc = template("wheel-campaign");
+    doc["blocks"]["wheel"]["props"]["campaign"] = json!("nope");
+    assert!(has(
+        &errors_of(&doc),
+        "/blocks/wheel/props/campaign",
+        "does not exist"
+    ));
+
+    let mut doc = template("wheel-campaign");
+    doc["campaigns"][0]["game"] = json!("scratch_card");
+    assert!(has(
+        &errors_of(&doc),
+        "/blocks/wheel/props/campaign",
+        "another game"
+    ));
+
+    let mut doc = template("wheel-campaign");
+    doc["blocks"]["wheel"]["props"]["campaign"] = Value::Null;
+    assert!(has(
+        &errors_of(&doc),
+        "/blocks/wheel/props/campaign",
+        "choose the campaign"
+    ));
+}
+
+#[test]
+fn window_fallback_and_limits() {
+    let mut doc = template("wheel-campaign");
+    doc["campaigns"][0]["window"]["end"] = doc["campaigns"][0]["window"]["start"].clone();
+    doc["campaigns"][0]["fallback_prize"] = json!("blanket");
+    doc["campaigns"][0]["limits"]["per_member_total"] = json!(2);
+    let errors = errors_of(&doc);
+    assert!(has(
+        &errors,
+        "/campaigns/0/window/end",
+        "end after it starts"
+    ));
+    assert!(has(
+        &errors,
+        "/campaigns/0/fallback_prize",
+        "unlimited stock"
+    ));
+    assert!(has(
+        &errors,
+        "/campaigns/0/limits/per_member_per_day",
+        "cannot exceed"
+    ));
+}
+
+#[test]
+fn unsafe_links_are_refused_everywhere() {
+    let mut doc = template("nine-grid-party");
+    doc["blocks"]["left"]["props"]["action"] = json!("link");
+    doc["blocks"]["left"]["props"]["url"] = json!("javascript:alert(1)");
+    doc["blocks"]["banner"]["props"]["slides"][0]["link"] = json!("data:text/html,x");
+    let mut wheel = template("wheel-campaign");
+    wheel["blocks"]["intro"]["props"]["text"][0][1]["link"] = json!("vbscript:x");
+    let errors = errors_of(&doc);
+    assert!(has(&errors, "/blocks/left/props/url", "http://"));
+    assert!(has(
+        &errors,
+        "/blocks/banner/props/slides/0/link",
+        "http://"
+    ));
+    assert!(has(
+        &errors_of(&wheel),
+        "/blocks/intro/props/text/0/1/link",
+        "http://"
+    ));
+}
+
+#[test]
+fn pictures_need_alt_text() {
+    let mut doc = template("club-home");
+    doc["blocks"]["redeem"]["props"]["items"][0]["image"] = json!("/assets/wipes.png");
+    assert!(has(
+        &errors_of(&doc),
+        "/blocks/redeem/props/items/0/alt",
+        "alt text"
+    ));
+    let mut doc = template("nine-grid-party");
+    doc["blocks"]["banner"]["props"]["slides"][0]["alt"] = json!(" ");
+    assert!(has(
+        &errors_of(&doc),
+        "/blocks/banner/props/slides/0/alt",
+        "alt text"
+    ));
+}
+
+#[test]
+fn text_limits_types_and_unknown_props() {
+    let mut doc = template("wheel-campaign");
+    doc["blocks"]["hero"]["props"]["text"] = json!("x".repeat(81));
+    doc["blocks"]["hero"]["props"]["level"] = json!("h9");
+    doc["blocks"]["hero"]["props"]["wieght"] = json!(1);
+    doc["blocks"]["coupons"]["props"]["coupons"] = json!([]);
+    let errors = errors_of(&doc);
+    assert!(has(
+        &errors,
+        "/blocks/hero/props/text",
+        "at most 80 characters"
+    ));
+    assert!(has(
+        &errors,
+        "/blocks/hero/props/level",
+        "one of: h1, h2, h3"
+    ));
+    assert!(has(&errors, "/blocks/hero/props/wieght", "unknown setting"));
+    assert!(has(
+        &errors,
+        "/blocks/coupons/props/coupons",
+        "at least 1 rows"
+    ));
+    assert!(
+        errors.len() >= 4,
+        "every error is reported at once: {errors:?}"
+    );
+}
+
+#[test]
+fn tree_shape_errors() {
+    let mut doc = template("club-home");
+    doc["blocks"]["page"]["slots"]["main"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("card")); // twice
+    doc["blocks"]["page"]["slots"]["main"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("ghost")); // missing
+    doc["blocks"]["lost"] = json!({"id": "lost", "kind": "spacer"}); // orphan
+    let errors = errors_of(&doc);
+    assert!(has(&errors, "/blocks/page/slots/main/8", "placed twice"));
+    assert!(has(&errors, "/blocks/page/slots/main/9", "does not exist"));
+    assert!(has(&errors, "/blocks/lost", "not placed on the page"));
+}
+
+#[test]
+fn loops_and_nesting_rules() {
+    let mut doc = template("nine-grid-party");
+    doc["blocks"]["a"] = json!({"id": "a", "kind": "section", "slots": {"children": ["b"]}});
+    doc["blocks"]["b"] = json!({"id": "b", "kind": "section", "slots": {"children": ["a"]}});
+    doc["blocks"]["cols"]["slots"]["col1"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("grid2"));
+    doc["blocks"]["grid2"] = doc["blocks"]["grid"].clone();
+    doc["blocks"]["grid2"]["id"] = json!("grid2");
+    let errors = errors_of(&doc);
+    assert!(has(&errors, "/blocks/a", "loop"));
+    assert!(has(&errors, "/blocks/cols/slots/col1/1", "full width"));
+}
+
+#[test]
+fn hidden_columns_must_be_empty() {
+    let mut doc = template("nine-grid-party");
+    doc["blocks"]["cols"]["props"]["count"] = json!(1);
+    assert!(has(
+        &errors_of(&doc),
+        "/blocks/cols/props/count",
+        "at least 2"
+    ));
+    let mut doc = template("nine-grid-party");
+    doc["blocks"]["cols"]["slots"]["col3"] = json!(["left"]);
+    doc["blocks"]["cols"]["slots"]["col1"] = json!([]);
+    assert!(has(&errors_of(&doc), "/blocks/cols/slots/col3", "hidden"));
+}
+
+#[test]
+fn depth_limit() {
+    let mut doc = serde_json::to_value(Document::blank("d1", "Deep", "deep")).unwrap();
+    // page > section > columns; then sections may not nest, so build depth through a fake chain.
+    doc["blocks"]["page"]["slots"]["main"] = json!(["s"]);
+    doc["blocks"]["s"] = json!({"id": "s", "kind": "section", "slots": {"children": ["c"]}});
+    doc["blocks"]["c"] = json!({"id": "c", "kind": "columns", "slots": {"col1": ["h"]}});
+    doc["blocks"]["h"] = json!({"id": "h", "kind": "heading"});
+    assert_eq!(errors_of(&doc), vec![]);
+}
+
+#[test]
+fn audience_rules_are_checked() {
+    let mut doc = template("club-home");
+    doc["blocks"]["card"]["audience"] =
+        json!({"all": [{"tier_at_least": 9}, {"pregnancy_week": {"min": 30, "max": 20}}]});
+    let errors = errors_of(&doc);
+    assert!(has(
+        &errors,
+        "/blocks/card/audience/all/0/tier_at_least",
+        "does not exist"
+    ));
+    assert!(has(
+        &errors,
+        "/blocks/card/audience/all/1/pregnancy_week",
+        "1-42"
+    ));
+}
+
+#[test]
+fn header_theme_and_club() {
+    let mut doc = template("club-home");
+    doc["slug"] = json!("Spring Club!");
+    doc["title"] = json!("  ");
+    doc["theme"]["primary"] = json!("pink");
+    doc["club"]["tiers"][2]["threshold"] = json!(10);
+    let errors = errors_of(&doc);
+    assert!(has(&errors, "/slug", "lowercase"));
+    assert!(has(&errors, "/title", "must not be empty"));
+    assert!(has(&errors, "/theme/primary", "not a colour"));
+    assert!(has(&errors, "/club/tiers/2/threshold", "more growth"));
+}
+
+#[test]
+fn older_fixture_migrates_to_the_current_schema() {
+    let v1: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/page-v1.json")).unwrap();
+    let doc = parse_document(&v1).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(doc.schema_version, crate::migrate::CURRENT_SCHEMA_VERSION);
+    assert_eq!(doc.theme.primary, "#d9485f");
+    let button = &doc.blocks[&NodeId::new("join")];
+    assert_eq!(button.version, 2);
+    assert_eq!(button.props["action"], "link");
+    assert_eq!(button.props["url"], "https://shop.example.com/join");
+    assert_eq!(
+        doc.blocks[&doc.root].slots["main"],
+        vec![NodeId::new("hello"), NodeId::new("join")]
+    );
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            "[a-z#/:_ -]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Every JSON pointer into `v`.
+    fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, c)| pointers(c, format!("{at}/{}", segment(k)), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn on_arbitrary_json(json in arb_json()) {
+            let _ = parse_document(&json);
+        }
+
+        #[test]
+        fn on_any_one_value_replaced(pick in any::<prop::sample::Index>(), t in 0usize..3, replacement in arb_json()) {
+            let mut doc = template(["club-home", "wheel-campaign", "nine-grid-party"][t]);
+            let mut all = Vec::new();
+            pointers(&doc, String::new(), &mut all);
+            let target = pick.get(&all).clone();
+            if let Some(slot) = doc.pointer_mut(&target) {
+                *slot = replacement;
+            }
+            // Whatever happens, no panic, and any error names a path inside the document's shape.
+            if let Err(errors) = parse_document(&doc) {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.iter().all(|e| e.path.is_empty() || e.path.starts_with('/')));
+            }
+        }
+    }
+}

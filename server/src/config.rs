@@ -1,0 +1,31 @@
+//! Where the server listens, what it serves and which database it uses.
+
+use std::path::PathBuf;
+
+/// Everything `serve` needs, resolved from flags and environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address to bind, e.g. `127.0.0.1`.
+    pub host: String,
+    /// Port to bind; 0 picks a free one.
+    pub port: u16,
+    /// The app trunk built (`index.html` and hashed assets).
+    pub dist: PathBuf,
+    /// Folder for the SQLite file and uploaded assets.
+    pub data_dir: PathBuf,
+    /// `postgres://…` to use PostgreSQL; `None` uses `data_dir/cradle.db`.
+    pub database_url: Option<String>,
+}
+
+impl Config {
+    /// The database URL to connect to: `database_url`, or the SQLite file in `data_dir`.
+    pub fn resolved_database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.is_empty() => url.clone(),
+            _ => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("cradle.db").display()
+            ),
+        }
+    }
+}

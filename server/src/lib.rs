@@ -1,0 +1,13 @@
+//! Cradle's API server: serves the built app and the JSON API from one origin, on SQLite by
+//! default or PostgreSQL when `DATABASE_URL` says so.
+
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod routes;
+pub mod spa;
+pub mod telemetry;
+
+pub use app::{router, AppState};
+pub use config::Config;

@@ -1,0 +1,3 @@
+//! The JSON API, one module per resource.
+
+pub mod health;

@@ -1,0 +1,102 @@
+//! Serving the app trunk built: `index.html` for the app's routes (its router draws the page),
+//! hashed assets with a long cache, and `index.html` with 404 for any other path.
+
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower_http::services::ServeDir;
+
+/// The app's own routes, answered with `index.html` and 200.
+pub const APP_ROUTES: [&str; 4] = ["/", "/edit/{id}", "/c/{slug}", "/preview/{token}"];
+
+/// A router serving the app from `dist`.
+pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
+    let mut router = Router::new();
+    for route in APP_ROUTES {
+        router = router.route(route, get(index_ok));
+    }
+    let files = ServeDir::new(&dist)
+        .append_index_html_on_directories(false)
+        .fallback(get(index_not_found).with_state(dist.clone()));
+    router
+        .fallback_service(files)
+        .with_state(dist)
+        .layer(axum::middleware::from_fn(cache_headers))
+}
+
+async fn index_ok(State(dist): State<PathBuf>) -> Response {
+    index(&dist, StatusCode::OK).await
+}
+
+async fn index_not_found(State(dist): State<PathBuf>) -> Response {
+    index(&dist, StatusCode::NOT_FOUND).await
+}
+
+async fn index(dist: &Path, status: StatusCode) -> Response {
+    match tokio::fs::read(dist.join("index.html")).await {
+        Ok(html) => (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            Body::from(html),
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "The app is not built: {} has no index.html. Run scripts/run, or trunk build.",
+                dist.display()
+            ),
+        )
+            .into_response(),
+    }
+}
+
+/// Hashed assets (`name-0123456789abcdef.ext`) never change: cache them for a year. Everything
+/// else is revalidated so a new build shows at once.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let immutable = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    let value = if immutable && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// Whether the last path segment carries a trunk content hash (16 hex digits before the extension,
+/// optionally followed by `_bg`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    match stem.rsplit_once('-') {
+        Some((_, hash)) => hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(is_hashed_asset("/cradle-a675a2a1eb18e6a0_bg.wasm"));
+        assert!(is_hashed_asset("/cradle-a675a2a1eb18e6a0.js"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/favicon.svg"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/edit/some-id"));
+        assert!(!is_hashed_asset("/x-0123456789abcdeg.js"));
+    }
+}

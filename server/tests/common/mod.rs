@@ -1,0 +1,219 @@
+//! Test support: a Cradle app on a fresh database (SQLite in a temp folder, or a fresh schema in
+//! PostgreSQL), driven in-process through its router.
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use cradle_server::db::Db;
+use cradle_server::{router, AppState, Config};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+/// A running app on its own database.
+pub struct TestApp {
+    pub router: Router,
+    pub db: Db,
+    dir: TempDir,
+    pg_schema: Option<(String, String)>,
+}
+
+/// A response, read in full.
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    /// The body as JSON (panics with the body when it is not).
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// A header's value, if present.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// The index.html the test app serves.
+pub const INDEX_HTML: &str = "<!doctype html><title>Cradle test</title><body></body>";
+
+impl TestApp {
+    /// An app on a new SQLite file.
+    pub async fn sqlite() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("cradle.db").display()
+        );
+        TestApp::start(dir, &url, None).await
+    }
+
+    /// An app on a new schema of the PostgreSQL at `DATABASE_URL` (default: the local one).
+    /// `None` unless `CRADLE_TEST_POSTGRES=1`; then an unreachable server fails the test.
+    pub async fn postgres() -> Option<TestApp> {
+        if std::env::var("CRADLE_TEST_POSTGRES").as_deref() != Ok("1") {
+            eprintln!("PostgreSQL test skipped: set CRADLE_TEST_POSTGRES=1 (scripts/test does)");
+            return None;
+        }
+        let base = std::env::var("DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let schema = unique_schema();
+        sqlx::any::install_default_drivers();
+        let admin = sqlx::AnyPool::connect(&base)
+            .await
+            .expect("PostgreSQL reachable");
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&admin)
+            .await
+            .expect("create schema");
+        admin.close().await;
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        Some(TestApp::start(dir, &url, Some((base, schema))).await)
+    }
+
+    async fn start(dir: TempDir, url: &str, pg_schema: Option<(String, String)>) -> TestApp {
+        sqlx::any::install_default_drivers();
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        std::fs::write(dist.join("cradle-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+        let db = Db::connect(url)
+            .await
+            .expect("database connects and migrates");
+        let config = Config {
+            host: "127.0.0.1".into(),
+            port: 0,
+            dist,
+            data_dir: dir.path().to_path_buf(),
+            database_url: Some(url.to_owned()),
+        };
+        let router = router(AppState {
+            db: db.clone(),
+            config: Arc::new(config),
+        });
+        TestApp {
+            router,
+            db,
+            dir,
+            pg_schema,
+        }
+    }
+
+    /// Sends a request through the router.
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
+        let (parts, body) = response.into_parts();
+        let body = body.collect().await.expect("body").to_bytes().to_vec();
+        TestResponse {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        }
+    }
+
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// A request with a raw body and content type.
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: impl Into<Body>,
+    ) -> TestResponse {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", content_type)
+            .body(body.into())
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// Drops the PostgreSQL schema (SQLite's folder goes with the app).
+    pub async fn finish(self) {
+        self.db.pool.close().await;
+        if let Some((base, schema)) = &self.pg_schema {
+            let admin = sqlx::AnyPool::connect(base)
+                .await
+                .expect("PostgreSQL reachable");
+            sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+                .execute(&admin)
+                .await
+                .expect("drop schema");
+            admin.close().await;
+        }
+        drop(self.dir);
+    }
+}
+
+fn unique_schema() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "cradle_t_{}_{}_{}",
+        std::process::id(),
+        nanos,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// Declares a test that runs once on SQLite (`<name>::sqlite_db`) and once on PostgreSQL
+/// (`<name>::postgres_db`, run by scripts/test when PostgreSQL is reachable).
+#[macro_export]
+macro_rules! dual_test {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_db() {
+                let owned = common::TestApp::sqlite().await;
+                {
+                    let $app = &owned;
+                    $body
+                }
+                owned.finish().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_db() {
+                if let Some(owned) = common::TestApp::postgres().await {
+                    {
+                        let $app = &owned;
+                        $body
+                    }
+                    owned.finish().await;
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,190 @@
+//! UI language: zh-CN and en, switchable and remembered.
+//!
+//! Strings are fields of one struct per language, so a missing translation is a compile error.
+//! The choice is kept in `localStorage`; without one, zh-CN is used when the browser prefers
+//! Chinese and en otherwise.
+
+mod en;
+mod zh_cn;
+
+use leptos::prelude::*;
+
+pub use en::EN;
+pub use zh_cn::ZH_CN;
+
+/// A language the UI speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Simplified Chinese.
+    ZhCn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, as used in `<html lang>` and in storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored tag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "zh-CN" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language for a browser that prefers `languages`, in order of preference.
+    pub fn preferred<'a>(languages: impl IntoIterator<Item = &'a str>) -> Lang {
+        match languages.into_iter().next() {
+            Some(first) if first.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
+            _ => Lang::En,
+        }
+    }
+
+    /// This language's strings.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::ZhCn => &ZH_CN,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every piece of UI text, in one language.
+pub struct Strings {
+    pub app_tagline: &'static str,
+    pub projects: &'static str,
+    pub no_projects: &'static str,
+    pub checking_server: &'static str,
+    pub server_status: &'static str,
+    pub language: &'static str,
+    pub editor: &'static str,
+    pub document: &'static str,
+    pub back_to_projects: &'static str,
+    pub club_page: &'static str,
+    pub page: &'static str,
+    pub draft_preview: &'static str,
+    pub preview_link: &'static str,
+    pub not_found: &'static str,
+    pub not_found_text: &'static str,
+    pub go_to_projects: &'static str,
+}
+
+const STORAGE_KEY: &str = "cradle.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn initial_lang() -> Lang {
+    if let Some(lang) = storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag))
+    {
+        return lang;
+    }
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Lang::preferred(languages.iter().map(String::as_str))
+}
+
+/// The app-wide language signal, provided once at the root.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Lang>);
+
+impl I18n {
+    /// The current language.
+    pub fn lang(self) -> Lang {
+        self.0.get()
+    }
+
+    /// The current language's strings (tracks the language signal).
+    pub fn t(self) -> &'static Strings {
+        self.0.get().strings()
+    }
+
+    /// Switches the language, remembers it and updates `<html lang>`.
+    pub fn set(self, lang: Lang) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, lang.tag());
+        }
+        self.0.set(lang);
+    }
+}
+
+/// Creates the language signal and provides it to the app.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n(RwSignal::new(initial_lang()));
+    Effect::new(move |_| {
+        let tag = i18n.lang().tag();
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", tag);
+        }
+    });
+    provide_context(i18n);
+    i18n
+}
+
+/// The language provided by [`provide_i18n`].
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A select that switches the UI language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="lang-switch">
+            <span>{move || i18n.t().language}</span>
+            <select
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                        i18n.set(lang);
+                    }
+                }
+                prop:value=move || i18n.lang().tag()
+            >
+                <option value="zh-CN">"简体中文"</option>
+                <option value="en">"English"</option>
+            </select>
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn chinese_browsers_get_zh_cn() {
+        assert_eq!(Lang::preferred(["zh-CN", "en"]), Lang::ZhCn);
+        assert_eq!(Lang::preferred(["zh-TW"]), Lang::ZhCn);
+        assert_eq!(Lang::preferred(["en-US", "zh-CN"]), Lang::En);
+        assert_eq!(Lang::preferred([]), Lang::En);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn tags_round_trip() {
+        for lang in [Lang::ZhCn, Lang::En] {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+}
