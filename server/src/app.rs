@@ -8,12 +8,13 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderName, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::any;
 use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::login_limit::LoginLimiter;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::ApiError;
@@ -31,18 +32,32 @@ pub struct AppState {
     pub db: Db,
     /// The server's configuration.
     pub config: Arc<Config>,
+    /// Failed-login counts.
+    pub login_limiter: Arc<LoginLimiter>,
+}
+
+impl AppState {
+    /// State for a connected database and a configuration.
+    pub fn new(db: Db, config: Config) -> AppState {
+        AppState {
+            db,
+            config: Arc::new(config),
+            login_limiter: Arc::default(),
+        }
+    }
 }
 
 /// The full router: `/api/…` and the app.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    let api = Router::new()
-        .route("/health", get(routes::health::health))
-        .fallback(api_not_found)
+    let (api, _spec) = routes::openapi::api();
+    let api = api
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
         .layer(axum::middleware::from_fn(json_errors))
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY));
     Router::new()
-        .nest("/api", api)
+        .merge(api)
         .merge(spa::router(state.config.dist.clone()))
         .with_state(state)
         .layer(TimeoutLayer::with_status_code(

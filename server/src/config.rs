@@ -15,6 +15,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `postgres://…` to use PostgreSQL; `None` uses `data_dir/cradle.db`.
     pub database_url: Option<String>,
+    /// Mark the session cookie `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl Config {

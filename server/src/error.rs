@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
+use utoipa::ToSchema;
 
 /// An error answered to an API client.
 #[derive(Debug, Clone)]
@@ -20,16 +21,23 @@ pub struct ApiError {
     pub details: Value,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Inner<'a>,
+/// The JSON body of every error answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: ErrorDetail,
 }
 
-#[derive(Serialize)]
-struct Inner<'a> {
-    code: &'a str,
-    message: &'a str,
-    details: &'a Value,
+/// What went wrong.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable machine-readable code, e.g. `version_conflict`.
+    pub code: String,
+    /// A sentence a person understands.
+    pub message: String,
+    /// Structured data: validation errors (`[{path, message}]`), `current_version`…; may be null.
+    #[schema(value_type = Object)]
+    pub details: Value,
 }
 
 impl ApiError {
@@ -77,11 +85,11 @@ impl From<sqlx::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
-            error: Inner {
-                code: self.code,
-                message: &self.message,
-                details: &self.details,
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_owned(),
+                message: self.message,
+                details: self.details,
             },
         };
         (self.status, Json(body)).into_response()

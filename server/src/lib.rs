@@ -2,11 +2,13 @@
 //! default or PostgreSQL when `DATABASE_URL` says so.
 
 pub mod app;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod routes;
 pub mod spa;
+pub mod store;
 pub mod telemetry;
 
 pub use app::{router, AppState};

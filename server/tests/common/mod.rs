@@ -3,12 +3,13 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
+use cradle_server::auth::Role;
 use cradle_server::db::Db;
+use cradle_server::routes::auth::add_user;
 use cradle_server::{router, AppState, Config};
 use http_body_util::BodyExt;
 use serde_json::Value;
@@ -24,6 +25,7 @@ pub struct TestApp {
 }
 
 /// A response, read in full.
+#[derive(Debug)]
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -46,6 +48,16 @@ impl TestResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+}
+
+/// The password test users get.
+pub const PASSWORD: &str = "password123";
+
+/// A logged-in user's cookie and CSRF token.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
 }
 
 /// The index.html the test app serves.
@@ -102,11 +114,9 @@ impl TestApp {
             dist,
             data_dir: dir.path().to_path_buf(),
             database_url: Some(url.to_owned()),
+            secure_cookies: false,
         };
-        let router = router(AppState {
-            db: db.clone(),
-            config: Arc::new(config),
-        });
+        let router = router(AppState::new(db.clone(), config));
         TestApp {
             router,
             db,
@@ -153,6 +163,57 @@ impl TestApp {
             .body(body.into())
             .unwrap();
         self.send(request).await
+    }
+
+    /// Adds a user (password `password123`) to `workspace` and logs them in.
+    pub async fn user(&self, email: &str, role: Role, workspace: &str) -> Session {
+        add_user(&self.db, email, PASSWORD, role, workspace, "Asia/Shanghai")
+            .await
+            .expect("user added");
+        self.login(email, PASSWORD).await.expect("login works")
+    }
+
+    /// Logs in; the response when it fails.
+    pub async fn login(&self, email: &str, password: &str) -> Result<Session, TestResponse> {
+        let body = serde_json::json!({ "email": email, "password": password }).to_string();
+        let response = self
+            .send_raw(Method::POST, "/api/auth/login", "application/json", body)
+            .await;
+        if response.status != StatusCode::OK {
+            return Err(response);
+        }
+        let cookie = response
+            .header("set-cookie")
+            .expect("session cookie")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let csrf = response.json()["csrf_token"].as_str().unwrap().to_owned();
+        Ok(Session { cookie, csrf })
+    }
+
+    /// A request as `session` (cookie and CSRF header), with an optional JSON body.
+    pub async fn call(
+        &self,
+        session: &Session,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("cookie", &session.cookie)
+            .header("x-csrf-token", &session.csrf);
+        let body = match body {
+            Some(json) => {
+                request = request.header("content-type", "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(request.body(body).unwrap()).await
     }
 
     /// Drops the PostgreSQL schema (SQLite's folder goes with the app).

@@ -1,0 +1,193 @@
+//! `/api/auth/*`: log in, log out, who am I; `/api/setup`: does any user exist yet.
+
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::auth::{password, CurrentUser, Role, SESSION_COOKIE};
+use crate::error::ApiError;
+use crate::store::sessions::{self, SESSION_DAYS};
+use crate::store::users::{self, User};
+use crate::store::workspaces::{self, Workspace};
+
+/// Login form.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// Email.
+    pub email: String,
+    /// Password.
+    pub password: String,
+}
+
+/// The logged-in user, their workspace and the CSRF token to send as `X-CSRF-Token`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionInfo {
+    /// The user.
+    #[schema(value_type = Object)]
+    pub user: User,
+    /// Their workspace.
+    #[schema(value_type = Object)]
+    pub workspace: Workspace,
+    /// Send this as `X-CSRF-Token` on every POST, PUT and DELETE.
+    pub csrf_token: String,
+}
+
+/// Whether the server has any user yet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SetupInfo {
+    /// False on a fresh install: run `cradle-server user add`.
+    pub has_users: bool,
+    /// What to do when there is no user.
+    pub hint: Option<String>,
+}
+
+/// The hint shown while no user exists.
+pub const ADD_USER_HINT: &str =
+    "No user yet: run `cradle-server user add --email you@brand.com --role owner --workspace \"Your brand\"`";
+
+async fn session_info(state: &AppState, user: User, csrf: String) -> Result<SessionInfo, ApiError> {
+    let workspace = workspaces::get(&state.db, &user.workspace_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("user without workspace"))?;
+    Ok(SessionInfo {
+        user,
+        workspace,
+        csrf_token: csrf,
+    })
+}
+
+fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Logs in with email and password; sets the session cookie.
+#[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = SessionInfo), (status = 401, body = crate::error::ErrorBody),
+              (status = 429, description = "too many failed attempts", body = crate::error::ErrorBody)))]
+pub async fn login(
+    State(state): State<AppState>,
+    Json(form): Json<LoginRequest>,
+) -> Result<Response, ApiError> {
+    let key = form.email.trim().to_lowercase();
+    let now = Instant::now();
+    if let Some(wait) = state.login_limiter.check(&key, now) {
+        let secs = wait.as_secs().max(1);
+        let mut response = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!(
+                "too many failed logins: try again in {} minutes",
+                secs.div_ceil(60)
+            ),
+        )
+        .into_response();
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        return Ok(response);
+    }
+    let found = users::by_email(&state.db, &key).await?;
+    let hash = found
+        .as_ref()
+        .map_or(password::decoy(), |(_, h)| h.as_str())
+        .to_owned();
+    let ok = tokio::task::spawn_blocking({
+        let pw = form.password.clone();
+        move || password::verify(&pw, &hash)
+    })
+    .await
+    .unwrap_or(false);
+    let Some((user, _)) = found.filter(|_| ok) else {
+        state.login_limiter.fail(&key, now);
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "email or password is wrong",
+        ));
+    };
+    state.login_limiter.succeed(&key);
+    let (token, csrf) = sessions::create(&state.db, &user.id).await?;
+    let info = session_info(&state, user, csrf).await?;
+    let cookie = session_cookie(
+        &token,
+        SESSION_DAYS * 24 * 3600,
+        state.config.secure_cookies,
+    );
+    Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
+}
+
+/// Ends the session.
+#[utoipa::path(post, path = "/auth/logout", tag = "auth",
+    responses((status = 204), (status = 401, body = crate::error::ErrorBody), (status = 403, body = crate::error::ErrorBody)))]
+pub async fn logout(State(state): State<AppState>, me: CurrentUser) -> Result<Response, ApiError> {
+    sessions::delete(&state.db, &me.token).await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::SET_COOKIE,
+        session_cookie("", 0, state.config.secure_cookies),
+    );
+    Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+/// The logged-in user (and a CSRF token for the app after a reload).
+#[utoipa::path(get, path = "/auth/me", tag = "auth",
+    responses((status = 200, body = SessionInfo), (status = 401, body = crate::error::ErrorBody)))]
+pub async fn me(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Json<SessionInfo>, ApiError> {
+    Ok(Json(session_info(&state, me.user, me.csrf).await?))
+}
+
+/// Whether any user exists (a fresh install shows how to add the first one).
+#[utoipa::path(get, path = "/setup", tag = "auth", responses((status = 200, body = SetupInfo)))]
+pub async fn setup(State(state): State<AppState>) -> Result<Json<SetupInfo>, ApiError> {
+    let has_users = users::count(&state.db).await? > 0;
+    Ok(Json(SetupInfo {
+        has_users,
+        hint: (!has_users).then(|| ADD_USER_HINT.to_owned()),
+    }))
+}
+
+/// Adds a user (the CLI's `user add`), creating the workspace if needed.
+pub async fn add_user(
+    db: &crate::db::Db,
+    email: &str,
+    password: &str,
+    role: Role,
+    workspace: &str,
+    time_zone: &str,
+) -> Result<User, String> {
+    if !email.contains('@') || email.trim().len() < 3 {
+        return Err(format!("'{email}' is not an email address"));
+    }
+    if password.chars().count() < password::MIN_PASSWORD_LEN {
+        return Err(format!(
+            "the password needs at least {} characters",
+            password::MIN_PASSWORD_LEN
+        ));
+    }
+    if time_zone.parse::<chrono_tz::Tz>().is_err() {
+        return Err(format!(
+            "'{time_zone}' is not an IANA time zone such as Asia/Shanghai"
+        ));
+    }
+    let ws = workspaces::find_or_create(db, workspace, time_zone)
+        .await
+        .map_err(|e| e.to_string())?;
+    let hash = password::hash(password)?;
+    users::add(db, &ws.id, email, &hash, role)
+        .await
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,351 @@
+//! `/api/documents`: a workspace's draft pages: list, create (blank or from a template), open,
+//! save with a version check, delete to the bin, restore, duplicate.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use cradle_model::parse::decode_document;
+use cradle_model::{templates, validate, Document, ValidationError};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::app::AppState;
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ErrorBody};
+use crate::store::documents::{self, Saved, Summary};
+use crate::store::new_id;
+
+/// List filters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// Words in the title.
+    #[serde(default)]
+    pub q: String,
+    /// Page number from 1.
+    #[serde(default = "first_page")]
+    pub page: i64,
+    /// Items per page, 1-100.
+    #[serde(default = "default_per_page")]
+    pub per_page: i64,
+    /// List the bin instead.
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+fn first_page() -> i64 {
+    1
+}
+fn default_per_page() -> i64 {
+    20
+}
+
+/// One page of documents.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListResponse {
+    /// The documents.
+    pub items: Vec<Summary>,
+    /// How many match in all.
+    pub total: i64,
+    /// This page.
+    pub page: i64,
+    /// Items per page.
+    pub per_page: i64,
+}
+
+/// A new document.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRequest {
+    /// Title.
+    pub title: String,
+    /// Member address; derived from the title when absent.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Template id (see the gallery); blank when absent.
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// A draft and its version.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentResponse {
+    /// Id.
+    pub id: String,
+    /// Version to send back when saving.
+    pub version: i64,
+    /// Last save, Unix ms.
+    pub updated_at: i64,
+    /// The page (cradle-model JSON).
+    #[schema(value_type = Object)]
+    pub document: Value,
+}
+
+/// A save.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SaveRequest {
+    /// The version this edit started from.
+    pub version: i64,
+    /// The whole page.
+    #[schema(value_type = Object)]
+    pub document: Value,
+}
+
+/// A save's result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaveResponse {
+    /// The new version.
+    pub version: i64,
+}
+
+/// 422 listing every validation error.
+pub fn invalid(errors: Vec<ValidationError>) -> ApiError {
+    let n = errors.len();
+    let message = if n == 1 {
+        format!("the page has a problem: {}", errors[0])
+    } else {
+        format!("the page has {n} problems")
+    };
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_document",
+        message,
+    )
+    .with_details(json!(errors))
+}
+
+/// A slug from a title: lowercase ASCII letters and digits joined by '-', or `page-…`.
+pub fn slugify(title: &str, id: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_matches('-').chars().take(48).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("page-{}", &id[..8.min(id.len())])
+    } else {
+        slug.to_owned()
+    }
+}
+
+fn response(stored: documents::Stored) -> Result<DocumentResponse, ApiError> {
+    let document = serde_json::from_str(&stored.body).map_err(ApiError::internal)?;
+    Ok(DocumentResponse {
+        id: stored.summary.id,
+        version: stored.summary.version,
+        updated_at: stored.summary.updated_at,
+        document,
+    })
+}
+
+/// Lists the workspace's documents.
+#[utoipa::path(get, path = "/documents", tag = "documents", params(ListQuery),
+    responses((status = 200, body = ListResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<ListResponse>, ApiError> {
+    me.require_read()?;
+    if q.page < 1 || !(1..=100).contains(&q.per_page) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "page must be ≥ 1 and per_page 1-100",
+        ));
+    }
+    let offset = (q.page - 1).saturating_mul(q.per_page);
+    let (items, total) = documents::list(
+        &state.db,
+        &me.user.workspace_id,
+        q.q.trim(),
+        q.deleted,
+        q.per_page,
+        offset,
+    )
+    .await?;
+    Ok(Json(ListResponse {
+        items,
+        total,
+        page: q.page,
+        per_page: q.per_page,
+    }))
+}
+
+/// Creates a document, blank or from a template.
+#[utoipa::path(post, path = "/documents", tag = "documents", request_body = CreateRequest,
+    responses((status = 201, body = DocumentResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Json(req): Json<CreateRequest>,
+) -> Result<(StatusCode, Json<DocumentResponse>), ApiError> {
+    me.require_edit()?;
+    let id = new_id();
+    let template_id = req.template.as_deref().unwrap_or("blank");
+    let template = templates::find(template_id).ok_or_else(|| {
+        invalid(vec![ValidationError::new(
+            "/template",
+            format!("there is no template '{template_id}'"),
+        )])
+    })?;
+    let slug = req.slug.clone().unwrap_or_else(|| slugify(&req.title, &id));
+    let doc = template
+        .instantiate(&id, req.title.trim(), &slug)
+        .map_err(invalid)?;
+    let errors = validate(&doc);
+    if !errors.is_empty() {
+        return Err(invalid(errors));
+    }
+    let summary = documents::insert(&state.db, &me.user.workspace_id, &me.user.id, &doc).await?;
+    let document = serde_json::to_value(&doc).map_err(ApiError::internal)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(DocumentResponse {
+            id,
+            version: summary.version,
+            updated_at: summary.updated_at,
+            document,
+        }),
+    ))
+}
+
+/// Opens a document.
+#[utoipa::path(get, path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<DocumentResponse>, ApiError> {
+    me.require_read()?;
+    let stored = documents::get(&state.db, &me.user.workspace_id, &id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    Ok(Json(response(stored)?))
+}
+
+/// Saves a draft over the version it started from: 409 with the current version when someone
+/// saved in between, 422 with every validation error.
+#[utoipa::path(put, path = "/documents/{id}", tag = "documents", params(("id" = String, Path)), request_body = SaveRequest,
+    responses((status = 200, body = SaveResponse), (status = 404, body = ErrorBody),
+              (status = 409, description = "stale version; details.current_version", body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn save(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Json(req): Json<SaveRequest>,
+) -> Result<Json<SaveResponse>, ApiError> {
+    me.require_edit()?;
+    let mut doc: Document = decode_document(&req.document).map_err(invalid)?;
+    if doc.id != id {
+        return Err(invalid(vec![ValidationError::new(
+            "/document/id",
+            "the page's id does not match the address",
+        )]));
+    }
+    doc.id = id;
+    let errors = validate(&doc);
+    if !errors.is_empty() {
+        return Err(invalid(errors));
+    }
+    match documents::save(&state.db, &me.user.workspace_id, &me.user.id, req.version, &doc).await? {
+        Saved::Ok(version) => Ok(Json(SaveResponse { version })),
+        Saved::Conflict(current) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "version_conflict",
+            format!("someone saved this page meanwhile (version {current}); your version {} is out of date", req.version),
+        )
+        .with_details(json!({ "current_version": current }))),
+        Saved::NotFound => Err(ApiError::not_found("page")),
+    }
+}
+
+/// Moves a document to the bin.
+#[utoipa::path(delete, path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    me.require_edit()?;
+    if documents::set_deleted(&state.db, &me.user.workspace_id, &id, true).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("page"))
+    }
+}
+
+/// Brings a document back from the bin.
+#[utoipa::path(post, path = "/documents/{id}/restore", tag = "documents", params(("id" = String, Path)),
+    responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+pub async fn restore(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<DocumentResponse>, ApiError> {
+    me.require_edit()?;
+    if !documents::set_deleted(&state.db, &me.user.workspace_id, &id, false).await? {
+        return Err(ApiError::not_found("deleted page"));
+    }
+    let stored = documents::get(&state.db, &me.user.workspace_id, &id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    Ok(Json(response(stored)?))
+}
+
+/// Copies a document under a new id, title "… (copy)" and slug "…-copy".
+#[utoipa::path(post, path = "/documents/{id}/duplicate", tag = "documents", params(("id" = String, Path)),
+    responses((status = 201, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+pub async fn duplicate(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<DocumentResponse>), ApiError> {
+    me.require_edit()?;
+    let stored = documents::get(&state.db, &me.user.workspace_id, &id)
+        .await?
+        .filter(|s| s.summary.deleted_at.is_none())
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    let json: Value = serde_json::from_str(&stored.body).map_err(ApiError::internal)?;
+    let mut doc = decode_document(&json).map_err(invalid)?;
+    doc.id = new_id();
+    doc.title = format!("{} (copy)", doc.title).chars().take(80).collect();
+    doc.slug = format!("{}-copy", doc.slug.chars().take(59).collect::<String>());
+    let summary = documents::insert(&state.db, &me.user.workspace_id, &me.user.id, &doc).await?;
+    let document = serde_json::to_value(&doc).map_err(ApiError::internal)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(DocumentResponse {
+            id: doc.id,
+            version: summary.version,
+            updated_at: summary.updated_at,
+            document,
+        }),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs_from_titles() {
+        assert_eq!(
+            slugify("Spring Club 2027!", "abcdef0123"),
+            "spring-club-2027"
+        );
+        assert_eq!(slugify("春季会员日", "abcdef0123"), "page-abcdef01");
+        assert_eq!(slugify("  --A  B-- ", "x"), "a-b");
+    }
+}

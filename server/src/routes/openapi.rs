@@ -1,0 +1,56 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations by utoipa. Routes are
+//! registered only through [`api`], so the document and the router cannot drift apart.
+
+use std::sync::OnceLock;
+
+use axum::Json;
+use utoipa::openapi::OpenApi as Spec;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::error::ErrorBody;
+use crate::routes::{auth, documents, health};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cradle API",
+        description = "Drafts, publishing, members and draws for Cradle pages. \
+        Every error answers `{\"error\": {\"code\", \"message\", \"details\"}}`. State-changing requests \
+        need the session cookie and the `X-CSRF-Token` header."
+    ),
+    components(schemas(ErrorBody))
+)]
+struct ApiDoc;
+
+/// The API's routes (under `/api`) and their OpenAPI document.
+pub fn api() -> (axum::Router<AppState>, Spec) {
+    let inner = OpenApiRouter::new()
+        .routes(routes!(health::health))
+        .routes(routes!(openapi_json))
+        .routes(routes!(auth::setup))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(documents::list, documents::create))
+        .routes(routes!(documents::get, documents::save, documents::delete))
+        .routes(routes!(documents::restore))
+        .routes(routes!(documents::duplicate));
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api", inner)
+        .split_for_parts()
+}
+
+/// The OpenAPI document (built once).
+pub fn spec() -> &'static Spec {
+    static SPEC: OnceLock<Spec> = OnceLock::new();
+    SPEC.get_or_init(|| api().1)
+}
+
+/// This API's OpenAPI 3.1 document.
+#[utoipa::path(get, path = "/openapi.json", tag = "meta", responses((status = 200, description = "OpenAPI 3.1 JSON")))]
+pub async fn openapi_json() -> Json<&'static Spec> {
+    Json(spec())
+}

@@ -1,0 +1,70 @@
+//! Workspaces (brands): every document, asset and member belongs to one.
+
+use serde::Serialize;
+
+use crate::db::Db;
+use crate::store::{new_id, now_ms, random_hex};
+
+/// A brand's workspace.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Workspace {
+    /// Id.
+    pub id: String,
+    /// Brand name.
+    pub name: String,
+    /// IANA time zone deciding day boundaries (sign-in, daily limits), e.g. `Asia/Shanghai`.
+    pub time_zone: String,
+}
+
+/// The workspace named `name`, created with `time_zone` (and a new signing secret) if missing.
+pub async fn find_or_create(
+    db: &Db,
+    name: &str,
+    time_zone: &str,
+) -> Result<Workspace, sqlx::Error> {
+    if let Some(ws) = by_name(db, name).await? {
+        return Ok(ws);
+    }
+    let ws = Workspace {
+        id: new_id(),
+        name: name.to_owned(),
+        time_zone: time_zone.to_owned(),
+    };
+    sqlx::query("INSERT INTO workspaces (id, name, time_zone, secret, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&ws.id)
+        .bind(&ws.name)
+        .bind(&ws.time_zone)
+        .bind(random_hex(32))
+        .bind(now_ms())
+        .execute(&db.pool)
+        .await?;
+    Ok(ws)
+}
+
+/// The workspace named `name`.
+pub async fn by_name(db: &Db, name: &str) -> Result<Option<Workspace>, sqlx::Error> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, name, time_zone FROM workspaces WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|(id, name, time_zone)| Workspace {
+        id,
+        name,
+        time_zone,
+    }))
+}
+
+/// The workspace with `id`.
+pub async fn get(db: &Db, id: &str) -> Result<Option<Workspace>, sqlx::Error> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, name, time_zone FROM workspaces WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|(id, name, time_zone)| Workspace {
+        id,
+        name,
+        time_zone,
+    }))
+}

@@ -1,0 +1,181 @@
+//! Accounts: login, sessions, CSRF, roles and the login limiter.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use cradle_server::auth::Role;
+use serde_json::json;
+
+dual_test!(login_sets_an_http_only_lax_cookie_and_me_answers, |app| {
+    let setup = app.get("/api/setup").await.json();
+    assert_eq!(setup["has_users"], false);
+    assert!(setup["hint"]
+        .as_str()
+        .unwrap()
+        .contains("cradle-server user add"));
+
+    let session = app
+        .user("Owner@Brand.com", Role::Owner, "Little Sprouts")
+        .await;
+    let body = json!({"email": "owner@brand.com", "password": common::PASSWORD}).to_string();
+    let login = app
+        .send_raw(Method::POST, "/api/auth/login", "application/json", body)
+        .await;
+    let cookie = login.header("set-cookie").unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+
+    let me = app.call(&session, Method::GET, "/api/auth/me", None).await;
+    assert_eq!(me.status, StatusCode::OK);
+    let me = me.json();
+    assert_eq!(me["user"]["email"], "owner@brand.com");
+    assert_eq!(me["user"]["role"], "owner");
+    assert_eq!(me["workspace"]["name"], "Little Sprouts");
+    assert_eq!(me["workspace"]["time_zone"], "Asia/Shanghai");
+    assert!(me["user"].get("password_hash").is_none());
+    assert_eq!(app.get("/api/setup").await.json()["has_users"], true);
+});
+
+dual_test!(wrong_passwords_and_unknown_emails_get_the_same_401, |app| {
+    app.user("a@brand.com", Role::Editor, "Brand").await;
+    let wrong = app
+        .login("a@brand.com", "not the password")
+        .await
+        .unwrap_err();
+    let unknown = app
+        .login("nobody@brand.com", "password123")
+        .await
+        .unwrap_err();
+    for r in [&wrong, &unknown] {
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(r.json()["error"]["code"], "invalid_credentials");
+    }
+    assert_eq!(
+        wrong.json()["error"]["message"],
+        unknown.json()["error"]["message"]
+    );
+});
+
+dual_test!(logins_are_rate_limited_per_email, |app| {
+    app.user("a@brand.com", Role::Editor, "Brand").await;
+    for _ in 0..5 {
+        assert_eq!(
+            app.login("a@brand.com", "guess").await.unwrap_err().status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let limited = app
+        .login("a@brand.com", common::PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        limited
+            .header("retry-after")
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            > 0
+    );
+    assert_eq!(limited.json()["error"]["code"], "rate_limited");
+});
+
+dual_test!(no_cookie_no_access_and_logout_ends_the_session, |app| {
+    let anonymous = app.get("/api/documents").await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(anonymous.json()["error"]["code"], "unauthorized");
+
+    let session = app.user("a@brand.com", Role::Editor, "Brand").await;
+    let out = app
+        .call(&session, Method::POST, "/api/auth/logout", None)
+        .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+    assert_eq!(
+        app.call(&session, Method::GET, "/api/auth/me", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+});
+
+dual_test!(state_changes_need_the_csrf_header, |app| {
+    let session = app.user("a@brand.com", Role::Editor, "Brand").await;
+    let forged = common::Session {
+        csrf: "wrong".into(),
+        ..session.clone()
+    };
+    let r = app
+        .call(
+            &forged,
+            Method::POST,
+            "/api/documents",
+            Some(json!({"title": "X"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.json()["error"]["code"], "csrf");
+    // Reads need no CSRF token.
+    assert_eq!(
+        app.call(&forged, Method::GET, "/api/documents", None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let ok = app
+        .call(
+            &session,
+            Method::POST,
+            "/api/documents",
+            Some(json!({"title": "X"})),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::CREATED);
+});
+
+dual_test!(roles_limit_what_users_do, |app| {
+    let editor = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let viewer = app.user("v@brand.com", Role::Viewer, "Brand").await;
+    let clerk = app.user("c@brand.com", Role::Clerk, "Brand").await;
+    let created = app
+        .call(
+            &editor,
+            Method::POST,
+            "/api/documents",
+            Some(json!({"title": "Club"})),
+        )
+        .await
+        .json();
+    let path = format!("/api/documents/{}", created["id"].as_str().unwrap());
+
+    assert_eq!(
+        app.call(&viewer, Method::GET, &path, None).await.status,
+        StatusCode::OK
+    );
+    let save = json!({"version": 1, "document": created["document"]});
+    for (method, uri, body) in [
+        (
+            Method::POST,
+            "/api/documents".to_owned(),
+            Some(json!({"title": "No"})),
+        ),
+        (Method::PUT, path.clone(), Some(save.clone())),
+        (Method::DELETE, path.clone(), None),
+    ] {
+        let r = app.call(&viewer, method, &uri, body).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "viewer {uri}");
+        assert_eq!(r.json()["error"]["code"], "forbidden");
+    }
+    assert_eq!(
+        app.call(&clerk, Method::GET, &path, None).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.call(&clerk, Method::GET, "/api/documents", None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+});

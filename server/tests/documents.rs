@@ -1,0 +1,320 @@
+//! Drafts: list, create, open, save with version checks, validation, bin, duplicate, and
+//! workspace isolation.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use cradle_server::auth::Role;
+use serde_json::{json, Value};
+
+async fn create(app: &common::TestApp, s: &common::Session, body: Value) -> Value {
+    let r = app
+        .call(s, Method::POST, "/api/documents", Some(body))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    r.json()
+}
+
+dual_test!(create_from_templates_and_open, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let blank = create(app, &s, json!({"title": "Spring Club 2027"})).await;
+    assert_eq!(blank["version"], 1);
+    assert_eq!(blank["document"]["slug"], "spring-club-2027");
+    assert_eq!(blank["document"]["id"], blank["id"]);
+
+    let wheel = create(
+        app,
+        &s,
+        json!({"title": "Wheel", "slug": "wheel", "template": "wheel-campaign"}),
+    )
+    .await;
+    assert_eq!(wheel["document"]["campaigns"][0]["game"], "wheel");
+    let opened = app
+        .call(
+            &s,
+            Method::GET,
+            &format!("/api/documents/{}", wheel["id"].as_str().unwrap()),
+            None,
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::OK);
+    assert_eq!(opened.json()["document"], wheel["document"]);
+
+    let bad = app
+        .call(
+            &s,
+            Method::POST,
+            "/api/documents",
+            Some(json!({"title": "X", "template": "nope"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.json()["error"]["details"][0]["path"], "/template");
+    let bad_slug = app
+        .call(
+            &s,
+            Method::POST,
+            "/api/documents",
+            Some(json!({"title": "X", "slug": "Bad Slug"})),
+        )
+        .await;
+    assert_eq!(bad_slug.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad_slug.json()["error"]["details"][0]["path"], "/slug");
+});
+
+dual_test!(saves_check_the_version_and_never_overwrite, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let doc = create(app, &s, json!({"title": "Club", "template": "club-home"})).await;
+    let path = format!("/api/documents/{}", doc["id"].as_str().unwrap());
+    let mut mine = doc["document"].clone();
+    mine["title"] = json!("Mine");
+    let saved = app
+        .call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(json!({"version": 1, "document": mine})),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
+    assert_eq!(saved.json()["version"], 2);
+
+    // A second tab still on version 1.
+    let mut theirs = doc["document"].clone();
+    theirs["title"] = json!("Theirs");
+    let stale = app
+        .call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(json!({"version": 1, "document": theirs})),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert_eq!(stale.json()["error"]["code"], "version_conflict");
+    assert_eq!(stale.json()["error"]["details"]["current_version"], 2);
+    let now = app.call(&s, Method::GET, &path, None).await.json();
+    assert_eq!(now["document"]["title"], "Mine");
+    assert_eq!(now["version"], 2);
+});
+
+dual_test!(invalid_pages_get_422_with_every_path, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let doc = create(
+        app,
+        &s,
+        json!({"title": "Wheel", "template": "wheel-campaign"}),
+    )
+    .await;
+    let path = format!("/api/documents/{}", doc["id"].as_str().unwrap());
+    let mut bad = doc["document"].clone();
+    bad["campaigns"][0]["prizes"][1]["weight"] = json!(0);
+    bad["blocks"]["hero"]["props"]["text"] = json!("");
+    let r = app
+        .call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(json!({"version": 1, "document": bad})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let details = r.json()["error"]["details"].clone();
+    let paths: Vec<&str> = details
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.contains(&"/campaigns/0/prizes/1/weight"), "{paths:?}");
+    assert!(paths.contains(&"/blocks/hero/props/text"), "{paths:?}");
+
+    let mut typed = doc["document"].clone();
+    typed["theme"]["radius"] = json!("round");
+    let r = app
+        .call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(json!({"version": 1, "document": typed})),
+        )
+        .await;
+    assert_eq!(r.json()["error"]["details"][0]["path"], "/theme/radius");
+
+    let mut other = doc["document"].clone();
+    other["id"] = json!("someone-else");
+    let r = app
+        .call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(json!({"version": 1, "document": other})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Nothing was saved.
+    assert_eq!(
+        app.call(&s, Method::GET, &path, None).await.json()["version"],
+        1
+    );
+});
+
+dual_test!(malformed_and_oversize_bodies_get_json_errors, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let raw = |body: &'static str, content_type: &'static str| {
+        let s = s.clone();
+        async move {
+            let request = axum::http::Request::post("/api/documents")
+                .header("cookie", &s.cookie)
+                .header("x-csrf-token", &s.csrf)
+                .header("content-type", content_type)
+                .body(axum::body::Body::from(body))
+                .unwrap();
+            app.send(request).await
+        }
+    };
+    let broken = raw("{\"title\": ", "application/json").await;
+    assert_eq!(broken.status, StatusCode::BAD_REQUEST);
+    assert_eq!(broken.json()["error"]["code"], "bad_request");
+    let wrong_type = raw("{\"title\": 5}", "application/json").await;
+    assert_eq!(wrong_type.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong_type.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("title"));
+    let not_json = raw("title=x", "application/x-www-form-urlencoded").await;
+    assert_eq!(not_json.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    let huge = json!({"title": "x".repeat(3 * 1024 * 1024)});
+    let r = app
+        .call(&s, Method::POST, "/api/documents", Some(huge))
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.json()["error"]["code"], "body_too_large");
+});
+
+dual_test!(list_search_paginate_delete_restore_duplicate, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    for title in [
+        "Spring wheel",
+        "Summer club",
+        "Spring grid",
+        "100% off_sale",
+    ] {
+        create(app, &s, json!({"title": title})).await;
+    }
+    let all = app
+        .call(&s, Method::GET, "/api/documents", None)
+        .await
+        .json();
+    assert_eq!(all["total"], 4);
+    let spring = app
+        .call(&s, Method::GET, "/api/documents?q=SPRING", None)
+        .await
+        .json();
+    assert_eq!(spring["total"], 2);
+    let literal = app
+        .call(&s, Method::GET, "/api/documents?q=%25%20off_", None)
+        .await
+        .json();
+    assert_eq!(literal["total"], 1, "% and _ are matched literally");
+    let page2 = app
+        .call(&s, Method::GET, "/api/documents?per_page=3&page=2", None)
+        .await
+        .json();
+    assert_eq!(page2["items"].as_array().unwrap().len(), 1);
+    let bad = app
+        .call(&s, Method::GET, "/api/documents?per_page=500", None)
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    let id = spring["items"][0]["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/documents/{id}");
+    assert_eq!(
+        app.call(&s, Method::DELETE, &path, None).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.call(&s, Method::DELETE, &path, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call(&s, Method::GET, "/api/documents", None)
+            .await
+            .json()["total"],
+        3
+    );
+    let bin = app
+        .call(&s, Method::GET, "/api/documents?deleted=true", None)
+        .await
+        .json();
+    assert_eq!(bin["items"][0]["id"], id.as_str());
+    assert!(bin["items"][0]["deleted_at"].is_i64());
+    let doc = app.call(&s, Method::GET, &path, None).await.json();
+    let save = app
+        .call(
+            &s,
+            Method::PUT,
+            &path,
+            Some(json!({"version": 1, "document": doc["document"]})),
+        )
+        .await;
+    assert_eq!(
+        save.status,
+        StatusCode::NOT_FOUND,
+        "deleted pages cannot be saved"
+    );
+    let restored = app
+        .call(&s, Method::POST, &format!("{path}/restore"), None)
+        .await;
+    assert_eq!(restored.status, StatusCode::OK);
+    assert_eq!(
+        app.call(&s, Method::GET, "/api/documents", None)
+            .await
+            .json()["total"],
+        4
+    );
+
+    let copy = app
+        .call(&s, Method::POST, &format!("{path}/duplicate"), None)
+        .await;
+    assert_eq!(copy.status, StatusCode::CREATED);
+    let copy = copy.json();
+    assert_ne!(copy["id"], id.as_str());
+    assert!(copy["document"]["title"]
+        .as_str()
+        .unwrap()
+        .ends_with("(copy)"));
+    assert!(copy["document"]["slug"]
+        .as_str()
+        .unwrap()
+        .ends_with("-copy"));
+});
+
+dual_test!(other_workspaces_get_404_for_everything, |app| {
+    let a = app.user("a@brand-a.com", Role::Owner, "Brand A").await;
+    let b = app.user("b@brand-b.com", Role::Owner, "Brand B").await;
+    let doc = create(app, &a, json!({"title": "A's page"})).await;
+    let path = format!("/api/documents/{}", doc["id"].as_str().unwrap());
+    let save = json!({"version": 1, "document": doc["document"]});
+    for (method, uri, body) in [
+        (Method::GET, path.clone(), None),
+        (Method::PUT, path.clone(), Some(save)),
+        (Method::DELETE, path.clone(), None),
+        (Method::POST, format!("{path}/duplicate"), None),
+        (Method::POST, format!("{path}/restore"), None),
+    ] {
+        let r = app.call(&b, method.clone(), &uri, body).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{method} {uri}");
+    }
+    assert_eq!(
+        app.call(&b, Method::GET, "/api/documents", None)
+            .await
+            .json()["total"],
+        0
+    );
+    assert_eq!(
+        app.call(&a, Method::GET, &path, None).await.json()["version"],
+        1
+    );
+});
