@@ -403,6 +403,27 @@ impl Document {
         self.campaigns.iter().find(|c| c.id == id)
     }
 
+    /// The document as members receive it: quiz answers removed (the server checks them).
+    pub fn for_members(&self) -> Document {
+        let mut doc = self.clone();
+        for block in doc
+            .blocks
+            .values_mut()
+            .filter(|b| b.kind == BlockKind::Quiz)
+        {
+            let questions = block
+                .props
+                .get_mut("questions")
+                .and_then(Value::as_array_mut);
+            for question in questions.into_iter().flatten() {
+                if let Some(q) = question.as_object_mut() {
+                    q.remove("answer");
+                }
+            }
+        }
+        doc
+    }
+
     /// Block ids in page order (depth-first from the root).
     pub fn in_order(&self) -> Vec<NodeId> {
         self.subtree(&self.root)
@@ -421,6 +442,17 @@ mod tests {
         doc.blocks.extend(f.blocks.clone());
         let g = f.with_fresh_ids(&doc);
         assert_eq!(g.root.as_str(), "heading-2");
+    }
+
+    #[test]
+    fn members_never_receive_quiz_answers() {
+        let mut doc = Document::blank("d", "T", "t");
+        let quiz = Block::new(NodeId::new("q"), BlockKind::Quiz);
+        assert_eq!(quiz.props["questions"][0]["answer"], 1);
+        doc.blocks.insert(quiz.id.clone(), quiz);
+        let json = serde_json::to_string(&doc.for_members()).unwrap();
+        assert!(!json.contains("\"answer\""), "{json}");
+        assert!(json.contains("\"question\""));
     }
 
     #[test]

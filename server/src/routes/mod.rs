@@ -4,3 +4,4 @@ pub mod auth;
 pub mod documents;
 pub mod health;
 pub mod openapi;
+pub mod publishing;

@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::routes::{auth, documents, health};
+use crate::routes::{auth, documents, health, publishing};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -37,7 +37,11 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(documents::list, documents::create))
         .routes(routes!(documents::get, documents::save, documents::delete))
         .routes(routes!(documents::restore))
-        .routes(routes!(documents::duplicate));
+        .routes(routes!(documents::duplicate))
+        .routes(routes!(publishing::publish))
+        .routes(routes!(publishing::versions))
+        .routes(routes!(publishing::rollback))
+        .routes(routes!(publishing::live));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

@@ -1,6 +1,7 @@
 //! Storage: one module per table family, portable SQL over [`crate::db::Db`].
 
 pub mod documents;
+pub mod publishing;
 pub mod sessions;
 pub mod users;
 pub mod workspaces;

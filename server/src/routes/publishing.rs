@@ -1,0 +1,257 @@
+//! Publishing: `POST …/publish` makes the draft an immutable numbered version and puts it live at
+//! `/c/{slug}`; versions can be listed and rolled back (republished as a new number);
+//! `GET /api/published/{slug}` serves the live version to members with ETag and schedule checks.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use cradle_model::parse::decode_document;
+use cradle_model::{validate, Document, ValidationError};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ErrorBody};
+use crate::routes::documents::invalid;
+use crate::store::publishing::{self, PublishError, VersionInfo};
+use crate::store::{documents, now_ms};
+
+/// Publish the current draft.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishRequest {
+    /// The draft version being published (409 when the draft moved on).
+    pub version: i64,
+    /// Opens to members at (RFC 3339 with offset); immediately when absent.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub starts_at: Option<DateTime<FixedOffset>>,
+    /// Closes to members at (RFC 3339 with offset); never when absent.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub ends_at: Option<DateTime<FixedOffset>>,
+}
+
+/// What was published.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Published {
+    /// The new version number.
+    pub number: i64,
+    /// Where members open it.
+    pub url: String,
+}
+
+/// A live page for members.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LiveResponse {
+    /// Version number.
+    pub number: i64,
+    /// Unix ms.
+    pub published_at: i64,
+    /// The page as members get it (no quiz answers).
+    #[schema(value_type = Object)]
+    pub document: Value,
+}
+
+fn publish_error(e: PublishError) -> ApiError {
+    match e {
+        PublishError::SlugTaken(slug) => ApiError::new(
+            StatusCode::CONFLICT,
+            "slug_taken",
+            format!("another page is already live at /c/{slug}: choose another address"),
+        )
+        .with_details(json!([{"path": "/slug", "message": "this address is taken"}])),
+        PublishError::StockBelowIssued(errors) => invalid(errors),
+        PublishError::Concurrent => ApiError::new(
+            StatusCode::CONFLICT,
+            "publish_conflict",
+            "someone published this page at the same moment: reload and try again",
+        ),
+        PublishError::Db(e) => ApiError::internal(e),
+    }
+}
+
+async fn publish_document(
+    state: &AppState,
+    me: &CurrentUser,
+    doc: &Document,
+    starts_at: Option<i64>,
+    ends_at: Option<i64>,
+) -> Result<(StatusCode, Json<Published>), ApiError> {
+    if let (Some(start), Some(end)) = (starts_at, ends_at) {
+        if end <= start {
+            return Err(invalid(vec![ValidationError::new(
+                "/ends_at",
+                "the page must close after it opens",
+            )]));
+        }
+    }
+    let errors = validate(doc);
+    if !errors.is_empty() {
+        return Err(invalid(errors));
+    }
+    let number = publishing::publish(
+        &state.db,
+        &me.user.workspace_id,
+        &me.user.id,
+        doc,
+        starts_at,
+        ends_at,
+    )
+    .await
+    .map_err(publish_error)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Published {
+            number,
+            url: format!("/c/{}", doc.slug),
+        }),
+    ))
+}
+
+/// Publishes the draft as a new immutable version and puts it live.
+#[utoipa::path(post, path = "/documents/{id}/publish", tag = "publishing", params(("id" = String, Path)),
+    request_body = PublishRequest,
+    responses((status = 201, body = Published), (status = 404, body = ErrorBody),
+              (status = 409, description = "stale draft version, slug taken or concurrent publish", body = ErrorBody),
+              (status = 422, description = "invalid page, schedule or stock below issued", body = ErrorBody)))]
+pub async fn publish(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Json(req): Json<PublishRequest>,
+) -> Result<(StatusCode, Json<Published>), ApiError> {
+    me.require_edit()?;
+    let stored = documents::get(&state.db, &me.user.workspace_id, &id)
+        .await?
+        .filter(|s| s.summary.deleted_at.is_none())
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    if stored.summary.version != req.version {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "version_conflict",
+            format!(
+                "the draft changed (now version {}): review it before publishing",
+                stored.summary.version
+            ),
+        )
+        .with_details(json!({ "current_version": stored.summary.version })));
+    }
+    let json: Value = serde_json::from_str(&stored.body).map_err(ApiError::internal)?;
+    let doc = decode_document(&json).map_err(invalid)?;
+    let ms = |t: Option<DateTime<FixedOffset>>| t.map(|t| t.timestamp_millis());
+    publish_document(&state, &me, &doc, ms(req.starts_at), ms(req.ends_at)).await
+}
+
+/// Lists a document's published versions, newest first.
+#[utoipa::path(get, path = "/documents/{id}/versions", tag = "publishing", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<VersionInfo>), (status = 404, body = ErrorBody)))]
+pub async fn versions(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<VersionInfo>>, ApiError> {
+    me.require_read()?;
+    documents::get(&state.db, &me.user.workspace_id, &id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    Ok(Json(
+        publishing::versions(&state.db, &me.user.workspace_id, &id).await?,
+    ))
+}
+
+/// Publishes an old version again, as a new version number (stock rules apply as for any publish).
+#[utoipa::path(post, path = "/documents/{id}/versions/{number}/rollback", tag = "publishing",
+    params(("id" = String, Path), ("number" = i64, Path)),
+    responses((status = 201, body = Published), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn rollback(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((id, number)): Path<(String, i64)>,
+) -> Result<(StatusCode, Json<Published>), ApiError> {
+    me.require_edit()?;
+    let (body, starts_at, ends_at) =
+        publishing::version_body(&state.db, &me.user.workspace_id, &id, number)
+            .await?
+            .ok_or_else(|| ApiError::not_found("version"))?;
+    let json: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
+    let doc = decode_document(&json).map_err(invalid)?;
+    publish_document(&state, &me, &doc, starts_at, ends_at).await
+}
+
+fn when(ms: i64) -> String {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
+/// The live page at `/c/{slug}`: 304 when `If-None-Match` matches, 403 `not_started` before the
+/// schedule opens, 410 `ended` after it closes.
+#[utoipa::path(get, path = "/published/{slug}", tag = "members", params(("slug" = String, Path)),
+    responses((status = 200, body = LiveResponse, headers(("ETag" = String), ("Cache-Control" = String))),
+              (status = 304, description = "unchanged"),
+              (status = 403, description = "not open yet; details.starts_at", body = ErrorBody),
+              (status = 404, body = ErrorBody),
+              (status = 410, description = "closed; details.ended_at", body = ErrorBody)))]
+pub async fn live(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let page = publishing::live(&state.db, &slug)
+        .await?
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    let now = now_ms();
+    if let Some(start) = page.starts_at.filter(|s| now < *s) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "not_started",
+            format!("this page opens at {}", when(start)),
+        )
+        .with_details(json!({ "starts_at": when(start) })));
+    }
+    if let Some(end) = page.ends_at.filter(|e| now >= *e) {
+        return Err(ApiError::new(
+            StatusCode::GONE,
+            "ended",
+            format!("this page closed at {}", when(end)),
+        )
+        .with_details(json!({ "ended_at": when(end) })));
+    }
+    let etag = format!("\"{}\"", page.content_hash);
+    // Short cache, never past the scheduled end.
+    let max_age = page.ends_at.map_or(60, |e| ((e - now) / 1000).clamp(0, 60));
+    let cache = format!("public, max-age={max_age}, must-revalidate");
+    let mut response_headers = HeaderMap::new();
+    response_headers.insert(
+        header::ETAG,
+        HeaderValue::from_str(&etag).map_err(ApiError::internal)?,
+    );
+    response_headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_str(&cache).map_err(ApiError::internal)?,
+    );
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches {
+        return Ok((StatusCode::NOT_MODIFIED, response_headers).into_response());
+    }
+    let json: Value = serde_json::from_str(&page.body).map_err(ApiError::internal)?;
+    let doc = decode_document(&json)
+        .map_err(|_| ApiError::internal("published page no longer decodes"))?;
+    let document = serde_json::to_value(doc.for_members()).map_err(ApiError::internal)?;
+    let body = LiveResponse {
+        number: page.number,
+        published_at: page.published_at,
+        document,
+    };
+    Ok((response_headers, Json(body)).into_response())
+}
