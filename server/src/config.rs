@@ -17,7 +17,12 @@ pub struct Config {
     pub database_url: Option<String>,
     /// Mark the session cookie `Secure` (when served over HTTPS).
     pub secure_cookies: bool,
+    /// Bytes of pictures each workspace may store.
+    pub asset_quota_bytes: i64,
 }
+
+/// Default picture quota per workspace: 200 MB.
+pub const DEFAULT_ASSET_QUOTA_BYTES: i64 = 200 * 1024 * 1024;
 
 impl Config {
     /// The database URL to connect to: `database_url`, or the SQLite file in `data_dir`.

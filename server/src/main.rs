@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use cradle_server::auth::Role;
+use cradle_server::config::DEFAULT_ASSET_QUOTA_BYTES;
 use cradle_server::db::Db;
 use cradle_server::routes::auth::{add_user, ADD_USER_HINT};
 use cradle_server::store::users;
@@ -77,6 +78,9 @@ struct ServeArgs {
     /// Mark the session cookie Secure (serve over HTTPS).
     #[arg(long, env = "CRADLE_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// Megabytes of pictures each workspace may store.
+    #[arg(long, default_value_t = 200, env = "CRADLE_ASSET_QUOTA_MB")]
+    asset_quota_mb: i64,
 }
 
 #[tokio::main]
@@ -104,6 +108,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         data_dir: args.db.data_dir,
         database_url: args.db.database_url,
         secure_cookies: args.secure_cookies,
+        asset_quota_bytes: args.asset_quota_mb.saturating_mul(1024 * 1024),
     };
     let db = open_db(&config).await?;
     tracing::info!(db = db.backend.name(), "database ready");
@@ -142,6 +147,7 @@ async fn user_add(args: UserAddArgs) -> Result<(), String> {
         data_dir: args.db.data_dir,
         database_url: args.db.database_url,
         secure_cookies: false,
+        asset_quota_bytes: DEFAULT_ASSET_QUOTA_BYTES,
     };
     let db = open_db(&config).await?;
     let user = add_user(

@@ -25,6 +25,13 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("GET", "/api/documents/{id}/versions"),
     ("POST", "/api/documents/{id}/versions/{number}/rollback"),
     ("GET", "/api/published/{slug}"),
+    ("POST", "/api/documents/{id}/preview-links"),
+    ("GET", "/api/documents/{id}/preview-links"),
+    ("DELETE", "/api/preview-links/{id}"),
+    ("GET", "/api/preview/{token}"),
+    ("POST", "/api/assets"),
+    ("GET", "/api/assets"),
+    ("GET", "/api/assets/{file}"),
 ];
 
 dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
@@ -52,7 +59,9 @@ dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
         let uri = path
             .replace("{id}", "some-id")
             .replace("{number}", "1")
-            .replace("{slug}", "club");
+            .replace("{slug}", "club")
+            .replace("{token}", "t.00")
+            .replace("{file}", "x.png");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let r = app
             .send_raw(method.clone(), &uri, "application/json", "{}")

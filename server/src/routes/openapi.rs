@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::routes::{auth, documents, health, publishing};
+use crate::routes::{assets, auth, documents, health, previews, publishing};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -41,7 +41,12 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(publishing::publish))
         .routes(routes!(publishing::versions))
         .routes(routes!(publishing::rollback))
-        .routes(routes!(publishing::live));
+        .routes(routes!(publishing::live))
+        .routes(routes!(previews::create, previews::list))
+        .routes(routes!(previews::revoke))
+        .routes(routes!(previews::open))
+        .routes(routes!(assets::upload, assets::list))
+        .routes(routes!(assets::serve));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

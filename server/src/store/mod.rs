@@ -1,6 +1,8 @@
 //! Storage: one module per table family, portable SQL over [`crate::db::Db`].
 
+pub mod assets;
 pub mod documents;
+pub mod previews;
 pub mod publishing;
 pub mod sessions;
 pub mod users;

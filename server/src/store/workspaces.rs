@@ -68,3 +68,12 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Workspace>, sqlx::Error> {
         time_zone,
     }))
 }
+
+/// The workspace's signing secret (preview links, member tokens).
+pub async fn secret(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT secret FROM workspaces WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|(s,)| s))
+}

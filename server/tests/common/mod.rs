@@ -50,6 +50,9 @@ impl TestResponse {
     }
 }
 
+/// Picture quota of test workspaces: 12 MB.
+pub const QUOTA_BYTES: i64 = 12 * 1024 * 1024;
+
 /// The password test users get.
 pub const PASSWORD: &str = "password123";
 
@@ -115,6 +118,7 @@ impl TestApp {
             data_dir: dir.path().to_path_buf(),
             database_url: Some(url.to_owned()),
             secure_cookies: false,
+            asset_quota_bytes: QUOTA_BYTES,
         };
         let router = router(AppState::new(db.clone(), config));
         TestApp {
