@@ -23,6 +23,8 @@ struct Cli {
 enum Command {
     /// Serve the API and the app until SIGTERM or Ctrl-C.
     Serve(ServeArgs),
+    /// Print the API's OpenAPI 3.1 document.
+    Openapi,
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
@@ -90,6 +92,9 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve(args).await,
         Command::User(UserCommand::Add(args)) => user_add(args).await,
+        Command::Openapi => serde_json::to_string_pretty(cradle_server::routes::openapi::spec())
+            .map(|json| println!("{json}"))
+            .map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

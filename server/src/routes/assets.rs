@@ -40,7 +40,7 @@ fn too_large(message: String) -> ApiError {
 }
 
 /// Uploads a picture (the raw bytes as the body).
-#[utoipa::path(post, path = "/assets", tag = "assets",
+#[utoipa::path(post, operation_id = "upload_asset", path = "/assets", tag = "assets",
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = Uploaded), (status = 200, description = "already uploaded", body = Uploaded),
               (status = 413, description = "over 5 MB or over the workspace quota", body = ErrorBody),
@@ -110,7 +110,7 @@ pub async fn upload(
 }
 
 /// Lists the workspace's pictures and quota.
-#[utoipa::path(get, path = "/assets", tag = "assets", responses((status = 200, body = AssetList)))]
+#[utoipa::path(get, operation_id = "list_assets", path = "/assets", tag = "assets", responses((status = 200, body = AssetList)))]
 pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -127,7 +127,7 @@ pub async fn list(
 }
 
 /// Serves a picture (public: member pages show them).
-#[utoipa::path(get, path = "/assets/{file}", tag = "assets", params(("file" = String, Path)),
+#[utoipa::path(get, operation_id = "serve_asset", path = "/assets/{file}", tag = "assets", params(("file" = String, Path)),
     responses((status = 200, description = "the picture, cached for a year"), (status = 404, body = ErrorBody)))]
 pub async fn serve(
     State(state): State<AppState>,

@@ -19,6 +19,7 @@ use crate::store::new_id;
 /// List filters.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Words in the title.
     #[serde(default)]
@@ -146,7 +147,7 @@ fn response(stored: documents::Stored) -> Result<DocumentResponse, ApiError> {
 }
 
 /// Lists the workspace's documents.
-#[utoipa::path(get, path = "/documents", tag = "documents", params(ListQuery),
+#[utoipa::path(get, operation_id = "list_documents", path = "/documents", tag = "documents", params(ListQuery),
     responses((status = 200, body = ListResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -180,7 +181,7 @@ pub async fn list(
 }
 
 /// Creates a document, blank or from a template.
-#[utoipa::path(post, path = "/documents", tag = "documents", request_body = CreateRequest,
+#[utoipa::path(post, operation_id = "create_document", path = "/documents", tag = "documents", request_body = CreateRequest,
     responses((status = 201, body = DocumentResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn create(
@@ -219,7 +220,7 @@ pub async fn create(
 }
 
 /// Opens a document.
-#[utoipa::path(get, path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(get, operation_id = "get_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
     responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -235,7 +236,7 @@ pub async fn get(
 
 /// Saves a draft over the version it started from: 409 with the current version when someone
 /// saved in between, 422 with every validation error.
-#[utoipa::path(put, path = "/documents/{id}", tag = "documents", params(("id" = String, Path)), request_body = SaveRequest,
+#[utoipa::path(put, operation_id = "save_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)), request_body = SaveRequest,
     responses((status = 200, body = SaveResponse), (status = 404, body = ErrorBody),
               (status = 409, description = "stale version; details.current_version", body = ErrorBody),
               (status = 422, body = ErrorBody)))]
@@ -271,7 +272,7 @@ pub async fn save(
 }
 
 /// Moves a document to the bin.
-#[utoipa::path(delete, path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(delete, operation_id = "delete_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
@@ -287,7 +288,7 @@ pub async fn delete(
 }
 
 /// Brings a document back from the bin.
-#[utoipa::path(post, path = "/documents/{id}/restore", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(post, operation_id = "restore_document", path = "/documents/{id}/restore", tag = "documents", params(("id" = String, Path)),
     responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn restore(
     State(state): State<AppState>,
@@ -305,7 +306,7 @@ pub async fn restore(
 }
 
 /// Copies a document under a new id, title "… (copy)" and slug "…-copy".
-#[utoipa::path(post, path = "/documents/{id}/duplicate", tag = "documents", params(("id" = String, Path)),
+#[utoipa::path(post, operation_id = "duplicate_document", path = "/documents/{id}/duplicate", tag = "documents", params(("id" = String, Path)),
     responses((status = 201, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn duplicate(
     State(state): State<AppState>,

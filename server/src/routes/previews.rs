@@ -47,7 +47,7 @@ async fn live_document(state: &AppState, me: &CurrentUser, id: &str) -> Result<(
 }
 
 /// Creates a signed, expiring preview link for a draft.
-#[utoipa::path(post, path = "/documents/{id}/preview-links", tag = "previews", params(("id" = String, Path)),
+#[utoipa::path(post, operation_id = "create_preview_link", path = "/documents/{id}/preview-links", tag = "previews", params(("id" = String, Path)),
     request_body = CreatePreview,
     responses((status = 201, body = PreviewLink), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
@@ -72,7 +72,7 @@ pub async fn create(
 }
 
 /// Lists a draft's preview links.
-#[utoipa::path(get, path = "/documents/{id}/preview-links", tag = "previews", params(("id" = String, Path)),
+#[utoipa::path(get, operation_id = "list_preview_links", path = "/documents/{id}/preview-links", tag = "previews", params(("id" = String, Path)),
     responses((status = 200, body = Vec<PreviewLink>), (status = 404, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -87,7 +87,7 @@ pub async fn list(
 }
 
 /// Revokes a preview link at once.
-#[utoipa::path(delete, path = "/preview-links/{id}", tag = "previews", params(("id" = String, Path)),
+#[utoipa::path(delete, operation_id = "revoke_preview_link", path = "/preview-links/{id}", tag = "previews", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn revoke(
     State(state): State<AppState>,
@@ -103,7 +103,7 @@ pub async fn revoke(
 }
 
 /// Opens a draft through a preview token: 404 unknown or forged, 410 expired or revoked.
-#[utoipa::path(get, path = "/preview/{token}", tag = "previews", params(("token" = String, Path)),
+#[utoipa::path(get, operation_id = "open_preview", path = "/preview/{token}", tag = "previews", params(("token" = String, Path)),
     responses((status = 200, body = PreviewResponse), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub async fn open(
     State(state): State<AppState>,
