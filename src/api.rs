@@ -1,4 +1,6 @@
 //! The typed client for the Cradle server: the one place that talks HTTP and shapes errors.
 
+pub mod auth;
 pub mod client;
+pub mod documents;
 pub mod health;

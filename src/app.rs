@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::provide_i18n;
+use crate::pages::login::provide_session;
 use crate::pages::{
     editor::EditorPage, member::MemberPage, not_found::NotFound, preview::PreviewPage,
     projects::ProjectsPage,
@@ -14,6 +15,7 @@ use crate::pages::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    provide_session();
     view! {
         <Router>
             <Routes fallback=NotFound>

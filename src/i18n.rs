@@ -57,23 +57,82 @@ impl Lang {
 }
 
 /// Every piece of UI text, in one language.
+#[allow(missing_docs)] // the field names say what each string is
 pub struct Strings {
+    pub add: &'static str,
+    pub add_row: &'static str,
+    pub align: &'static str,
     pub app_tagline: &'static str,
-    pub projects: &'static str,
-    pub no_projects: &'static str,
-    pub checking_server: &'static str,
-    pub server_status: &'static str,
-    pub language: &'static str,
-    pub editor: &'static str,
-    pub document: &'static str,
+    pub audience_hint: &'static str,
+    pub audience_tab: &'static str,
     pub back_to_projects: &'static str,
-    pub club_page: &'static str,
-    pub page: &'static str,
+    pub background: &'static str,
+    pub blocks: &'static str,
+    pub cancel: &'static str,
+    pub canvas: &'static str,
+    pub checking_server: &'static str,
+    pub choose_template: &'static str,
+    pub confirm_overwrite: &'static str,
+    pub conflict: &'static str,
+    pub conflict_text: &'static str,
+    pub conflict_title: &'static str,
+    pub content_tab: &'static str,
+    pub create: &'static str,
+    pub custom_audience: &'static str,
+    pub delete: &'static str,
+    pub deleted: &'static str,
+    pub desktop: &'static str,
+    pub device: &'static str,
+    pub dismiss: &'static str,
     pub draft_preview: &'static str,
-    pub preview_link: &'static str,
+    pub duplicate: &'static str,
+    pub edited: &'static str,
+    pub email: &'static str,
+    pub go_to_projects: &'static str,
+    pub inspector: &'static str,
+    pub keep_mine_as_copy: &'static str,
+    pub language: &'static str,
+    pub layers: &'static str,
+    pub load_theirs: &'static str,
+    pub loading: &'static str,
+    pub log_in: &'static str,
+    pub log_out: &'static str,
+    pub margin: &'static str,
+    pub move_down: &'static str,
+    pub move_here: &'static str,
+    pub move_to: &'static str,
+    pub move_up: &'static str,
+    pub new_page: &'static str,
+    pub no_matches: &'static str,
+    pub no_projects: &'static str,
     pub not_found: &'static str,
     pub not_found_text: &'static str,
-    pub go_to_projects: &'static str,
+    pub not_saved: &'static str,
+    pub offline_saved_locally: &'static str,
+    pub overwrite: &'static str,
+    pub padding: &'static str,
+    pub page_unavailable: &'static str,
+    pub password: &'static str,
+    pub phone: &'static str,
+    pub problems: &'static str,
+    pub projects: &'static str,
+    pub redo: &'static str,
+    pub remove_row: &'static str,
+    pub saved: &'static str,
+    pub saving: &'static str,
+    pub search_blocks: &'static str,
+    pub search_projects: &'static str,
+    pub segment: &'static str,
+    pub select_a_block: &'static str,
+    pub server_status: &'static str,
+    pub stages: &'static str,
+    pub style_tab: &'static str,
+    pub tablet: &'static str,
+    pub tag: &'static str,
+    pub tier_at_least: &'static str,
+    pub title: &'static str,
+    pub undo: &'static str,
+    pub untitled: &'static str,
 }
 
 const STORAGE_KEY: &str = "cradle.lang";
@@ -114,6 +173,11 @@ impl I18n {
     /// The current language's strings (tracks the language signal).
     pub fn t(self) -> &'static Strings {
         self.0.get().strings()
+    }
+
+    /// The current strings without tracking (for event handlers).
+    pub fn t_now(self) -> &'static Strings {
+        self.0.get_untracked().strings()
     }
 
     /// Switches the language, remembers it and updates `<html lang>`.

@@ -3,8 +3,10 @@
 
 pub mod api;
 pub mod app;
+pub mod editor;
 pub mod i18n;
 pub mod pages;
+pub mod render;
 
 #[cfg(test)]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

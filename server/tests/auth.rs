@@ -35,6 +35,13 @@ dual_test!(login_sets_an_http_only_lax_cookie_and_me_answers, |app| {
     assert_eq!(me["workspace"]["name"], "Little Sprouts");
     assert_eq!(me["workspace"]["time_zone"], "Asia/Shanghai");
     assert!(me["user"].get("password_hash").is_none());
+    let state = app
+        .call(&session, Method::GET, "/api/auth/session", None)
+        .await;
+    assert_eq!(state.json()["session"]["user"]["email"], "owner@brand.com");
+    let anonymous = app.get("/api/auth/session").await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert!(anonymous.json()["session"].is_null());
     assert_eq!(app.get("/api/setup").await.json()["has_users"], true);
 });
 

@@ -14,6 +14,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
+    ("GET", "/api/auth/session"),
     ("GET", "/api/documents"),
     ("POST", "/api/documents"),
     ("GET", "/api/documents/{id}"),

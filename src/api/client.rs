@@ -1,6 +1,9 @@
-//! One fetch function and one error type for every API call.
+//! One request function and one error type for every API call.
 
+use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// Why an API call failed.
@@ -8,10 +11,29 @@ use std::fmt;
 pub enum ApiError {
     /// The request never got an answer (offline, server down).
     Network(String),
-    /// The server answered with an error status; `message` comes from its JSON error body.
-    Http { status: u16, message: String },
+    /// The server answered with an error status and its JSON error body.
+    Http {
+        /// HTTP status.
+        status: u16,
+        /// The error's stable code, e.g. `version_conflict`.
+        code: String,
+        /// The server's sentence.
+        message: String,
+        /// Structured details (validation errors, current version…).
+        details: Value,
+    },
     /// The server answered 2xx but the body was not what the app expected.
     Decode(String),
+}
+
+impl ApiError {
+    /// The HTTP status, if the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -20,30 +42,81 @@ impl fmt::Display for ApiError {
             ApiError::Network(_) => {
                 write!(f, "Cannot reach the Cradle server. Check your connection.")
             }
-            ApiError::Http { status, message } => write!(f, "{message} (HTTP {status})"),
+            ApiError::Http { message, .. } => f.write_str(message),
             ApiError::Decode(e) => write!(f, "Unexpected answer from the server: {e}"),
         }
     }
 }
 
-/// `GET`s `path` (relative to the app's origin) and decodes the JSON body.
-pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = gloo_net::http::Request::get(path)
+thread_local! {
+    static CSRF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Remembers the CSRF token sent with every state-changing request.
+pub fn set_csrf(token: &str) {
+    CSRF.with(|c| *c.borrow_mut() = token.to_owned());
+}
+
+async fn send<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+) -> Result<T, ApiError> {
+    let safe = method == Method::GET;
+    let mut request = RequestBuilder::new(path).method(method);
+    if !safe {
+        request = request.header("X-CSRF-Token", &CSRF.with(|c| c.borrow().clone()));
+    }
+    let request = match body {
+        Some(json) => request
+            .header("Content-Type", "application/json")
+            .body(json),
+        None => request.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = request
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
     if !response.ok() {
         let status = response.status();
-        let message = response
-            .json::<serde_json::Value>()
-            .await
-            .ok()
-            .and_then(|v| v["error"]["message"].as_str().map(str::to_owned))
-            .unwrap_or_else(|| response.status_text());
-        return Err(ApiError::Http { status, message });
+        let body = response.json::<Value>().await.unwrap_or(Value::Null);
+        let error = &body["error"];
+        return Err(ApiError::Http {
+            status,
+            code: error["code"].as_str().unwrap_or("error").to_owned(),
+            message: error["message"]
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| response.status_text()),
+            details: error["details"].clone(),
+        });
+    }
+    if response.status() == 204 {
+        return serde_json::from_value(Value::Null).map_err(|e| ApiError::Decode(e.to_string()));
     }
     response
         .json::<T>()
         .await
         .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// `GET`s `path` (relative to the app's origin) and decodes the JSON body.
+pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send(Method::GET, path, None).await
+}
+
+/// Sends `body` as JSON with `method` and decodes the answer (`()` for 204).
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    send(method, path, Some(json)).await
+}
+
+/// Sends a request without a body (POST/DELETE actions).
+pub async fn send_empty<T: DeserializeOwned>(method: Method, path: &str) -> Result<T, ApiError> {
+    send(method, path, None).await
 }

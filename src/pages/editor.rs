@@ -1,21 +1,136 @@
-//! `/edit/:id`: the builder. A placeholder until the builder issue lands.
+//! `/edit/:id`: the builder. Loads the draft (preferring unsaved local edits), then lays out the
+//! top bar, palette, canvas in a device frame, inspector and layers.
 
+use cradle_model::document::Device;
+use cradle_model::parse::decode_document;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::documents;
+use crate::editor::conflict::ConflictDialog;
+use crate::editor::dnd::{start_block_drag, Dnd, DragOverlay};
+use crate::editor::inspector::Inspector;
+use crate::editor::keyboard::on_key;
+use crate::editor::layers::Layers;
+use crate::editor::palette::Palette;
+use crate::editor::persist::{load_local, Persist, SaveState};
+use crate::editor::toolbar::Toolbar;
+use crate::editor::Editor;
 use crate::i18n::use_i18n;
+use crate::pages::login::RequireLogin;
+use crate::render::{provide_render, RenderPage};
 
 /// The editor page for one document.
 #[component]
 pub fn EditorPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     view! {
-        <main class="page">
-            <h1>{move || i18n.t().editor}</h1>
-            <p>{move || i18n.t().document} " " <code>{id}</code></p>
-            <a href="/">{move || i18n.t().back_to_projects}</a>
-        </main>
+        <RequireLogin>
+            {move || {
+                let id = id();
+                view! { <Loader id /> }
+            }}
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn Loader(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = LocalResource::new({
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            async move { documents::get(&id).await }
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="page" role="status">{move || i18n.t().loading}</p> }>
+            {move || draft.get().map(|result| match result {
+                Ok(draft) => {
+                    let server = match decode_document(&draft.document) {
+                        Ok(doc) => doc,
+                        Err(e) => return view! { <p class="page error" role="alert">{e[0].to_string()}</p> }.into_any(),
+                    };
+                    // Unsaved local edits win; if the server moved on meanwhile, the dialog asks.
+                    let (doc, state) = match load_local(&draft.id) {
+                        Some((base, local)) if local != server => {
+                            let state = if base == draft.version { SaveState::Pending } else { SaveState::Conflict(draft.version) };
+                            (local, state)
+                        }
+                        _ => (server, SaveState::Saved),
+                    };
+                    let version = match state { SaveState::Conflict(_) => load_local(&draft.id).map(|(b, _)| b).unwrap_or(draft.version), _ => draft.version };
+                    view! { <Workspace doc id=draft.id.clone() version state /> }.into_any()
+                }
+                Err(e) => view! {
+                    <main class="page"><p class="error" role="alert">{e.to_string()}</p><a href="/">{move || i18n.t().back_to_projects}</a></main>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Workspace(
+    doc: cradle_model::Document,
+    id: String,
+    version: i64,
+    state: SaveState,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let editor = Editor::new(doc);
+    provide_render(editor.render);
+    let pending = state == SaveState::Pending;
+    let persist = Persist::new(editor, id, version, state);
+    let dnd = Dnd::new(editor);
+    let show_layers = RwSignal::new(true);
+    // Every edit: local draft now, server save after a pause; validation shortly after.
+    Effect::new(move |previous: Option<u64>| {
+        let revision = editor.revision.get();
+        if previous.is_some() {
+            persist.changed();
+            editor.revalidate();
+        }
+        revision
+    });
+    if pending {
+        persist.changed();
+    }
+    // Shortcuts work wherever focus is (the canvas, a panel, or nothing at all).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(&editor, &ev));
+    on_cleanup(move || keys.remove());
+    let frame_class = move || match editor.render.device.get() {
+        Device::Phone => "frame frame--phone",
+        Device::Tablet => "frame frame--tablet",
+        Device::Desktop => "frame frame--desktop",
+    };
+    view! {
+        <div class="editor">
+            <Toolbar editor persist show_layers />
+            <div class="editor__body">
+                <Palette editor dnd />
+                <section class="canvas" aria-label=move || i18n.t().canvas
+                    on:pointerdown=move |ev| start_block_drag(dnd, &ev)
+                    on:click=move |_| editor.selection.set(Vec::new())>
+                    <div class=frame_class>
+                        <RenderPage />
+                    </div>
+                </section>
+                <div class="side">
+                    <Inspector editor />
+                    <Show when=move || show_layers.get()>
+                        <Layers editor />
+                    </Show>
+                </div>
+            </div>
+            {move || editor.refusal.get().map(|why| view! {
+                <p class="toast" role="alert">{why}<button type="button" aria-label=move || i18n.t().dismiss on:click=move |_| editor.refusal.set(None)>"✕"</button></p>
+            })}
+            <p class="sr-only" role="status" aria-live="assertive">{move || editor.announce.get()}</p>
+            <DragOverlay dnd />
+            <ConflictDialog editor persist />
+        </div>
     }
 }

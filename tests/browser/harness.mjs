@@ -11,6 +11,8 @@ export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 export const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   desktop: { viewport: { width: 1440, height: 900 } },
+  // Builder tests drag between blocks: a tall window keeps the whole test page on screen.
+  tall: { viewport: { width: 1440, height: 1800 } },
 };
 
 const screenshotDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -48,4 +50,56 @@ export async function expectAppMounted(page, timeout = 15000) {
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The user scripts/test adds before starting the server. */
+export const USER = {
+  email: process.env.TEST_EMAIL ?? 'test@cradle.test',
+  password: process.env.TEST_PASSWORD ?? 'password12345',
+};
+
+/** Logs in through the form and waits for the projects list. */
+export async function login(page) {
+  await page.goto(`${BASE_URL}/`);
+  await page.getByLabel('Email').fill(USER.email);
+  await page.getByLabel('Password').fill(USER.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Projects', level: 2 }).waitFor();
+}
+
+/** Creates a page from the template gallery and waits for the editor; returns its id. */
+export async function createPage(page, title, templateName) {
+  await page.getByRole('button', { name: 'New page' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('radio', { name: new RegExp(templateName) }).check();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/edit\//);
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop();
+}
+
+/** Ids of the blocks in a canvas slot, in order. */
+export async function slotOrder(page, parent, slot) {
+  return page
+    .locator(`.canvas [data-parent="${parent}"][data-slot="${slot}"] > [data-id]`)
+    .evaluateAll((els) => els.map((e) => e.dataset.id));
+}
+
+/** Drags with the mouse from one element's centre to a point in another (top edge when `above`). */
+export async function drag(page, from, to, { above = true } = {}) {
+  // Pictures that finish loading move everything below them: measure after they have.
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
+  const y = above ? b.y + Math.min(8, b.height / 4) : b.y + b.height - Math.min(8, b.height / 4);
+  await page.mouse.move(b.x + b.width / 2, y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Waits until the top bar says every edit reached the server. */
+export async function waitSaved(page) {
+  await page.locator('.toolbar__status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15000 });
 }

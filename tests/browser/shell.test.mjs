@@ -1,15 +1,16 @@
-// The app shell: it mounts on phone and desktop without console errors, every route renders its
-// page, unknown paths get the 404 page, and the harness notices when the wasm does not mount.
+// The app shell: it mounts on phone and desktop without console errors, logging in reaches the
+// projects list, every route renders its page, unknown paths get the 404 page, and the harness
+// notices when the wasm does not mount.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, expectAppMounted, screenshot } from './harness.mjs';
+import { BASE_URL, launch, openPage, expectAppMounted, screenshot, login } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 for (const viewport of ['phone', 'desktop']) {
-  test(`projects page mounts at ${viewport} size with no console errors`, async () => {
+  test(`the app mounts at ${viewport} size, logs in and shows projects with no console errors`, async () => {
     const { context, page, errors } = await openPage(browser, viewport);
     const response = await page.goto(`${BASE_URL}/`);
     assert.equal(response.status(), 200);
@@ -17,27 +18,39 @@ for (const viewport of ['phone', 'desktop']) {
     await page.getByRole('heading', { name: 'Cradle', level: 1 }).waitFor();
     // The app reached the server through the typed API client.
     await page.getByRole('status').filter({ hasText: /Server: ok \((sqlite|postgres), v/ }).waitFor();
+    await screenshot(page, `login-${viewport}`);
+    await login(page);
     await screenshot(page, `projects-${viewport}`);
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
 
-const routes = [
-  ['/edit/doc-1', 'Editor'],
-  ['/c/spring-club', 'Club page'],
-  ['/preview/some-token', 'Draft preview'],
-];
-for (const [route, heading] of routes) {
-  test(`${route} renders the ${heading} page`, async () => {
-    const { context, page, errors } = await openPage(browser, 'phone');
-    const response = await page.goto(`${BASE_URL}${route}`);
-    assert.equal(response.status(), 200);
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
-}
+test('a wrong password gets a clear message and the form stays', async () => {
+  const { context, page } = await openPage(browser, 'phone');
+  await page.goto(`${BASE_URL}/`);
+  await page.getByLabel('Email').fill('test@cradle.test');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'email or password is wrong' }).waitFor();
+  assert.equal(await page.getByLabel('Email').inputValue(), 'test@cradle.test');
+  await context.close();
+});
+
+test('an unpublished member page and a bad preview link say so', async () => {
+  const { context, page, errors } = await openPage(browser, 'phone');
+  let response = await page.goto(`${BASE_URL}/c/spring-club`);
+  assert.equal(response.status(), 200);
+  await page.getByRole('heading', { name: 'This page is not available', level: 1 }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'page not found' }).waitFor();
+  response = await page.goto(`${BASE_URL}/preview/some-token`);
+  assert.equal(response.status(), 200);
+  await page.getByRole('note').filter({ hasText: 'Draft preview' }).waitFor();
+  await page.getByRole('heading', { name: 'This page is not available', level: 1 }).waitFor();
+  // The two 404 answers are the only console errors (the browser logs failed fetches).
+  assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
+  await context.close();
+});
 
 test('an unknown path answers 404 and shows the not-found page with a way back', async () => {
   const { context, page } = await openPage(browser, 'desktop');

@@ -55,10 +55,9 @@ impl CurrentUser {
     }
 }
 
-/// The value of cookie `name` in a `Cookie` header.
-pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
+/// The value of cookie `name` in the `Cookie` headers.
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -77,7 +76,7 @@ impl FromRequestParts<AppState> for CurrentUser {
     ) -> Result<CurrentUser, ApiError> {
         let unauthorized =
             || ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "log in first");
-        let token = cookie(parts, SESSION_COOKIE)
+        let token = cookie(&parts.headers, SESSION_COOKIE)
             .ok_or_else(unauthorized)?
             .to_owned();
         let (user, csrf) = sessions::lookup(&state.db, &token)

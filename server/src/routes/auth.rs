@@ -150,6 +150,30 @@ pub async fn me(
     Ok(Json(session_info(&state, me.user, me.csrf).await?))
 }
 
+/// The session, or `null` when logged out.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionState {
+    /// The session when the cookie is valid.
+    pub session: Option<SessionInfo>,
+}
+
+/// The session if the cookie is valid, `null` otherwise: always 200, so a logged-out app asks
+/// without an error.
+#[utoipa::path(get, path = "/auth/session", tag = "auth", responses((status = 200, body = SessionState)))]
+pub async fn session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<SessionState>, ApiError> {
+    let Some(token) = crate::auth::current::cookie(&headers, SESSION_COOKIE) else {
+        return Ok(Json(SessionState { session: None }));
+    };
+    let session = match sessions::lookup(&state.db, token).await? {
+        Some((user, csrf)) => Some(session_info(&state, user, csrf).await?),
+        None => None,
+    };
+    Ok(Json(SessionState { session }))
+}
+
 /// Whether any user exists (a fresh install shows how to add the first one).
 #[utoipa::path(get, path = "/setup", tag = "auth", responses((status = 200, body = SetupInfo)))]
 pub async fn setup(State(state): State<AppState>) -> Result<Json<SetupInfo>, ApiError> {

@@ -34,6 +34,7 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(auth::session))
         .routes(routes!(documents::list, documents::create))
         .routes(routes!(documents::get, documents::save, documents::delete))
         .routes(routes!(documents::restore))

@@ -1,0 +1,300 @@
+//! Drag and drop with pointer events (mouse, pen and touch): from the palette onto the canvas and
+//! within the canvas, into and out of sections and columns. An insertion line shows where the
+//! block will land; the canvas scrolls near its edges; Escape cancels; a refused drop says why.
+
+use cradle_model::catalogue::BlockKind;
+use cradle_model::commands::Command;
+use cradle_model::{Fragment, NodeId};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::keyboard::focus_block;
+use super::Editor;
+
+/// Pixels the pointer must travel before a press becomes a drag (so clicks still select).
+const THRESHOLD: f64 = 5.0;
+/// Distance from the canvas edge that scrolls it.
+const EDGE: f64 = 48.0;
+
+/// What is being dragged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DragSource {
+    /// A new block from the palette.
+    Palette(BlockKind),
+    /// A block already on the page.
+    Block(NodeId),
+}
+
+/// Where a drop would land.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// Container.
+    pub parent: NodeId,
+    /// Slot.
+    pub slot: String,
+    /// Index, as the insert/move command counts it.
+    pub index: usize,
+    /// Insertion line: left, top, width (viewport px).
+    pub line: (f64, f64, f64),
+    /// Why the drop is not allowed, if it is not.
+    pub refusal: Option<String>,
+}
+
+/// Drag state, shared by the palette, the canvas and the overlay.
+#[derive(Clone, Copy)]
+pub struct Dnd {
+    editor: Editor,
+    pending: StoredValue<Option<(DragSource, f64, f64)>>,
+    /// The drag in progress.
+    pub active: RwSignal<Option<DragSource>>,
+    /// Pointer position (viewport px).
+    pub pointer: RwSignal<(f64, f64)>,
+    /// Current drop target.
+    pub target: RwSignal<Option<Target>>,
+}
+
+impl Dnd {
+    /// Drag state for `editor`, listening to the window while the editor is mounted.
+    pub fn new(editor: Editor) -> Dnd {
+        let dnd = Dnd {
+            editor,
+            pending: StoredValue::new(None),
+            active: RwSignal::new(None),
+            pointer: RwSignal::new((0.0, 0.0)),
+            target: RwSignal::new(None),
+        };
+        let moves = window_event_listener(leptos::ev::pointermove, move |ev| dnd.on_move(&ev));
+        let ups = window_event_listener(leptos::ev::pointerup, move |_| dnd.drop());
+        let cancels = window_event_listener(leptos::ev::pointercancel, move |_| dnd.cancel());
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" && dnd.active.get_untracked().is_some() {
+                ev.prevent_default();
+                dnd.cancel();
+                dnd.editor.announce.set("Drag cancelled".into());
+            }
+        });
+        on_cleanup(move || {
+            moves.remove();
+            ups.remove();
+            cancels.remove();
+            keys.remove();
+        });
+        dnd
+    }
+
+    fn cancel(&self) {
+        self.pending.set_value(None);
+        self.active.set(None);
+        self.target.set(None);
+    }
+
+    fn on_move(&self, ev: &web_sys::PointerEvent) {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        if let Some((source, x0, y0)) = self.pending.get_value() {
+            if (x - x0).hypot(y - y0) >= THRESHOLD {
+                self.pending.set_value(None);
+                self.active.set(Some(source));
+            }
+        }
+        let Some(source) = self.active.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        self.pointer.set((x, y));
+        autoscroll(y);
+        self.target.set(self.hit(&source, x, y));
+    }
+
+    /// The drop target under (x, y).
+    fn hit(&self, source: &DragSource, x: f64, y: f64) -> Option<Target> {
+        let document = web_sys::window()?.document()?;
+        let under = document.element_from_point(x as f32, y as f32)?;
+        let slot = under.closest("[data-slot]").ok()??;
+        let parent = NodeId::new(slot.get_attribute("data-parent")?);
+        let slot_name = slot.get_attribute("data-slot")?;
+        let children = slot.children();
+        let mut items = Vec::new();
+        for i in 0..children.length() {
+            if let Some(child) = children.item(i) {
+                if let Some(id) = child.get_attribute("data-id") {
+                    items.push((NodeId::new(id), child.get_bounding_client_rect()));
+                }
+            }
+        }
+        let slot_rect = slot.get_bounding_client_rect();
+        let mut index = items.len();
+        let mut line_y = items
+            .last()
+            .map_or(slot_rect.top() + 4.0, |(_, r)| r.bottom());
+        for (i, (_, rect)) in items.iter().enumerate() {
+            if y < rect.top() + rect.height() / 2.0 {
+                index = i;
+                line_y = rect.top();
+                break;
+            }
+        }
+        let (kind, refusal) = self.editor.with_doc(|doc| {
+            let parent_kind = doc.block(&parent).map(|b| b.kind);
+            let (kind, inside) = match source {
+                DragSource::Palette(kind) => (Some(*kind), false),
+                DragSource::Block(id) => (
+                    doc.block(id).map(|b| b.kind),
+                    doc.is_ancestor_or_self(id, &parent),
+                ),
+            };
+            let refusal = if inside {
+                Some("a block cannot go inside itself".to_owned())
+            } else {
+                kind.zip(parent_kind)
+                    .and_then(|(k, p)| p.refuses(k))
+                    .map(str::to_owned)
+            };
+            (kind, refusal)
+        });
+        kind?;
+        // A move within the same slot counts the index after the block has left it.
+        if let DragSource::Block(id) = source {
+            if let Some(own) = items.iter().position(|(i, _)| i == id) {
+                if own < index {
+                    index -= 1;
+                }
+            }
+        }
+        Some(Target {
+            parent,
+            slot: slot_name,
+            index,
+            line: (slot_rect.left(), line_y, slot_rect.width()),
+            refusal,
+        })
+    }
+
+    fn drop(&self) {
+        self.pending.set_value(None);
+        let Some(source) = self.active.get_untracked() else {
+            return;
+        };
+        let target = self.target.get_untracked();
+        self.active.set(None);
+        self.target.set(None);
+        let Some(target) = target else {
+            self.editor
+                .refusal
+                .set(Some("Drop blocks on the page in the middle".into()));
+            return;
+        };
+        if let Some(why) = target.refusal {
+            self.editor
+                .refusal
+                .set(Some(format!("Cannot drop here: {why}")));
+            self.editor.announce.set(format!("Cannot drop here: {why}"));
+            return;
+        }
+        let (command, id) = match source {
+            DragSource::Palette(kind) => {
+                let fragment = self
+                    .editor
+                    .with_doc(|d| Fragment::single(NodeId::new("new"), kind).with_fresh_ids(d));
+                let id = fragment.root.clone();
+                (
+                    Command::Insert {
+                        parent: target.parent,
+                        slot: target.slot,
+                        index: target.index,
+                        fragment,
+                    },
+                    id,
+                )
+            }
+            DragSource::Block(id) => (
+                Command::Move {
+                    id: id.clone(),
+                    parent: target.parent,
+                    slot: target.slot,
+                    index: target.index,
+                },
+                id,
+            ),
+        };
+        if self.editor.apply(command) {
+            self.editor.selection.set(vec![id.clone()]);
+            self.editor
+                .announce
+                .set(format!("Dropped at position {}", target.index + 1));
+            focus_block(&id);
+        }
+    }
+}
+
+fn autoscroll(y: f64) {
+    let Some(canvas) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".canvas").ok().flatten())
+    else {
+        return;
+    };
+    let rect = canvas.get_bounding_client_rect();
+    if y < rect.top() + EDGE {
+        canvas.scroll_by_with_x_and_y(0.0, -16.0);
+    } else if y > rect.bottom() - EDGE {
+        canvas.scroll_by_with_x_and_y(0.0, 16.0);
+    }
+}
+
+/// Starts watching a press that may become a drag.
+pub fn start_drag(dnd: Dnd, ev: &web_sys::PointerEvent, source: DragSource) {
+    if ev.button() != 0 {
+        return;
+    }
+    dnd.pending.set_value(Some((
+        source,
+        f64::from(ev.client_x()),
+        f64::from(ev.client_y()),
+    )));
+}
+
+/// Starts a drag from a canvas block under the press (the innermost one).
+pub fn start_block_drag(dnd: Dnd, ev: &web_sys::PointerEvent) {
+    let id = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-id]").ok().flatten())
+        .and_then(|el| el.get_attribute("data-id"));
+    if let Some(id) = id {
+        start_drag(dnd, ev, DragSource::Block(NodeId::new(id)));
+    }
+}
+
+/// The ghost under the pointer and the insertion line.
+#[component]
+pub fn DragOverlay(dnd: Dnd) -> impl IntoView {
+    let label = move || match dnd.active.get() {
+        Some(DragSource::Palette(kind)) => kind.spec().label.en.to_owned(),
+        Some(DragSource::Block(id)) => dnd
+            .editor
+            .with_doc(|d| {
+                d.block(&id)
+                    .map(|b| b.kind.spec().label.en)
+                    .unwrap_or_default()
+            })
+            .to_owned(),
+        None => String::new(),
+    };
+    view! {
+        <Show when=move || dnd.active.get().is_some()>
+            <div class="drag-ghost" aria-hidden="true"
+                style=move || { let (x, y) = dnd.pointer.get(); format!("left:{}px;top:{}px", x + 12.0, y + 12.0) }>
+                {label}
+            </div>
+            {move || dnd.target.get().map(|t| {
+                let (left, top, width) = t.line;
+                let class = if t.refusal.is_some() { "drop-line drop-line--refused" } else { "drop-line" };
+                view! {
+                    <div class=class aria-hidden="true" style=format!("left:{left}px;top:{}px;width:{width}px", top - 2.0)>
+                        {t.refusal.map(|why| view! { <span class="drop-line__why">{why}</span> })}
+                    </div>
+                }
+            })}
+        </Show>
+    }
+}

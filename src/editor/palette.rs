@@ -1,0 +1,125 @@
+//! The block palette: categories, search, icon and label per kind. Click or Enter adds a block
+//! after the selection; dragging (pointer, pen or touch) drops it where the line shows.
+
+use cradle_model::catalogue::{BlockKind, Category};
+use cradle_model::commands::Command;
+use cradle_model::Fragment;
+use leptos::prelude::*;
+
+use super::dnd::{start_drag, Dnd, DragSource};
+use super::keyboard::focus_block;
+use super::Editor;
+use crate::i18n::{use_i18n, Lang};
+
+/// Adds a block of `kind` at the insertion point and selects it.
+pub fn add_block(editor: &Editor, kind: BlockKind) {
+    let (parent, slot, index) = editor.insertion_point();
+    let fragment = editor
+        .with_doc(|d| Fragment::single(cradle_model::NodeId::new("new"), kind).with_fresh_ids(d));
+    let id = fragment.root.clone();
+    if editor.apply(Command::Insert {
+        parent,
+        slot,
+        index,
+        fragment,
+    }) {
+        editor.selection.set(vec![id.clone()]);
+        editor
+            .announce
+            .set(format!("Added {}", kind.spec().label.en));
+        focus_block(&id);
+    }
+}
+
+/// The palette panel.
+#[component]
+pub fn Palette(editor: Editor, dnd: Dnd) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = RwSignal::new(String::new());
+    let matches = move |label: (&str, &str)| {
+        let q = query.get().to_lowercase();
+        q.is_empty() || label.0.to_lowercase().contains(&q) || label.1.contains(&q)
+    };
+    view! {
+        <aside class="palette" aria-labelledby="palette-heading">
+            <h2 id="palette-heading" class="panel__title">{move || i18n.t().blocks}</h2>
+            <input
+                class="palette__search"
+                type="search"
+                aria-label=move || i18n.t().search_blocks
+                placeholder=move || i18n.t().search_blocks
+                prop:value=query
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            {Category::ALL.into_iter().map(|category| {
+                let kinds: Vec<_> = BlockKind::palette().filter(|s| s.category == category).collect();
+                let any = move || kinds.iter().any(|s| matches((s.label.en, s.label.zh)));
+                let kinds: Vec<_> = BlockKind::palette().filter(|s| s.category == category).collect();
+                view! {
+                    <Show when=any>
+                        <h3 class="palette__category">{move || if i18n.lang() == Lang::ZhCn { category.label().zh } else { category.label().en }}</h3>
+                    </Show>
+                    <ul class="palette__list">
+                        {kinds.into_iter().map(|spec| {
+                            let kind = spec.kind;
+                            let label = move || if i18n.lang() == Lang::ZhCn { spec.label.zh } else { spec.label.en };
+                            view! {
+                                <Show when=move || matches((spec.label.en, spec.label.zh))>
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="palette__item"
+                                            data-kind=spec.icon
+                                            aria-label=move || format!("{} {}", i18n.t().add, label())
+                                            on:click=move |_| add_block(&editor, kind)
+                                            on:pointerdown=move |ev| start_drag(dnd, &ev, DragSource::Palette(kind))
+                                        >
+                                            <span class="palette__icon" aria-hidden="true">{icon(spec.icon)}</span>
+                                            <span>{label}</span>
+                                        </button>
+                                    </li>
+                                </Show>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            }).collect_view()}
+        </aside>
+    }
+}
+
+/// A glyph per icon name (kept as text so the palette needs no image requests).
+fn icon(name: &str) -> &'static str {
+    match name {
+        "section" => "▭",
+        "columns" => "▥",
+        "spacer" => "↕",
+        "divider" => "―",
+        "heading" => "H",
+        "text" => "¶",
+        "image" => "▨",
+        "button" => "◉",
+        "carousel" => "⇆",
+        "countdown" => "◷",
+        "notice" => "!",
+        "member-card" => "▤",
+        "benefits" => "★",
+        "calendar" => "▦",
+        "tasks" => "✓",
+        "gift" => "◈",
+        "medal" => "✪",
+        "invite" => "✉",
+        "share-rights" => "⇄",
+        "tips" => "✧",
+        "wheel" => "◔",
+        "grid" => "▩",
+        "scratch" => "▒",
+        "egg" => "◯",
+        "slots" => "▥",
+        "quiz" => "?",
+        "vote" => "☑",
+        "coupon" => "✂",
+        "products" => "▣",
+        _ => "□",
+    }
+}

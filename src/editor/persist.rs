@@ -1,0 +1,196 @@
+//! Never losing work: every change is written to a local draft at once (survives reload, crash
+//! and offline) and saved to the server after a short pause. A stale save (409) opens the
+//! conflict dialog instead of overwriting.
+
+use std::time::Duration;
+
+use cradle_model::parse::decode_document;
+use cradle_model::Document;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+
+use super::Editor;
+use crate::api::client::ApiError;
+use crate::api::documents;
+
+/// Pause after the last edit before saving to the server.
+pub const SAVE_DELAY: Duration = Duration::from_millis(700);
+/// Retry interval while offline.
+pub const RETRY_DELAY: Duration = Duration::from_secs(5);
+
+/// Where the draft stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// The server has every edit.
+    Saved,
+    /// Edits wait for the pause to end.
+    Pending,
+    /// A save is in flight.
+    Saving,
+    /// The server is unreachable; edits are kept locally and retried.
+    Offline,
+    /// Someone else saved first: the server is at this version.
+    Conflict(i64),
+    /// The server refused the page (e.g. a validation error); the message says why.
+    Refused(String),
+}
+
+/// A local draft: the edits and the server version they started from.
+#[derive(Serialize, Deserialize)]
+struct LocalDraft {
+    base_version: i64,
+    document: serde_json::Value,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn key(id: &str) -> String {
+    format!("cradle.draft.{id}")
+}
+
+/// The local draft of `id`, if any: (base version, document).
+pub fn load_local(id: &str) -> Option<(i64, Document)> {
+    let text = storage()?.get_item(&key(id)).ok()??;
+    let draft: LocalDraft = serde_json::from_str(&text).ok()?;
+    let doc = decode_document(&draft.document).ok()?;
+    Some((draft.base_version, doc))
+}
+
+fn store_local(id: &str, base_version: i64, doc: &Document) {
+    let draft = LocalDraft {
+        base_version,
+        document: serde_json::to_value(doc).unwrap_or_default(),
+    };
+    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&draft)) {
+        let _ = s.set_item(&key(id), &text);
+    }
+}
+
+/// Forgets the local draft (the server has it all).
+pub fn clear_local(id: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&key(id));
+    }
+}
+
+/// Autosave for one document.
+#[derive(Clone, Copy)]
+pub struct Persist {
+    /// The document id.
+    pub id: StoredValue<String>,
+    /// The server version the editor's edits build on.
+    pub version: StoredValue<i64>,
+    /// Where the draft stands.
+    pub state: RwSignal<SaveState>,
+    saved_revision: StoredValue<u64>,
+    in_flight: StoredValue<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    editor: Editor,
+}
+
+impl Persist {
+    /// Autosave for `editor`'s document `id` at server `version`.
+    pub fn new(editor: Editor, id: String, version: i64, state: SaveState) -> Persist {
+        Persist {
+            id: StoredValue::new(id),
+            version: StoredValue::new(version),
+            state: RwSignal::new(state),
+            saved_revision: StoredValue::new(editor.revision.get_untracked()),
+            in_flight: StoredValue::new(false),
+            timer: StoredValue::new(None),
+            editor,
+        }
+    }
+
+    /// Called after every edit: writes the local draft now and schedules a server save.
+    pub fn changed(&self) {
+        store_local(
+            &self.id.get_value(),
+            self.version.get_value(),
+            &self.editor.snapshot(),
+        );
+        if matches!(self.state.get_untracked(), SaveState::Conflict(_)) {
+            return; // the dialog decides; edits stay local meanwhile
+        }
+        self.state.set(SaveState::Pending);
+        self.schedule(SAVE_DELAY);
+    }
+
+    fn schedule(&self, delay: Duration) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.save_now(), delay).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Saves to the server now (if anything is unsaved and no save is in flight).
+    pub fn save_now(&self) {
+        if self.in_flight.get_value()
+            || matches!(self.state.get_untracked(), SaveState::Conflict(_))
+        {
+            return;
+        }
+        let revision = self.editor.revision.get_untracked();
+        if revision == self.saved_revision.get_value()
+            && self.state.get_untracked() == SaveState::Saved
+        {
+            return;
+        }
+        let this = *self;
+        let doc = serde_json::to_value(self.editor.snapshot()).unwrap_or_default();
+        let id = self.id.get_value();
+        let version = self.version.get_value();
+        self.in_flight.set_value(true);
+        self.state.set(SaveState::Saving);
+        spawn_local(async move {
+            let result = documents::save(&id, version, &doc).await;
+            this.in_flight.set_value(false);
+            match result {
+                Ok(new_version) => {
+                    this.version.set_value(new_version);
+                    this.saved_revision.set_value(revision);
+                    if this.editor.revision.get_untracked() == revision {
+                        clear_local(&id);
+                        this.state.set(SaveState::Saved);
+                    } else {
+                        this.changed(); // more edits arrived meanwhile
+                    }
+                }
+                Err(ApiError::Http {
+                    status: 409,
+                    details,
+                    ..
+                }) => {
+                    let current = details["current_version"].as_i64().unwrap_or(version + 1);
+                    this.state.set(SaveState::Conflict(current));
+                }
+                Err(ApiError::Network(_)) => {
+                    this.state.set(SaveState::Offline);
+                    this.schedule(RETRY_DELAY);
+                }
+                Err(e) => this.state.set(SaveState::Refused(e.to_string())),
+            }
+        });
+    }
+
+    /// After the conflict dialog: continue from server `version` (edits kept or replaced).
+    pub fn resolved(&self, version: i64) {
+        self.version.set_value(version);
+        self.state.set(SaveState::Pending);
+        self.save_now();
+    }
+
+    /// After "load theirs": the server's document at `version` is now the editor's.
+    pub fn reloaded(&self, version: i64) {
+        self.version.set_value(version);
+        self.saved_revision
+            .set_value(self.editor.revision.get_untracked());
+        clear_local(&self.id.get_value());
+        self.state.set(SaveState::Saved);
+    }
+}

@@ -1,0 +1,224 @@
+//! The editor's state: the document (the single source of truth, not reactive), its history, and
+//! the signals the UI reads. Every change goes through [`Editor::apply`], which runs a model
+//! command and updates only the signals of the blocks it changed.
+
+use cradle_model::commands::{Applied, Command, CommandError};
+use cradle_model::document::Position;
+use cradle_model::validate::ValidationError;
+use cradle_model::{validate, Document, History, NodeId};
+use leptos::prelude::*;
+
+use crate::render::{Chrome, RenderCtx};
+
+/// Everything the editor panels share. `Copy`: it holds only handles.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    doc: StoredValue<Document>,
+    history: StoredValue<History>,
+    /// The renderer's view of the document (one signal per block).
+    pub render: RenderCtx,
+    /// Selected blocks; the last is the primary one the inspector shows.
+    pub selection: RwSignal<Vec<NodeId>>,
+    /// Bumped on every change (autosave and validation listen to it).
+    pub revision: RwSignal<u64>,
+    /// Whether undo / redo have something to do.
+    pub can_undo: RwSignal<bool>,
+    /// See `can_undo`.
+    pub can_redo: RwSignal<bool>,
+    /// What screen readers hear after an action (an `aria-live` region shows it).
+    pub announce: RwSignal<String>,
+    /// The last refused action's reason, shown as an alert.
+    pub refusal: RwSignal<Option<String>>,
+    /// Validation errors of the whole page, refreshed after edits.
+    pub errors: RwSignal<Vec<ValidationError>>,
+    /// The page title (shown in the top bar).
+    pub title: RwSignal<String>,
+}
+
+impl Editor {
+    /// An editor over `doc`.
+    pub fn new(doc: Document) -> Editor {
+        let selection = RwSignal::new(Vec::new());
+        let on_select = Callback::new(move |(id, extend): (NodeId, bool)| {
+            selection.update(|s| {
+                if extend {
+                    if let Some(i) = s.iter().position(|x| x == &id) {
+                        s.remove(i);
+                    } else {
+                        s.push(id);
+                    }
+                } else {
+                    *s = vec![id];
+                }
+            });
+        });
+        let render = RenderCtx::new(
+            &doc,
+            Some(Chrome {
+                selection,
+                on_select,
+            }),
+        );
+        let errors = RwSignal::new(validate(&doc));
+        Editor {
+            title: RwSignal::new(doc.title.clone()),
+            doc: StoredValue::new(doc),
+            history: StoredValue::new(History::default()),
+            render,
+            selection,
+            revision: RwSignal::new(0),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            announce: RwSignal::new(String::new()),
+            refusal: RwSignal::new(None),
+            errors,
+        }
+    }
+
+    /// Reads the document.
+    pub fn with_doc<R>(&self, f: impl FnOnce(&Document) -> R) -> R {
+        self.doc.with_value(f)
+    }
+
+    /// A copy of the document (for saving).
+    pub fn snapshot(&self) -> Document {
+        self.doc.get_value()
+    }
+
+    /// The primary selected block (tracks the selection).
+    pub fn primary(&self) -> Option<NodeId> {
+        self.selection.with(|s| s.last().cloned())
+    }
+
+    /// Applies a command as one undo step. On refusal, says why and returns false.
+    pub fn apply(&self, command: Command) -> bool {
+        self.run(|doc, history| history.apply(doc, command))
+    }
+
+    /// Applies a command, merging with the previous step of the same `group` (typing in a field).
+    pub fn apply_grouped(&self, command: Command, group: &str) -> bool {
+        self.run(|doc, history| history.apply_grouped(doc, command, group))
+    }
+
+    /// Ends the current typing group (on blur), so the next edit is a new undo step.
+    pub fn seal(&self) {
+        self.history.update_value(History::seal);
+    }
+
+    /// Undoes the last step.
+    pub fn undo(&self) {
+        if self.run_opt(|doc, history| history.undo(doc)) {
+            self.announce.set("Undone".into());
+        }
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&self) {
+        if self.run_opt(|doc, history| history.redo(doc)) {
+            self.announce.set("Redone".into());
+        }
+    }
+
+    fn run(
+        &self,
+        f: impl FnOnce(&mut Document, &mut History) -> Result<Applied, CommandError>,
+    ) -> bool {
+        self.run_opt(|doc, history| Some(f(doc, history)))
+    }
+
+    fn run_opt(
+        &self,
+        f: impl FnOnce(&mut Document, &mut History) -> Option<Result<Applied, CommandError>>,
+    ) -> bool {
+        let mut result = None;
+        self.doc.update_value(|doc| {
+            self.history
+                .update_value(|history| result = f(doc, history))
+        });
+        match result {
+            Some(Ok(applied)) => {
+                self.after(&applied.changed);
+                true
+            }
+            Some(Err(e)) => {
+                self.refusal.set(Some(e.to_string()));
+                self.announce.set(e.to_string());
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn after(&self, changed: &[NodeId]) {
+        self.doc.with_value(|doc| {
+            self.render.sync(doc, changed);
+            // Drop selected blocks that no longer exist.
+            let gone: Vec<NodeId> = self.selection.with_untracked(|s| {
+                s.iter()
+                    .filter(|id| !doc.blocks.contains_key(*id))
+                    .cloned()
+                    .collect()
+            });
+            if !gone.is_empty() {
+                self.selection.update(|s| s.retain(|id| !gone.contains(id)));
+            }
+            if self.title.get_untracked() != doc.title {
+                self.title.set(doc.title.clone());
+            }
+        });
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.refusal.set(None);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Replaces the whole document (after "load theirs"): every block signal is refreshed and the
+    /// history starts over.
+    pub fn replace(&self, doc: Document) {
+        let mut changed: Vec<NodeId> = doc.blocks.keys().cloned().collect();
+        self.doc
+            .with_value(|old| changed.extend(old.blocks.keys().cloned()));
+        self.render.theme.set(doc.theme.clone());
+        self.render.campaigns.set(doc.campaigns.clone());
+        self.render.club.set(doc.club.clone());
+        self.doc.set_value(doc);
+        self.history.set_value(History::default());
+        self.selection.set(Vec::new());
+        self.after(&changed);
+    }
+
+    /// Re-validates the whole page.
+    pub fn revalidate(&self) {
+        self.errors.set(self.doc.with_value(validate));
+    }
+
+    /// Where block `id` sits.
+    pub fn position(&self, id: &NodeId) -> Option<Position> {
+        self.doc.with_value(|d| d.position(id))
+    }
+
+    /// Where a new block goes: after the primary selection in its slot, inside it when it is an
+    /// empty container, else at the end of the page.
+    pub fn insertion_point(&self) -> (NodeId, String, usize) {
+        self.doc.with_value(|doc| {
+            if let Some(id) = self.selection.with_untracked(|s| s.last().cloned()) {
+                if let Some(block) = doc.block(&id) {
+                    if let Some(slot) = block.kind.spec().slots.first() {
+                        let len = block.slots.get(*slot).map_or(0, Vec::len);
+                        return (id, slot.to_string(), len);
+                    }
+                }
+                if let Some(pos) = doc.position(&id) {
+                    return (pos.parent, pos.slot, pos.index + 1);
+                }
+            }
+            let len = doc
+                .block(&doc.root)
+                .and_then(|b| b.slots.get("main"))
+                .map_or(0, Vec::len);
+            (doc.root.clone(), "main".to_owned(), len)
+        })
+    }
+}

@@ -1,0 +1,294 @@
+//! The one renderer: block components shared by the editor canvas and the member page, so the
+//! preview is exactly what members get. The editor adds its chrome through [`Chrome`]; members
+//! get the same components without it.
+//!
+//! Each block is one reactive value ([`ArcRwSignal<Block>`]) keyed by id: editing a prop re-runs
+//! that block's view only, and containers render children with keyed `<For>`, so a move moves one
+//! DOM element.
+
+mod club;
+mod commerce;
+mod content;
+mod games;
+mod layout;
+mod props;
+
+use std::collections::HashMap;
+
+use cradle_model::catalogue::BlockKind;
+use cradle_model::document::Device;
+use cradle_model::style::{Align, Spacing};
+use cradle_model::{Block, Campaign, ClubSettings, Document, NodeId, Theme};
+use leptos::prelude::*;
+
+pub use props::Props;
+
+/// Editing chrome hooks (selection outline, labels, click to select). `None` on member pages.
+#[derive(Clone, Copy)]
+pub struct Chrome {
+    /// Selected block ids (the last is the primary one).
+    pub selection: RwSignal<Vec<NodeId>>,
+    /// Called with (block, extend selection?) when a block is clicked.
+    pub on_select: Callback<(NodeId, bool)>,
+}
+
+/// What the renderer reads: one signal per block, the document-level theme and campaigns, the
+/// device being shown, and the editor chrome if any.
+#[derive(Clone, Copy)]
+pub struct RenderCtx {
+    /// Block signals by id.
+    pub nodes: StoredValue<HashMap<NodeId, ArcRwSignal<Block>>>,
+    /// The page block's id.
+    pub root: StoredValue<NodeId>,
+    /// Theme.
+    pub theme: RwSignal<Theme>,
+    /// Campaigns the games play.
+    pub campaigns: RwSignal<Vec<Campaign>>,
+    /// Tier ladder and points rules.
+    pub club: RwSignal<ClubSettings>,
+    /// Device whose overrides apply.
+    pub device: RwSignal<Device>,
+    /// Editor chrome, when editing.
+    pub chrome: Option<Chrome>,
+}
+
+impl RenderCtx {
+    /// A context holding `doc`'s blocks.
+    pub fn new(doc: &Document, chrome: Option<Chrome>) -> RenderCtx {
+        let nodes = doc
+            .blocks
+            .iter()
+            .map(|(id, b)| (id.clone(), ArcRwSignal::new(b.clone())))
+            .collect();
+        RenderCtx {
+            nodes: StoredValue::new(nodes),
+            root: StoredValue::new(doc.root.clone()),
+            theme: RwSignal::new(doc.theme.clone()),
+            campaigns: RwSignal::new(doc.campaigns.clone()),
+            club: RwSignal::new(doc.club.clone()),
+            device: RwSignal::new(Device::Phone),
+            chrome,
+        }
+    }
+
+    /// The signal of block `id`.
+    pub fn node(&self, id: &NodeId) -> Option<ArcRwSignal<Block>> {
+        self.nodes.with_value(|n| n.get(id).cloned())
+    }
+
+    /// Brings the signals of `changed` blocks in line with `doc` (new blocks get a signal,
+    /// removed ones lose theirs). Only those blocks' views re-run.
+    pub fn sync(&self, doc: &Document, changed: &[NodeId]) {
+        for id in changed {
+            match (doc.blocks.get(id), self.node(id)) {
+                (Some(block), Some(signal)) => {
+                    if signal.with_untracked(|b| b != block) {
+                        signal.set(block.clone());
+                    }
+                }
+                (Some(block), None) => self.nodes.update_value(|n| {
+                    n.insert(id.clone(), ArcRwSignal::new(block.clone()));
+                }),
+                (None, Some(_)) => self.nodes.update_value(|n| {
+                    n.remove(id);
+                }),
+                (None, None) => {}
+            }
+        }
+    }
+
+    /// The campaign with `id`.
+    pub fn campaign(&self, id: &str) -> Option<Campaign> {
+        self.campaigns
+            .with(|c| c.iter().find(|c| c.id == id).cloned())
+    }
+}
+
+/// Provides the render context to the components below.
+pub fn provide_render(ctx: RenderCtx) {
+    provide_context(ctx);
+}
+
+fn use_render() -> RenderCtx {
+    expect_context::<RenderCtx>()
+}
+
+/// The whole page: the root block with the theme applied.
+#[component]
+pub fn RenderPage() -> impl IntoView {
+    let ctx = use_render();
+    let style = move || {
+        let t = ctx.theme.get();
+        let font = match t.font {
+            cradle_model::document::Font::System => "system-ui, -apple-system, sans-serif",
+            cradle_model::document::Font::Rounded => {
+                "\"Nunito\", \"PingFang SC\", system-ui, sans-serif"
+            }
+            cradle_model::document::Font::Serif => "Georgia, \"Songti SC\", serif",
+        };
+        format!(
+            "--primary:{};--accent:{};--text:{};--bg:{};--radius:{}px;font-family:{font};",
+            t.primary, t.accent, t.text, t.background, t.radius
+        )
+    };
+    view! {
+        <div class="cradle-page" style=style>
+            <RenderBlock id=ctx.root.get_value() />
+        </div>
+    }
+}
+
+fn spacing_css(property: &str, s: Option<Spacing>) -> String {
+    s.map(|s| {
+        format!(
+            "{property}:{}px {}px {}px {}px;",
+            s.top, s.right, s.bottom, s.left
+        )
+    })
+    .unwrap_or_default()
+}
+
+fn style_css(block: &Block, device: Device) -> String {
+    let style = block.style_on(Some(device));
+    let mut css = spacing_css("padding", style.padding) + &spacing_css("margin", style.margin);
+    if let Some(bg) = style
+        .background
+        .filter(|c| cradle_model::style::is_hex_colour(c))
+    {
+        css += &format!("background:{bg};");
+    }
+    if let Some(c) = style
+        .text_colour
+        .filter(|c| cradle_model::style::is_hex_colour(c))
+    {
+        css += &format!("color:{c};");
+    }
+    if let Some(align) = style.align {
+        let a = match align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        };
+        css += &format!("text-align:{a};");
+    }
+    css
+}
+
+/// One block, by id: its kind's view inside a wrapper carrying its style (and, when editing, its
+/// selection outline and label).
+#[component]
+pub fn RenderBlock(id: NodeId) -> impl IntoView {
+    let ctx = use_render();
+    let Some(block) = ctx.node(&id) else {
+        return ().into_any();
+    };
+    let kind = block.with_untracked(|b| b.kind);
+    let inner = kind_view(kind, block.clone(), ctx);
+    if kind == BlockKind::Page {
+        return inner;
+    }
+    let style = {
+        let block = block.clone();
+        move || style_css(&block.get(), ctx.device.get())
+    };
+    let class = format!(
+        "blk blk--{}",
+        serde_json::to_value(kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    );
+    match ctx.chrome {
+        None => view! { <div class=class style=style>{inner}</div> }.into_any(),
+        Some(chrome) => {
+            let label = kind.spec().label.en;
+            let selected = {
+                let id = id.clone();
+                move || chrome.selection.with(|s| s.contains(&id))
+            };
+            let primary = {
+                let id = id.clone();
+                move || chrome.selection.with(|s| s.last() == Some(&id))
+            };
+            let on_click = {
+                let id = id.clone();
+                move |ev: web_sys::MouseEvent| {
+                    ev.stop_propagation();
+                    chrome
+                        .on_select
+                        .run((id.clone(), ev.shift_key() || ev.ctrl_key() || ev.meta_key()));
+                }
+            };
+            let on_key = {
+                let id = id.clone();
+                move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        chrome.on_select.run((id.clone(), ev.shift_key()));
+                    }
+                }
+            };
+            view! {
+                <div
+                    class=class
+                    class:blk--selected=selected
+                    style=style
+                    data-id=id.to_string()
+                    tabindex="0"
+                    role="button"
+                    aria-label=format!("{label} block")
+                    aria-pressed=move || if primary() { "true" } else { "false" }
+                    on:click=on_click
+                    on:keydown=on_key
+                >
+                    <span class="blk__label" aria-hidden="true">{label}</span>
+                    {inner}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn kind_view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyView {
+    use BlockKind::*;
+    match kind {
+        Page | Section | Columns => layout::container(kind, block, ctx),
+        Spacer | Divider => layout::leaf(kind, block, ctx),
+        Heading | RichText | Image | Button | Carousel | Countdown | NoticeBar => {
+            content::view(kind, block, ctx)
+        }
+        MemberCard | TierBenefits | SignInCalendar | Tasks | RedemptionGrid | MedalsWall
+        | InviteCard | RightsShareCard | LifecycleTips => club::view(kind, block, ctx),
+        Wheel | NineGrid | ScratchCard | SmashEgg | SlotMachine | Quiz | Vote => {
+            games::view(kind, block, ctx)
+        }
+        CouponList | ProductGrid => commerce::view(kind, block, ctx),
+    }
+}
+
+/// The children of one slot of a container, keyed by id.
+#[component]
+fn Slot(block: ArcRwSignal<Block>, name: &'static str) -> impl IntoView {
+    let ctx = use_render();
+    let parent = block.with_untracked(|b| b.id.to_string());
+    let ids = {
+        let block = block.clone();
+        move || block.with(|b| b.slots.get(name).cloned().unwrap_or_default())
+    };
+    let empty = {
+        let block = block.clone();
+        move || ctx.chrome.is_some() && block.with(|b| b.slots.get(name).is_none_or(Vec::is_empty))
+    };
+    view! {
+        <div class="slot" data-parent=parent data-slot=name>
+            <For each=ids key=|id| id.clone() let:child>
+                <RenderBlock id=child />
+            </For>
+            <Show when=empty>
+                <p class="slot__empty">"Drop blocks here"</p>
+            </Show>
+        </div>
+    }
+}

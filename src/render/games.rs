@@ -1,0 +1,116 @@
+//! Game blocks: the wheel, nine-grid, scratch card, egg and slot machine show their campaign's
+//! prizes (the server decides every outcome; playing arrives with the mini-games issue); quiz and
+//! vote show their questions and options.
+
+use cradle_model::catalogue::BlockKind;
+use cradle_model::Block;
+use leptos::prelude::*;
+
+use super::props::cell;
+use super::{Props, RenderCtx};
+
+/// The view of a game block.
+pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyView {
+    (move || {
+        let b = block.get();
+        let p = Props::new(&b, ctx.device.get());
+        let title = p.text("title");
+        let body = match kind {
+            BlockKind::Quiz => view! {
+                <ol class="cradle-quiz">
+                    {p.rows("questions").into_iter().map(|q| {
+                        let options: Vec<String> = q.get("options").and_then(|o| o.as_array()).map(|o| {
+                            o.iter().filter_map(|x| x.get("text").and_then(|t| t.as_str()).map(str::to_owned)).collect()
+                        }).unwrap_or_default();
+                        view! {
+                            <li>
+                                <p>{cell(&q, "question")}</p>
+                                <div class="cradle-options">
+                                    {options.into_iter().map(|o| view! { <button type="button" class="cradle-option">{o}</button> }).collect_view()}
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any(),
+            BlockKind::Vote => view! {
+                <div class="cradle-options">
+                    {p.rows("options").into_iter().map(|o| view! {
+                        <button type="button" class="cradle-option">{cell(&o, "label")}</button>
+                    }).collect_view()}
+                </div>
+            }
+            .into_any(),
+            _ => {
+                let campaign = p.text("campaign");
+                let prizes: Vec<String> = ctx.campaign(&campaign).map(|c| c.prizes.into_iter().map(|p| p.name).collect()).unwrap_or_default();
+                let button = p.text("button_label");
+                let board = match kind {
+                    BlockKind::Wheel => wheel(&prizes),
+                    BlockKind::NineGrid => nine_grid(&prizes, button.clone()),
+                    _ => view! {
+                        <ul class="cradle-prizes">{prizes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                    }
+                    .into_any(),
+                };
+                let missing = prizes.is_empty().then(|| view! { <p class="cradle-hint">"Choose a campaign for this game."</p> });
+                view! {
+                    {board}
+                    {missing}
+                    <Show when=move || kind != BlockKind::NineGrid>
+                        <button type="button" class="cradle-btn cradle-btn--primary">{button.clone()}</button>
+                    </Show>
+                }
+                .into_any()
+            }
+        };
+        view! { <div class="cradle-card cradle-game"><h3 class="cradle-card__title">{title}</h3>{body}</div> }.into_any()
+    })
+    .into_any()
+}
+
+fn wheel(prizes: &[String]) -> AnyView {
+    let n = prizes.len().max(1);
+    let stops: Vec<String> = (0..n)
+        .map(|i| {
+            let colour = if i % 2 == 0 {
+                "var(--primary)"
+            } else {
+                "var(--accent)"
+            };
+            format!("{colour} {}deg {}deg", i * 360 / n, (i + 1) * 360 / n)
+        })
+        .collect();
+    let style = format!("background:conic-gradient({})", stops.join(","));
+    view! {
+        <div class="cradle-wheel" style=style role="img" aria-label=format!("Wheel with {} prizes", prizes.len())>
+            {prizes.iter().enumerate().map(|(i, name)| {
+                let angle = (i * 360 + 180) / n;
+                view! { <span class="cradle-wheel__label" style=format!("transform:rotate({angle}deg) translateY(-38%)")>{name.clone()}</span> }
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+fn nine_grid(prizes: &[String], button: String) -> AnyView {
+    // Prizes run clockwise around the centre button: grid cells 0,1,2,5,8,7,6,3.
+    const RING: [usize; 8] = [0, 1, 2, 5, 8, 7, 6, 3];
+    let mut cells: Vec<Option<String>> = vec![None; 9];
+    for (slot, name) in RING.iter().zip(prizes) {
+        cells[*slot] = Some(name.clone());
+    }
+    view! {
+        <div class="cradle-ninegrid">
+            {cells.into_iter().enumerate().map(|(i, name)| {
+                if i == 4 {
+                    view! { <button type="button" class="cradle-ninegrid__go">{button.clone()}</button> }.into_any()
+                } else {
+                    view! { <div class="cradle-ninegrid__cell">{name.unwrap_or_default()}</div> }.into_any()
+                }
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,155 @@
+// The builder, as a marketer uses it: create from a template, drag from the palette, reorder by
+// drag and by keyboard, move into a column, edit a prop and see the canvas change, undo and redo,
+// reload and find the edits, copy and paste, refused drops that say why, and the conflict dialog
+// when two tabs edit the same page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, openPage, screenshot, login, createPage, slotOrder, drag, waitSaved } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const block = (page, id) => page.locator(`.canvas [data-id="${id}"]`);
+
+test('create from a template, drag from the palette, edit, undo, redo, reload', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Club home test', 'Member club home');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'),
+    ['notice', 'card', 'signin', 'tips', 'tasks', 'redeem', 'invite', 'share']);
+
+  // Palette → canvas, dropped above the member card.
+  await drag(page, page.getByRole('button', { name: 'Add Heading' }), block(page, 'card'));
+  assert.deepEqual((await slotOrder(page, 'page', 'main')).slice(0, 3), ['notice', 'heading-1', 'card']);
+  await page.getByRole('status').filter({ hasText: 'Dropped at position 2' }).waitFor();
+
+  // The inspector edits the selected heading; the canvas follows as you type.
+  const text = page.getByLabel('Text', { exact: true });
+  await text.fill('Welcome, mums-to-be');
+  await block(page, 'heading-1').getByRole('heading', { name: 'Welcome, mums-to-be' }).waitFor();
+  await page.getByLabel('Size').selectOption('h1');
+  await block(page, 'heading-1').getByRole('heading', { name: 'Welcome, mums-to-be', level: 1 }).waitFor();
+
+  // Undo the size, undo the text (typing is one step), redo both.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await block(page, 'heading-1').getByRole('heading', { level: 2 }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await block(page, 'heading-1').getByRole('heading', { name: 'Heading' }).waitFor();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await block(page, 'heading-1').getByRole('heading', { name: 'Welcome, mums-to-be', level: 1 }).waitFor();
+
+  await waitSaved(page);
+  await screenshot(page, 'builder-edited');
+  await page.reload();
+  await block(page, 'heading-1').getByRole('heading', { name: 'Welcome, mums-to-be', level: 1 }).waitFor();
+  assert.deepEqual((await slotOrder(page, 'page', 'main')).slice(0, 3), ['notice', 'heading-1', 'card']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('reorder by drag and by keyboard, move into a column, refused drops say why', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Party test', 'Nine-grid party');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+
+  // Drag the vote above the banner.
+  await drag(page, block(page, 'vote'), block(page, 'banner'));
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'banner', 'grid', 'cols']);
+
+  // Keyboard: select the vote with Enter, Alt+↓ twice; the move is announced.
+  await block(page, 'vote').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Alt+ArrowDown');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'vote', 'cols']);
+  await page.getByText('Moved Vote to position 3 of 4').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), 'vote');
+
+  // Into a column by drag: the vote goes above the left button in column 1.
+  await drag(page, block(page, 'vote'), block(page, 'left'));
+  assert.deepEqual(await slotOrder(page, 'cols', 'col1'), ['vote', 'left']);
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols']);
+
+  // Out again with "Move to…", the keyboard path for any container.
+  await block(page, 'vote').click();
+  await page.getByLabel('Move to…').selectOption({ label: 'Page page › main' });
+  await page.getByRole('button', { name: 'Move', exact: true }).click();
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+
+  // Games need the full width: dropping the nine-grid into a column is refused, with the reason.
+  await drag(page, block(page, 'grid'), block(page, 'right'));
+  await page.getByRole('alert').filter({ hasText: 'games need the full width' }).waitFor();
+  assert.deepEqual(await slotOrder(page, 'cols', 'col2'), ['right']);
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+
+  // Escape cancels a drag in progress.
+  const from = await block(page, 'banner').boundingBox();
+  await page.mouse.move(from.x + 20, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 300, { steps: 8 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+  await screenshot(page, 'builder-columns');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('delete, duplicate and copy-paste with the keyboard, across tabs', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Keys test', 'Nine-grid party');
+  await block(page, 'vote').click();
+  await page.keyboard.press('Control+d');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote', 'vote-1']);
+  await page.keyboard.press('Delete');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+  await page.keyboard.press('Control+z');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote', 'vote-1']);
+
+  // Copy the banner here, paste it into another page in a second tab.
+  await block(page, 'banner').click();
+  await page.keyboard.press('Control+c');
+  const other = await context.newPage();
+  await other.goto(`${BASE_URL}/`);
+  await other.getByRole('heading', { name: 'Projects', level: 2 }).waitFor();
+  await createPage(other, 'Paste target', 'Blank page');
+  await other.locator('.canvas').click();
+  await other.keyboard.press('Control+v');
+  assert.deepEqual(await slotOrder(other, 'page', 'main'), ['carousel-1']);
+  await other.getByRole('status').filter({ hasText: 'Pasted 1 block(s)' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two tabs editing one page get the conflict dialog, never a silent overwrite', async () => {
+  const { context, page } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Conflict test', 'Blank page');
+  const url = page.url();
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.getByRole('heading', { name: 'Conflict test', level: 1 }).waitFor();
+
+  // Tab 1 saves first.
+  await page.getByRole('button', { name: 'Add Heading' }).click();
+  await page.getByLabel('Text', { exact: true }).fill('From tab one');
+  await waitSaved(page);
+  // Tab 2, still on the old version, edits and tries to save.
+  await second.getByRole('button', { name: 'Add Spacer' }).click();
+  const dialog = second.getByRole('alertdialog', { name: 'This page changed elsewhere' });
+  await dialog.waitFor({ timeout: 15000 });
+  await screenshot(second, 'builder-conflict');
+
+  // Overwrite needs a second click to confirm; load theirs instead.
+  await dialog.getByRole('button', { name: 'Overwrite theirs' }).click();
+  await dialog.getByRole('button', { name: 'Yes, overwrite their changes' }).waitFor();
+  await dialog.getByRole('button', { name: 'Load theirs' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await block(second, 'heading-1').getByRole('heading', { name: 'From tab one' }).waitFor();
+  assert.equal(await block(second, 'spacer-1').count(), 0);
+  await context.close();
+});
