@@ -17,6 +17,8 @@ use tower_http::trace::TraceLayer;
 use crate::auth::login_limit::LoginLimiter;
 use crate::config::Config;
 use crate::db::Db;
+use crate::draws::published::VersionCache;
+use crate::draws::rate_limit::DrawLimits;
 use crate::error::ApiError;
 use crate::{routes, spa};
 
@@ -34,6 +36,10 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Failed-login counts.
     pub login_limiter: Arc<LoginLimiter>,
+    /// Draw rate limits.
+    pub draw_limits: Arc<DrawLimits>,
+    /// Published versions decoded for draws.
+    pub versions: Arc<VersionCache>,
 }
 
 impl AppState {
@@ -41,8 +47,13 @@ impl AppState {
     pub fn new(db: Db, config: Config) -> AppState {
         AppState {
             db,
+            draw_limits: Arc::new(DrawLimits::new(
+                config.draw_rate_per_member,
+                config.draw_rate_per_ip,
+            )),
             config: Arc::new(config),
             login_limiter: Arc::default(),
+            versions: Arc::default(),
         }
     }
 }

@@ -3,8 +3,10 @@
 
 pub mod app;
 pub mod auth;
+pub mod club;
 pub mod config;
 pub mod db;
+pub mod draws;
 pub mod error;
 pub mod routes;
 pub mod spa;

@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use cradle_server::auth::Role;
-use cradle_server::config::DEFAULT_ASSET_QUOTA_BYTES;
+use cradle_server::club::token::{self, ProfileClaims};
+use cradle_server::config::{DEFAULT_DRAW_RATE_PER_IP, DEFAULT_DRAW_RATE_PER_MEMBER};
 use cradle_server::db::Db;
 use cradle_server::routes::auth::{add_user, ADD_USER_HINT};
+use cradle_server::routes::draws::verify_campaign;
 use cradle_server::store::users;
 use cradle_server::{router, telemetry, AppState, Config};
 
@@ -28,6 +30,24 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Member tools for local use.
+    #[command(subcommand)]
+    Member(MemberCommand),
+    /// Recompute every logged draw of a campaign from its seed and report mismatches (exits 1
+    /// when any draw does not match).
+    VerifyDraws(VerifyArgs),
+}
+
+#[derive(clap::Args)]
+struct VerifyArgs {
+    /// Member address of the live page (`/c/{page}`).
+    #[arg(long)]
+    page: String,
+    /// Campaign id within the page.
+    #[arg(long)]
+    campaign: String,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Subcommand)]
@@ -50,6 +70,40 @@ struct UserAddArgs {
     /// IANA time zone of a new workspace (day boundaries for sign-in and limits).
     #[arg(long, default_value = "Asia/Shanghai")]
     time_zone: String,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Subcommand)]
+enum MemberCommand {
+    /// Print a member token signed with the workspace's secret, as a brand's system would make
+    /// (open a member session with `POST /api/member/session {"token": …}`).
+    Token(MemberTokenArgs),
+}
+
+#[derive(clap::Args)]
+struct MemberTokenArgs {
+    /// Workspace (brand) name.
+    #[arg(long)]
+    workspace: String,
+    /// The member's id in the brand's system.
+    #[arg(long)]
+    member: String,
+    /// Expected due date (YYYY-MM-DD).
+    #[arg(long)]
+    due_date: Option<chrono::NaiveDate>,
+    /// Baby's birth date (YYYY-MM-DD).
+    #[arg(long)]
+    baby_birth_date: Option<chrono::NaiveDate>,
+    /// Preparing for pregnancy.
+    #[arg(long)]
+    preparing: bool,
+    /// A tag (repeat for more).
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    /// Hours the token is valid.
+    #[arg(long, default_value_t = 24)]
+    hours: i64,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -83,6 +137,18 @@ struct ServeArgs {
     /// Megabytes of pictures each workspace may store.
     #[arg(long, default_value_t = 200, env = "CRADLE_ASSET_QUOTA_MB")]
     asset_quota_mb: i64,
+    /// Draws one member may make per minute (0 = no limit).
+    #[arg(long, default_value_t = DEFAULT_DRAW_RATE_PER_MEMBER, env = "CRADLE_DRAW_RATE_MEMBER")]
+    draw_rate_member: u32,
+    /// Draws one client address may make per minute (0 = no limit).
+    #[arg(long, default_value_t = DEFAULT_DRAW_RATE_PER_IP, env = "CRADLE_DRAW_RATE_IP")]
+    draw_rate_ip: u32,
+    /// Abort right after a draw commits, before answering: only for the crash test.
+    #[arg(long, hide = true)]
+    crash_after_draw_commit: bool,
+    /// Let `POST /api/member/demo` open sessions for a demo member (local try-outs only).
+    #[arg(long, env = "CRADLE_DEMO_MEMBERS")]
+    demo_members: bool,
 }
 
 #[tokio::main]
@@ -92,6 +158,8 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve(args).await,
         Command::User(UserCommand::Add(args)) => user_add(args).await,
+        Command::Member(MemberCommand::Token(args)) => member_token(args).await,
+        Command::VerifyDraws(args) => verify_draws(args).await,
         Command::Openapi => serde_json::to_string_pretty(cradle_server::routes::openapi::spec())
             .map(|json| println!("{json}"))
             .map_err(|e| e.to_string()),
@@ -114,6 +182,10 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         database_url: args.db.database_url,
         secure_cookies: args.secure_cookies,
         asset_quota_bytes: args.asset_quota_mb.saturating_mul(1024 * 1024),
+        draw_rate_per_member: args.draw_rate_member,
+        draw_rate_per_ip: args.draw_rate_ip,
+        crash_after_draw_commit: args.crash_after_draw_commit,
+        demo_members: args.demo_members,
     };
     let db = open_db(&config).await?;
     tracing::info!(db = db.backend.name(), "database ready");
@@ -126,10 +198,13 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let app = router(AppState::new(db, config));
     println!("Cradle is running at http://{address}/  (Ctrl-C stops it)");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -146,13 +221,9 @@ async fn user_add(args: UserAddArgs) -> Result<(), String> {
     let role = Role::parse(&args.role).ok_or("role must be owner, editor, viewer or clerk")?;
     let password = read_password()?;
     let config = Config {
-        host: String::new(),
-        port: 0,
-        dist: PathBuf::new(),
         data_dir: args.db.data_dir,
         database_url: args.db.database_url,
-        secure_cookies: false,
-        asset_quota_bytes: DEFAULT_ASSET_QUOTA_BYTES,
+        ..Config::default()
     };
     let db = open_db(&config).await?;
     let user = add_user(
@@ -170,6 +241,68 @@ async fn user_add(args: UserAddArgs) -> Result<(), String> {
         user.role.as_str(),
         args.workspace
     );
+    Ok(())
+}
+
+async fn verify_draws(args: VerifyArgs) -> Result<(), String> {
+    let config = Config {
+        data_dir: args.db.data_dir,
+        database_url: args.db.database_url,
+        ..Config::default()
+    };
+    let state = AppState::new(open_db(&config).await?, config);
+    let page = state
+        .versions
+        .live(&state.db, &args.page)
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|page| page.campaign(&args.campaign).is_some())
+        .ok_or_else(|| {
+            format!(
+                "no live page /c/{} with campaign {}",
+                args.page, args.campaign
+            )
+        })?;
+    let report = verify_campaign(&state, &page, &args.campaign)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+    );
+    match (report.seed_matches_hash, report.mismatches.len()) {
+        (true, 0) => {
+            println!("all {} draws verified", report.draws_checked);
+            Ok(())
+        }
+        (matches, n) => Err(format!(
+            "{n} of {} draws do not match their seed{}",
+            report.draws_checked,
+            if matches {
+                ""
+            } else {
+                "; the seed does not match its published hash"
+            }
+        )),
+    }
+}
+
+async fn member_token(args: MemberTokenArgs) -> Result<(), String> {
+    let config = Config {
+        data_dir: args.db.data_dir,
+        database_url: args.db.database_url,
+        ..Config::default()
+    };
+    let db = open_db(&config).await?;
+    let profile = ProfileClaims {
+        due_date: args.due_date,
+        baby_birth_date: args.baby_birth_date,
+        preparing: args.preparing,
+        tags: args.tags,
+        ..ProfileClaims::default()
+    };
+    let token = token::mint(&db, &args.workspace, &args.member, profile, args.hours).await?;
+    println!("{token}");
     Ok(())
 }
 

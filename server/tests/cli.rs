@@ -82,3 +82,63 @@ fn user_add_reads_the_password_from_stdin() {
     );
     assert!(String::from_utf8_lossy(&role.stderr).contains("owner, editor, viewer or clerk"));
 }
+
+#[test]
+fn member_token_prints_a_token_signed_for_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let token = |workspace: &str| {
+        run(
+            &[
+                "member",
+                "token",
+                "--workspace",
+                workspace,
+                "--member",
+                "m-42",
+                "--due-date",
+                "2026-09-01",
+                "--tag",
+                "vip",
+                "--tag",
+                "first-baby",
+                "--hours",
+                "2",
+                "--data-dir",
+                data,
+            ],
+            "",
+        )
+    };
+    let missing = token("Little Sprouts");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no workspace named"));
+
+    let add = run(
+        &[
+            "user",
+            "add",
+            "--email",
+            "owner@brand.com",
+            "--workspace",
+            "Little Sprouts",
+            "--data-dir",
+            data,
+        ],
+        "a long enough password\n",
+    );
+    assert!(add.status.success());
+    let out = token("Little Sprouts");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let claims = cradle_server::club::token::read(&printed).expect("a token");
+    assert_eq!(claims.member, "m-42");
+    assert_eq!(claims.profile.tags, ["vip", "first-baby"]);
+    assert_eq!(claims.profile.due_date.unwrap().to_string(), "2026-09-01");
+    let hours = (claims.expires_at - cradle_server::store::now_ms()) as f64 / 3_600_000.0;
+    assert!((1.9..=2.0).contains(&hours), "{hours}");
+}

@@ -33,6 +33,28 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/assets"),
     ("GET", "/api/assets"),
     ("GET", "/api/assets/{file}"),
+    ("POST", "/api/member/session"),
+    ("POST", "/api/member/demo"),
+    ("GET", "/api/member/me"),
+    ("POST", "/api/member/invite"),
+    ("POST", "/api/member/shares"),
+    ("POST", "/api/published/{slug}/blocks/{block_id}/sign-in"),
+    ("POST", "/api/published/{slug}/blocks/{block_id}/quiz"),
+    ("POST", "/api/published/{slug}/blocks/{block_id}/vote"),
+    ("GET", "/api/published/{slug}/blocks/{block_id}/votes"),
+    ("POST", "/api/published/{slug}/share"),
+    ("GET", "/api/club/settings"),
+    ("PUT", "/api/club/settings"),
+    ("POST", "/api/members/{id}/adjust"),
+    ("POST", "/api/published/{slug}/campaigns/{campaign}/draws"),
+    ("GET", "/api/published/{slug}/campaigns/{campaign}/odds"),
+    (
+        "GET",
+        "/api/published/{slug}/campaigns/{campaign}/verification",
+    ),
+    ("GET", "/api/member/prizes"),
+    ("GET", "/api/redemptions/{code}"),
+    ("POST", "/api/redemptions/{code}/redeem"),
 ];
 
 dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
@@ -62,7 +84,10 @@ dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
             .replace("{number}", "1")
             .replace("{slug}", "club")
             .replace("{token}", "t.00")
-            .replace("{file}", "x.png");
+            .replace("{file}", "x.png")
+            .replace("{block_id}", "block-1")
+            .replace("{campaign}", "spring-wheel")
+            .replace("{code}", "AAAA-BBBB-CCCC");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let r = app
             .send_raw(method.clone(), &uri, "application/json", "{}")

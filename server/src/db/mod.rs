@@ -4,11 +4,13 @@
 //! (integers, text, blobs); times are Unix milliseconds.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
+use tokio::sync::{Mutex, MutexGuard};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -39,6 +41,8 @@ pub struct Db {
     pub pool: AnyPool,
     /// The engine behind the pool.
     pub backend: Backend,
+    /// Queues this process's hot write transactions on SQLite (see [`Db::write_turn`]).
+    writers: Arc<Mutex<()>>,
 }
 
 /// Why the database could not be opened.
@@ -97,7 +101,21 @@ impl Db {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            writers: Arc::default(),
+        })
+    }
+
+    /// On SQLite, waits for this process's turn to run a hot write transaction (a draw): SQLite
+    /// has one writer at a time, and queueing here, first come first served, beats polling its
+    /// busy timeout. PostgreSQL locks rows, so it needs no turn (`None`).
+    pub async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writers.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     /// Answers whether the database responds to a trivial query.

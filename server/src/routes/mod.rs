@@ -2,8 +2,13 @@
 
 pub mod assets;
 pub mod auth;
+pub mod club;
 pub mod documents;
+pub mod draws;
 pub mod health;
+pub mod interactions;
+pub mod member;
 pub mod openapi;
 pub mod previews;
 pub mod publishing;
+pub mod redemptions;

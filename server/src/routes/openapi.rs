@@ -11,7 +11,10 @@ use utoipa_axum::routes;
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
-use crate::routes::{assets, auth, documents, health, previews, publishing};
+use crate::routes::{
+    assets, auth, club, documents, draws, health, interactions, member, previews, publishing,
+    redemptions,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -47,7 +50,25 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(previews::revoke))
         .routes(routes!(previews::open))
         .routes(routes!(assets::upload, assets::list))
-        .routes(routes!(assets::serve));
+        .routes(routes!(assets::serve))
+        .routes(routes!(draws::draw))
+        .routes(routes!(draws::odds))
+        .routes(routes!(draws::verification))
+        .routes(routes!(draws::my_prizes))
+        .routes(routes!(redemptions::lookup))
+        .routes(routes!(redemptions::redeem))
+        .routes(routes!(member::session))
+        .routes(routes!(member::demo))
+        .routes(routes!(member::me))
+        .routes(routes!(member::invite))
+        .routes(routes!(member::share))
+        .routes(routes!(interactions::sign_in))
+        .routes(routes!(interactions::quiz))
+        .routes(routes!(interactions::vote))
+        .routes(routes!(interactions::vote_counts))
+        .routes(routes!(interactions::share))
+        .routes(routes!(club::get_settings, club::put_settings))
+        .routes(routes!(club::adjust));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

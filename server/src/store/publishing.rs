@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 use crate::db::Db;
+use crate::draws::roll;
 use crate::store::{is_unique_violation, new_id, now_ms};
 
 /// A published version, as listed.
@@ -97,16 +98,34 @@ pub async fn publish(
     }
     let mut stock_errors = Vec::new();
     for (ci, campaign) in doc.campaigns.iter().enumerate() {
+        // Commit-reveal: the campaign's secret seed is made once and kept across republishes.
+        let seed = roll::new_seed();
+        sqlx::query(
+            "INSERT INTO campaign_seeds (document_id, campaign_id, seed, seed_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (document_id, campaign_id) DO NOTHING",
+        )
+        .bind(&doc.id)
+        .bind(&campaign.id)
+        .bind(&seed)
+        .bind(roll::seed_hash(&seed))
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
         for (pi, prize) in campaign.prizes.iter().enumerate() {
-            let issued: Option<(i64,)> = sqlx::query_as(
-                "SELECT issued FROM prize_stock WHERE document_id = $1 AND campaign_id = $2 AND prize_id = $3",
+            // Issued so far: the stock counter of a limited prize, or the draw log for a prize
+            // that was unlimited (whose issues no counter tracked).
+            let (counted, logged): (i64, i64) = sqlx::query_as(
+                "SELECT CAST(COALESCE((SELECT issued FROM prize_stock WHERE document_id = $1 \
+                 AND campaign_id = $2 AND prize_id = $3), 0) AS BIGINT), \
+                 CAST((SELECT COUNT(*) FROM draws WHERE document_id = $1 AND campaign_id = $2 \
+                 AND prize_id = $3) AS BIGINT)",
             )
             .bind(&doc.id)
             .bind(&campaign.id)
             .bind(&prize.id)
-            .fetch_optional(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
-            let issued = issued.map_or(0, |(n,)| n);
+            let issued = counted.max(logged);
             let total = match prize.stock {
                 Stock::Unlimited => None,
                 Stock::Limited(n) => Some(i64::from(n)),
@@ -122,12 +141,13 @@ pub async fn publish(
                 "INSERT INTO prize_stock (document_id, campaign_id, prize_id, total, issued, remaining) \
                  VALUES ($1, $2, $3, $4, 0, $4) \
                  ON CONFLICT (document_id, campaign_id, prize_id) DO UPDATE SET total = excluded.total, \
-                 remaining = CASE WHEN excluded.total IS NULL THEN NULL ELSE excluded.total - prize_stock.issued END",
+                 issued = $5, remaining = CASE WHEN excluded.total IS NULL THEN NULL ELSE excluded.total - $5 END",
             )
             .bind(&doc.id)
             .bind(&campaign.id)
             .bind(&prize.id)
             .bind(total)
+            .bind(issued)
             .execute(&mut *tx)
             .await?;
         }

@@ -2,14 +2,19 @@
 //! PostgreSQL), driven in-process through its router.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod wheel;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use cradle_server::auth::Role;
+use cradle_server::club::ledger::{self, Entry};
+use cradle_server::club::token::{self, ProfileClaims};
 use cradle_server::db::Db;
 use cradle_server::routes::auth::add_user;
+use cradle_server::store::{now_ms, workspaces};
 use cradle_server::{router, AppState, Config};
 use http_body_util::BodyExt;
 use serde_json::Value;
@@ -61,6 +66,20 @@ pub const PASSWORD: &str = "password123";
 pub struct Session {
     pub cookie: String,
     pub csrf: String,
+}
+
+/// A member's session: cookie, CSRF token and who they are.
+#[derive(Clone, Debug)]
+pub struct MemberSession {
+    pub cookie: String,
+    pub csrf: String,
+    /// Internal member id.
+    pub id: String,
+    /// Id in the brand's system.
+    pub external_id: String,
+    /// Their invite / sharing code.
+    pub code: String,
+    pub workspace_id: String,
 }
 
 /// The index.html the test app serves.
@@ -119,6 +138,7 @@ impl TestApp {
             database_url: Some(url.to_owned()),
             secure_cookies: false,
             asset_quota_bytes: QUOTA_BYTES,
+            ..Config::default()
         };
         let router = router(AppState::new(db.clone(), config));
         TestApp {
@@ -131,19 +151,7 @@ impl TestApp {
 
     /// Sends a request through the router.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("infallible");
-        let (parts, body) = response.into_parts();
-        let body = body.collect().await.expect("body").to_bytes().to_vec();
-        TestResponse {
-            status: parts.status,
-            headers: parts.headers,
-            body,
-        }
+        respond(self.router.clone(), request).await
     }
 
     /// `GET path`.
@@ -220,6 +228,83 @@ impl TestApp {
         self.send(request.body(body).unwrap()).await
     }
 
+    /// A token for member `external_id` of `workspace` (created in Asia/Shanghai if missing).
+    pub async fn member_token(
+        &self,
+        workspace: &str,
+        external_id: &str,
+        profile: ProfileClaims,
+        hours: i64,
+    ) -> String {
+        workspaces::find_or_create(&self.db, workspace, "Asia/Shanghai")
+            .await
+            .expect("workspace");
+        token::mint(&self.db, workspace, external_id, profile, hours)
+            .await
+            .expect("token minted")
+    }
+
+    /// Opens a member session with `token` (on the page at `slug`, if given).
+    pub async fn open_member(
+        &self,
+        token: &str,
+        slug: Option<&str>,
+    ) -> Result<MemberSession, TestResponse> {
+        let body = serde_json::json!({ "token": token, "slug": slug }).to_string();
+        let response = self
+            .send_raw(
+                Method::POST,
+                "/api/member/session",
+                "application/json",
+                body,
+            )
+            .await;
+        if response.status != StatusCode::OK {
+            return Err(response);
+        }
+        Ok(member_session(&response))
+    }
+
+    /// Member `external_id` of `workspace` with an open session (token minted by the server's
+    /// own signing function).
+    pub async fn member(&self, workspace: &str, external_id: &str) -> MemberSession {
+        let token = self
+            .member_token(workspace, external_id, ProfileClaims::default(), 1)
+            .await;
+        self.open_member(&token, None)
+            .await
+            .expect("member session opens")
+    }
+
+    /// Gives `member` `amount` points (a staff `adjust` entry, through the library).
+    pub async fn grant_points(&self, member: &MemberSession, amount: i64) {
+        let mut conn = self.db.pool.acquire().await.expect("connection");
+        let entry = Entry {
+            workspace_id: &member.workspace_id,
+            member_id: &member.id,
+            amount,
+            reason: "test grant",
+            source: "test",
+            now_ms: now_ms(),
+        };
+        assert!(ledger::adjust(&mut conn, &entry).await.expect("adjust"));
+    }
+
+    /// A request as `member` (cookie and CSRF header), with an optional JSON body.
+    pub async fn call_member(
+        &self,
+        member: &MemberSession,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> TestResponse {
+        let session = Session {
+            cookie: member.cookie.clone(),
+            csrf: member.csrf.clone(),
+        };
+        self.call(&session, method, path, body).await
+    }
+
     /// Drops the PostgreSQL schema (SQLite's folder goes with the app).
     pub async fn finish(self) {
         self.db.pool.close().await;
@@ -234,6 +319,40 @@ impl TestApp {
             admin.close().await;
         }
         drop(self.dir);
+    }
+}
+
+/// Sends a request through `router`, reading the response in full.
+pub async fn respond(router: Router, request: Request<Body>) -> TestResponse {
+    let response = router.oneshot(request).await.expect("infallible");
+    let (parts, body) = response.into_parts();
+    let body = body.collect().await.expect("body").to_bytes().to_vec();
+    TestResponse {
+        status: parts.status,
+        headers: parts.headers,
+        body,
+    }
+}
+
+/// The member session a `POST /api/member/session` (or demo) response opened.
+pub fn member_session(response: &TestResponse) -> MemberSession {
+    let cookie = response
+        .header("set-cookie")
+        .expect("member cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let json = response.json();
+    let text = |v: &Value| v.as_str().unwrap().to_owned();
+    let member = &json["member"];
+    MemberSession {
+        cookie,
+        csrf: text(&json["csrf"]),
+        id: text(&member["id"]),
+        external_id: text(&member["external_id"]),
+        code: text(&member["code"]),
+        workspace_id: text(&member["workspace_id"]),
     }
 }
 

@@ -1,0 +1,106 @@
+//! Members of a workspace's club: one row per member of the brand's system
+//! (`UNIQUE(workspace_id, external_id)`), holding the points balance, lifetime growth and the
+//! member's own code (for invites and for being named when rights are shared).
+
+use crate::club::token::ProfileClaims;
+use crate::db::Db;
+use crate::store::{new_id, now_ms, random_hex};
+
+/// A member as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    /// Internal id.
+    pub id: String,
+    /// Their workspace.
+    pub workspace_id: String,
+    /// Their id in the brand's system.
+    pub external_id: String,
+    /// Their code: invites and rights sharing name members by it.
+    pub code: String,
+    /// Profile facts from their latest token.
+    pub profile: ProfileClaims,
+    /// Points they can spend.
+    pub balance: i64,
+    /// Lifetime growth value (decides the tier; never decreases).
+    pub growth: i64,
+    /// Who invited them.
+    pub invited_by: Option<String>,
+}
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    Option<String>,
+);
+
+const COLUMNS: &str =
+    "id, workspace_id, external_id, code, profile, balance, growth, invited_by FROM members";
+
+fn member(
+    (id, workspace_id, external_id, code, profile, balance, growth, invited_by): Row,
+) -> Member {
+    Member {
+        id,
+        workspace_id,
+        external_id,
+        code,
+        profile: serde_json::from_str(&profile).unwrap_or_default(),
+        balance,
+        growth,
+        invited_by,
+    }
+}
+
+/// The member `external_id` of `workspace`, created if new, with `profile` refreshed; and whether
+/// this call created them.
+pub async fn upsert(
+    db: &Db,
+    workspace: &str,
+    external_id: &str,
+    profile: &ProfileClaims,
+) -> Result<(Member, bool), sqlx::Error> {
+    let id = new_id();
+    let now = now_ms();
+    let (stored,): (String,) = sqlx::query_as(
+        "INSERT INTO members (id, workspace_id, external_id, profile, code, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) \
+         ON CONFLICT (workspace_id, external_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at \
+         RETURNING id",
+    )
+    .bind(&id)
+    .bind(workspace)
+    .bind(external_id)
+    .bind(serde_json::to_string(profile).unwrap_or_default())
+    .bind(random_hex(5))
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await?;
+    let found = get(db, &stored).await?.ok_or(sqlx::Error::RowNotFound)?;
+    Ok((found, stored == id))
+}
+
+/// The member with internal id `id`.
+pub async fn get(db: &Db, id: &str) -> Result<Option<Member>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(member))
+}
+
+/// The member of `workspace` whose code is `code`.
+pub async fn by_code(db: &Db, workspace: &str, code: &str) -> Result<Option<Member>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} WHERE workspace_id = $1 AND code = $2"
+    ))
+    .bind(workspace)
+    .bind(code.trim().to_lowercase())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(member))
+}

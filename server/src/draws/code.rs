@@ -1,0 +1,66 @@
+//! Redemption codes for coupon and physical prizes: 12 characters from an alphabet without
+//! look-alikes (no 0/O, 1/I/L), shown as `XXXX-XXXX-XXXX`, typed back in any case with or
+//! without dashes and spaces.
+
+use rand::Rng;
+
+/// Characters codes use: Crockford's base 32 minus U.
+const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Characters per code (about 59 bits).
+const LEN: usize = 12;
+
+/// A new random code, without dashes.
+pub fn new_code() -> String {
+    let mut rng = rand::rng();
+    (0..LEN)
+        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+        .collect()
+}
+
+/// The code as shown to members and clerks: `ABCD-EFGH-JKMN`.
+pub fn display(code: &str) -> String {
+    code.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// What a clerk typed, normalised to the stored form; `None` when it cannot be a code.
+pub fn normalise(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == LEN && code.bytes().all(|b| ALPHABET.contains(&b))).then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_through_display_and_typing() {
+        for _ in 0..100 {
+            let code = new_code();
+            assert_eq!(code.len(), LEN);
+            let shown = display(&code);
+            assert_eq!(shown.len(), 14);
+            assert_eq!(normalise(&shown).as_deref(), Some(code.as_str()));
+            assert_eq!(
+                normalise(&shown.to_lowercase().replace('-', " ")).as_deref(),
+                Some(code.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_what_cannot_be_a_code() {
+        assert_eq!(normalise(""), None);
+        assert_eq!(normalise("ABCD-EFGH-JKM"), None);
+        assert_eq!(normalise("ABCD-EFGH-JKM0"), None);
+        assert_eq!(normalise("ABCD-EFGH-JKMN-P"), None);
+        assert_eq!(normalise("ÄBCD-EFGH-JKMN"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! The draw engine: the server decides every outcome, atomically and idempotently, never issues
+//! more than the stock, discloses the odds it samples from and logs every draw so it can be
+//! verified once the campaign's seed is revealed.
+
+pub mod code;
+pub mod engine;
+pub mod outcome;
+pub mod published;
+pub mod rate_limit;
+pub mod record;
+pub mod redeem;
+pub mod roll;
+pub mod verify;

@@ -1,0 +1,154 @@
+//! The published pages draws are played on, decoded once per version and kept in memory. A
+//! version is immutable, so caching it is safe on any number of stateless servers; only the
+//! small "which version is live at this slug" lookup goes to the database on every draw.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono_tz::Tz;
+use cradle_model::parse::decode_document;
+use cradle_model::{Campaign, Document};
+
+use crate::db::Db;
+
+/// One published version with what draws need around it.
+#[derive(Debug)]
+pub struct PublishedVersion {
+    /// Owning workspace.
+    pub workspace_id: String,
+    /// The document.
+    pub document_id: String,
+    /// Version number.
+    pub number: i64,
+    /// The page as published (quiz answers included: server side only).
+    pub doc: Document,
+    /// Schedule start, Unix ms.
+    pub starts_at: Option<i64>,
+    /// Schedule end, Unix ms.
+    pub ends_at: Option<i64>,
+    /// The workspace's time zone, deciding "per day".
+    pub time_zone: Tz,
+    /// Campaign id → (seed, seed hash).
+    pub seeds: HashMap<String, (String, String)>,
+}
+
+impl PublishedVersion {
+    /// The campaign with `id`.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.doc.campaign(id)
+    }
+}
+
+/// Decoded versions keyed by `(document id, number)`.
+#[derive(Debug, Default)]
+pub struct VersionCache {
+    versions: Mutex<HashMap<(String, i64), Arc<PublishedVersion>>>,
+}
+
+/// Most versions kept before the cache starts over.
+const CAPACITY: usize = 512;
+
+type Located = (String, String, i64);
+
+impl VersionCache {
+    /// The version live at `slug`: `(workspace, document, number)` from the database, the body
+    /// from the cache.
+    pub async fn live(
+        &self,
+        db: &Db,
+        slug: &str,
+    ) -> Result<Option<Arc<PublishedVersion>>, sqlx::Error> {
+        let located: Option<Located> = sqlx::query_as(
+            "SELECT l.workspace_id, l.document_id, v.number FROM live_pages l \
+             JOIN published_versions v ON v.id = l.version_id WHERE l.slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await?;
+        match located {
+            Some((workspace, document, number)) => {
+                self.version(db, &workspace, &document, number).await
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Version `number` of a document in `workspace`.
+    pub async fn version(
+        &self,
+        db: &Db,
+        workspace: &str,
+        document: &str,
+        number: i64,
+    ) -> Result<Option<Arc<PublishedVersion>>, sqlx::Error> {
+        let key = (document.to_owned(), number);
+        if let Some(hit) = self
+            .lock()
+            .get(&key)
+            .filter(|v| v.workspace_id == workspace)
+        {
+            return Ok(Some(hit.clone()));
+        }
+        let Some(loaded) = load(db, workspace, document, number).await? else {
+            return Ok(None);
+        };
+        let loaded = Arc::new(loaded);
+        let mut map = self.lock();
+        if map.len() >= CAPACITY {
+            map.clear();
+        }
+        map.insert(key, loaded.clone());
+        Ok(Some(loaded))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, i64), Arc<PublishedVersion>>> {
+        self.versions.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+type VersionRow = (String, Option<i64>, Option<i64>, String);
+
+async fn load(
+    db: &Db,
+    workspace: &str,
+    document: &str,
+    number: i64,
+) -> Result<Option<PublishedVersion>, sqlx::Error> {
+    let row: Option<VersionRow> = sqlx::query_as(
+        "SELECT v.body, v.starts_at, v.ends_at, w.time_zone FROM published_versions v \
+         JOIN workspaces w ON w.id = v.workspace_id \
+         WHERE v.document_id = $1 AND v.workspace_id = $2 AND v.number = $3",
+    )
+    .bind(document)
+    .bind(workspace)
+    .bind(number)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((body, starts_at, ends_at, zone)) = row else {
+        return Ok(None);
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let doc = decode_document(&json).map_err(|errors| {
+        sqlx::Error::Protocol(format!("published version no longer decodes: {errors:?}"))
+    })?;
+    let seeds: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT campaign_id, seed, seed_hash FROM campaign_seeds WHERE document_id = $1",
+    )
+    .bind(document)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Some(PublishedVersion {
+        workspace_id: workspace.to_owned(),
+        document_id: document.to_owned(),
+        number,
+        doc,
+        starts_at,
+        ends_at,
+        time_zone: zone.parse().unwrap_or(Tz::UTC),
+        seeds: seeds
+            .into_iter()
+            .map(|(campaign, seed, hash)| (campaign, (seed, hash)))
+            .collect(),
+    }))
+}

@@ -1,0 +1,205 @@
+//! The draw log: one row per draw with the version, the random value, the sampled and the
+//! awarded prize, the cost and the redemption code. It is what replays answer from and what
+//! verification recomputes.
+
+use serde::Serialize;
+use sqlx::AnyConnection;
+use utoipa::ToSchema;
+
+use crate::db::Db;
+use crate::draws::engine::DrawRequest;
+use crate::draws::outcome::FallbackReason;
+
+/// One logged draw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct DrawRecord {
+    /// Draw id (also the HMAC message of its roll).
+    pub id: String,
+    /// Campaign.
+    pub campaign_id: String,
+    /// Published version number played on.
+    pub version: i64,
+    /// The prize the roll selected.
+    pub sampled_prize: String,
+    /// The prize awarded.
+    pub prize_id: String,
+    /// Its index in the game's prize list (where the animation stops).
+    pub prize_index: usize,
+    /// Why the fallback replaced the sampled prize, if it did.
+    pub fallback_reason: Option<FallbackReason>,
+    /// Points debited.
+    pub cost: i64,
+    /// HMAC-SHA256(seed, id), hex.
+    pub roll: String,
+    /// Redemption code for a coupon or physical prize.
+    pub code: Option<String>,
+    /// Unix ms.
+    pub created_at: i64,
+    /// True when this answer repeats an earlier draw with the same idempotency key.
+    pub replayed: bool,
+}
+
+/// Columns read back, in [`Row`] order.
+pub const COLUMNS: &str = "id, campaign_id, version_number, sampled_prize, prize_id, prize_index, \
+     fallback_reason, cost, roll, code, created_at";
+
+/// A draws row as read.
+pub type Row = (
+    String,
+    String,
+    i64,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+    String,
+    Option<String>,
+    i64,
+);
+
+/// A row as a record (`replayed` false).
+pub fn from_row(row: Row) -> DrawRecord {
+    let (id, campaign_id, version, sampled_prize, prize_id, index, reason, cost, roll, code, at) =
+        row;
+    DrawRecord {
+        id,
+        campaign_id,
+        version,
+        sampled_prize,
+        prize_id,
+        prize_index: usize::try_from(index).unwrap_or_default(),
+        fallback_reason: reason.as_deref().and_then(FallbackReason::parse),
+        cost,
+        roll,
+        code,
+        created_at: at,
+        replayed: false,
+    }
+}
+
+/// The earlier draw with the request's idempotency key, marked `replayed`.
+pub async fn by_key(db: &Db, req: &DrawRequest<'_>) -> Result<Option<DrawRecord>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM draws WHERE member_id = $1 AND document_id = $2 \
+         AND campaign_id = $3 AND idempotency_key = $4"
+    ))
+    .bind(req.member_id)
+    .bind(&req.page.document_id)
+    .bind(&req.campaign.id)
+    .bind(req.key)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|row| DrawRecord {
+        replayed: true,
+        ..from_row(row)
+    }))
+}
+
+/// Logs a draw (fails with a unique violation when the key was used).
+pub async fn insert(
+    conn: &mut AnyConnection,
+    req: &DrawRequest<'_>,
+    day: &str,
+    record: &DrawRecord,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO draws (id, workspace_id, document_id, campaign_id, version_number, member_id, \
+         idempotency_key, day, cost, sampled_prize, prize_id, prize_index, fallback_reason, roll, \
+         code, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    )
+    .bind(&record.id)
+    .bind(&req.page.workspace_id)
+    .bind(&req.page.document_id)
+    .bind(&record.campaign_id)
+    .bind(record.version)
+    .bind(req.member_id)
+    .bind(req.key)
+    .bind(day)
+    .bind(record.cost)
+    .bind(&record.sampled_prize)
+    .bind(&record.prize_id)
+    .bind(i64::try_from(record.prize_index).unwrap_or_default())
+    .bind(record.fallback_reason.map(FallbackReason::as_str))
+    .bind(&record.roll)
+    .bind(&record.code)
+    .bind(record.created_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Every draw of a campaign, oldest first.
+pub async fn for_campaign(
+    db: &Db,
+    document: &str,
+    campaign: &str,
+) -> Result<Vec<DrawRecord>, sqlx::Error> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM draws WHERE document_id = $1 AND campaign_id = $2 \
+         ORDER BY created_at, id"
+    ))
+    .bind(document)
+    .bind(campaign)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// A member's draw with its document and its code's state.
+#[derive(Clone, Debug)]
+pub struct MemberDraw {
+    /// The draw.
+    pub draw: DrawRecord,
+    /// Its document.
+    pub document_id: String,
+    /// When its code was redeemed.
+    pub redeemed_at: Option<i64>,
+    /// When its code expires.
+    pub expires_at: Option<i64>,
+}
+
+type MemberRow = (
+    String,
+    String,
+    i64,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+    String,
+    Option<String>,
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+);
+
+/// A member's 100 most recent draws, newest first.
+pub async fn recent_for_member(db: &Db, member: &str) -> Result<Vec<MemberDraw>, sqlx::Error> {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("d.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows: Vec<MemberRow> = sqlx::query_as(&format!(
+        "SELECT {columns}, d.document_id, r.redeemed_at, r.expires_at FROM draws d \
+         LEFT JOIN redemption_codes r ON r.draw_id = d.id WHERE d.member_id = $1 \
+         ORDER BY d.created_at DESC LIMIT 100"
+    ))
+    .bind(member)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(a, b, c, d, e, f, g, h, i, j, k, document_id, redeemed_at, expires_at)| MemberDraw {
+                draw: from_row((a, b, c, d, e, f, g, h, i, j, k)),
+                document_id,
+                redeemed_at,
+                expires_at,
+            },
+        )
+        .collect())
+}

@@ -1,0 +1,134 @@
+//! Staff side of the club: the workspace's tier ladder and points rules (`/api/club/settings`)
+//! and points adjustments (`POST /api/members/{id}/adjust`).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use cradle_model::{ClubSettings, ValidationError};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::auth::CurrentUser;
+use crate::club::ledger::{self, Entry};
+use crate::club::{members, settings};
+use crate::error::{ApiError, ErrorBody};
+use crate::store::now_ms;
+
+/// A points adjustment by staff.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustRequest {
+    /// Points to add (positive) or take away (negative); not 0.
+    pub amount: i64,
+    /// Why, kept in the ledger.
+    pub reason: String,
+}
+
+/// The member's balance after an adjustment.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Adjusted {
+    /// Spendable points.
+    pub balance: i64,
+}
+
+/// 422 with `{path, message}` details.
+fn invalid(code: &'static str, problems: Vec<ValidationError>) -> ApiError {
+    let message = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).with_details(json!(problems))
+}
+
+/// The workspace's club settings (`ClubSettings`: `tiers` and `points`).
+#[utoipa::path(get, path = "/club/settings", tag = "club",
+    responses((status = 200, description = "ClubSettings JSON", body = Value), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn get_settings(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Json<ClubSettings>, ApiError> {
+    me.require_read()?;
+    Ok(Json(settings::get(&state.db, &me.user.workspace_id).await?))
+}
+
+/// Replaces the workspace's club settings: 422 `invalid_settings` with `{path, message}` details
+/// when the ladder is invalid (thresholds must rise strictly from 0).
+#[utoipa::path(put, path = "/club/settings", tag = "club", request_body = Value,
+    responses((status = 200, description = "ClubSettings JSON", body = Value), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn put_settings(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Json(body): Json<Value>,
+) -> Result<Json<ClubSettings>, ApiError> {
+    me.require_edit()?;
+    let club: ClubSettings = serde_json::from_value(body).map_err(|e| {
+        invalid(
+            "invalid_settings",
+            vec![ValidationError::new("", e.to_string())],
+        )
+    })?;
+    let problems = settings::problems(&club);
+    if !problems.is_empty() {
+        return Err(invalid("invalid_settings", problems));
+    }
+    settings::save(&state.db, &me.user.workspace_id, &club).await?;
+    Ok(Json(club))
+}
+
+/// Adds or takes away a member's points (an `adjust` ledger entry with the reason): 409
+/// `insufficient_points` when taking away more than the balance.
+#[utoipa::path(post, path = "/members/{id}/adjust", tag = "club", params(("id" = String, Path)),
+    request_body = AdjustRequest,
+    responses((status = 200, body = Adjusted), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn adjust(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Json(req): Json<AdjustRequest>,
+) -> Result<Json<Adjusted>, ApiError> {
+    me.require_edit()?;
+    let member = members::get(&state.db, &id)
+        .await?
+        .filter(|m| m.workspace_id == me.user.workspace_id)
+        .ok_or_else(|| ApiError::not_found("member"))?;
+    let mut problems = Vec::new();
+    if req.amount == 0 {
+        problems.push(ValidationError::new(
+            "/amount",
+            "add or take away at least 1 point",
+        ));
+    }
+    if req.reason.trim().is_empty() {
+        problems.push(ValidationError::new("/reason", "say why, for the ledger"));
+    }
+    if !problems.is_empty() {
+        return Err(invalid("invalid_adjustment", problems));
+    }
+    let source = format!("staff:{}", me.user.id);
+    let entry = Entry {
+        workspace_id: &member.workspace_id,
+        member_id: &member.id,
+        amount: req.amount,
+        reason: req.reason.trim(),
+        source: &source,
+        now_ms: now_ms(),
+    };
+    let mut tx = state.db.pool.begin().await?;
+    if !ledger::adjust(&mut tx, &entry).await? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "insufficient_points",
+            "the member has fewer points than that",
+        ));
+    }
+    tx.commit().await?;
+    Ok(Json(Adjusted {
+        balance: ledger::balance(&state.db, &member.id).await?,
+    }))
+}

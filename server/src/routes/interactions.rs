@@ -1,0 +1,401 @@
+//! Member actions on a published page's blocks: daily sign-in, quiz answers, votes, and sharing
+//! the page. The member's workspace must be the page's (else 404), the page must be open (403
+//! `not_started`, 410 `ended`) and the block must be of the right kind and for this member.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono_tz::Tz;
+use cradle_model::{audience, BlockKind, ClubSettings, NodeId, ValidationError};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::club::ledger::{self, Entry};
+use crate::club::member::CurrentMember;
+use crate::club::quiz::{self, Quiz};
+use crate::club::sign_in::{self, Calendar};
+use crate::club::{day, settings, votes};
+use crate::draws::published::PublishedVersion;
+use crate::error::{ApiError, ErrorBody};
+use crate::store::now_ms;
+
+/// What a sign-in did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignInResult {
+    /// True when the member had already signed in today (nothing was credited now).
+    pub already_signed_in: bool,
+    /// The local day (workspace time zone), `YYYY-MM-DD`.
+    pub day: String,
+    /// Consecutive days signed in, today included.
+    pub streak: i64,
+    /// Points credited for today's sign-in (after the daily interaction cap).
+    pub points: i64,
+    /// Balance now.
+    pub balance: i64,
+}
+
+/// Answers to a quiz.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuizAnswers {
+    /// The chosen option per question, numbered from 1.
+    pub answers: Vec<u32>,
+}
+
+/// How a quiz went.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuizResult {
+    /// Per question: answered right.
+    pub correct: Vec<bool>,
+    /// Every answer right.
+    pub all_correct: bool,
+    /// Points credited now (after the daily interaction cap).
+    pub points: i64,
+    /// True when this member had already been rewarded for this quiz.
+    pub already_rewarded: bool,
+}
+
+/// A vote.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRequest {
+    /// The option, numbered from 1.
+    pub option: i64,
+}
+
+/// Vote counts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VoteCounts {
+    /// Votes per option, in the block's order.
+    pub counts: Vec<i64>,
+    /// Votes this member has left today.
+    pub votes_left_today: i64,
+}
+
+/// Points for sharing a page.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Shared {
+    /// Points credited (after the daily interaction cap).
+    pub points: i64,
+    /// Balance now.
+    pub balance: i64,
+}
+
+/// The live page at `slug` for `member` (decoded once per version, quiz answers included) and
+/// its time zone.
+struct Page {
+    document_id: String,
+    version: Arc<PublishedVersion>,
+    zone: Tz,
+}
+
+async fn page(state: &AppState, slug: &str, member: &CurrentMember) -> Result<Page, ApiError> {
+    let live = state
+        .versions
+        .live(&state.db, slug)
+        .await?
+        .filter(|p| p.workspace_id == member.workspace_id)
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    let now = now_ms();
+    if live.starts_at.is_some_and(|s| now < s) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "not_started",
+            "this page is not open yet",
+        ));
+    }
+    if live.ends_at.is_some_and(|e| now >= e) {
+        return Err(ApiError::new(
+            StatusCode::GONE,
+            "ended",
+            "this page has closed",
+        ));
+    }
+    Ok(Page {
+        document_id: live.document_id.clone(),
+        zone: live.time_zone,
+        version: live,
+    })
+}
+
+impl Page {
+    /// The block `id` of `kind`, if this member is in its audience.
+    fn block(
+        &self,
+        id: &str,
+        kind: BlockKind,
+        member: &CurrentMember,
+    ) -> Result<&cradle_model::Block, ApiError> {
+        let block = self
+            .version
+            .doc
+            .block(&NodeId::new(id))
+            .filter(|b| b.kind == kind)
+            .ok_or_else(|| ApiError::not_found("block"))?;
+        let today = day::local_day(self.zone, now_ms());
+        if !audience::admits(block.audience.as_ref(), &member.profile, today) {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "not_in_audience",
+                "this block is for other members",
+            ));
+        }
+        Ok(block)
+    }
+}
+
+fn daily_cap(club: &ClubSettings) -> i64 {
+    i64::from(club.points.daily_interaction_cap)
+}
+
+/// Signs the member in for today (workspace time zone) on a SignInCalendar block: once per day,
+/// crediting the block's daily points plus streak rewards (capped by the daily interaction cap).
+/// A second sign-in the same day answers 200 with `already_signed_in: true` and credits nothing.
+#[utoipa::path(post, path = "/published/{slug}/blocks/{block_id}/sign-in", tag = "members",
+    params(("slug" = String, Path), ("block_id" = String, Path)),
+    responses((status = 200, body = SignInResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, block_id)): Path<(String, String)>,
+) -> Result<Json<SignInResult>, ApiError> {
+    let page = page(&state, &slug, &member).await?;
+    let calendar = Calendar::from_props(
+        &page
+            .block(&block_id, BlockKind::SignInCalendar, &member)?
+            .props,
+    );
+    let now = now_ms();
+    let today = day::local_day(page.zone, now);
+    let already = |streak: i64| SignInResult {
+        already_signed_in: true,
+        day: today.to_string(),
+        streak,
+        points: 0,
+        balance: 0,
+    };
+    if let Some((streak, _)) = sign_in::on(&state.db, &member.id, today).await? {
+        let balance = ledger::balance(&state.db, &member.id).await?;
+        return Ok(Json(SignInResult {
+            balance,
+            ..already(streak)
+        }));
+    }
+    let last = sign_in::last_before(&state.db, &member.id, today).await?;
+    let streak = sign_in::next_streak(last, today);
+    let club = settings::get(&state.db, &member.workspace_id).await?;
+    let source = format!("page:{}/{block_id}", page.document_id);
+    // The UNIQUE(member, day) insert comes first: of concurrent sign-ins exactly one gets past it.
+    let mut tx = state.db.pool.begin().await?;
+    if !sign_in::record(&mut tx, &member.id, today, streak, &page.document_id).await? {
+        drop(tx);
+        let streak = sign_in::on(&state.db, &member.id, today)
+            .await?
+            .map_or(streak, |(s, _)| s);
+        let balance = ledger::balance(&state.db, &member.id).await?;
+        return Ok(Json(SignInResult {
+            balance,
+            ..already(streak)
+        }));
+    }
+    let entry = Entry {
+        workspace_id: &member.workspace_id,
+        member_id: &member.id,
+        amount: calendar.reward(streak),
+        reason: "sign_in",
+        source: &source,
+        now_ms: now,
+    };
+    let points = ledger::earn_interaction(&mut tx, &entry, daily_cap(&club), today).await?;
+    sign_in::set_points(&mut tx, &member.id, today, points).await?;
+    tx.commit().await?;
+    Ok(Json(SignInResult {
+        already_signed_in: false,
+        day: today.to_string(),
+        streak,
+        points,
+        balance: ledger::balance(&state.db, &member.id).await?,
+    }))
+}
+
+/// Checks quiz answers against the published page; all right rewards the block's
+/// `reward_points` once per member (capped by the daily interaction cap).
+#[utoipa::path(post, path = "/published/{slug}/blocks/{block_id}/quiz", tag = "members",
+    params(("slug" = String, Path), ("block_id" = String, Path)), request_body = QuizAnswers,
+    responses((status = 200, body = QuizResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, description = "invalid_answers", body = ErrorBody)))]
+pub async fn quiz(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, block_id)): Path<(String, String)>,
+    Json(req): Json<QuizAnswers>,
+) -> Result<Json<QuizResult>, ApiError> {
+    let page = page(&state, &slug, &member).await?;
+    let quiz = Quiz::from_props(&page.block(&block_id, BlockKind::Quiz, &member)?.props);
+    let correct = quiz.check(&req.answers).map_err(|problems| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_answers",
+            "the answers do not fit the questions",
+        )
+        .with_details(json!(problems))
+    })?;
+    let all_correct = correct.iter().all(|c| *c);
+    let mut result = QuizResult {
+        correct,
+        all_correct,
+        points: 0,
+        already_rewarded: false,
+    };
+    if !all_correct {
+        return Ok(Json(result));
+    }
+    let club = settings::get(&state.db, &member.workspace_id).await?;
+    let now = now_ms();
+    let source = format!("page:{}/{block_id}", page.document_id);
+    let mut tx = state.db.pool.begin().await?;
+    let claimed = quiz::claim(
+        &mut tx,
+        &member.id,
+        &page.document_id,
+        &block_id,
+        quiz.reward_points,
+    )
+    .await?;
+    if !claimed {
+        result.already_rewarded = true;
+        return Ok(Json(result));
+    }
+    let entry = Entry {
+        workspace_id: &member.workspace_id,
+        member_id: &member.id,
+        amount: quiz.reward_points,
+        reason: "quiz",
+        source: &source,
+        now_ms: now,
+    };
+    let today = day::local_day(page.zone, now);
+    result.points = ledger::earn_interaction(&mut tx, &entry, daily_cap(&club), today).await?;
+    tx.commit().await?;
+    Ok(Json(result))
+}
+
+/// Casts a vote: at most the block's `votes_per_day` per member per local day (429 `vote_limit`
+/// beyond); answers the counts.
+#[utoipa::path(post, path = "/published/{slug}/blocks/{block_id}/vote", tag = "members",
+    params(("slug" = String, Path), ("block_id" = String, Path)), request_body = VoteRequest,
+    responses((status = 200, body = VoteCounts), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, description = "invalid_vote", body = ErrorBody),
+              (status = 429, description = "vote_limit", body = ErrorBody)))]
+pub async fn vote(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, block_id)): Path<(String, String)>,
+    Json(req): Json<VoteRequest>,
+) -> Result<Json<VoteCounts>, ApiError> {
+    let page = page(&state, &slug, &member).await?;
+    let (options, per_day) = votes::rules(&page.block(&block_id, BlockKind::Vote, &member)?.props);
+    if !(1..=options as i64).contains(&req.option) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_vote",
+            format!("choose an option from 1 to {options}"),
+        )
+        .with_details(json!([ValidationError::new("/option", "no such option")])));
+    }
+    let today = day::local_day(page.zone, now_ms());
+    let mut tx = state.db.pool.begin().await?;
+    let cast = votes::cast(
+        &mut tx,
+        &member.id,
+        &page.document_id,
+        &block_id,
+        today,
+        req.option,
+        per_day,
+    )
+    .await?;
+    if !cast {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "vote_limit",
+            format!("you have used today's {per_day} vote(s): come back tomorrow"),
+        ));
+    }
+    tx.commit().await?;
+    Ok(Json(VoteCounts {
+        counts: votes::counts(&state.db, &page.document_id, &block_id, options).await?,
+        votes_left_today: votes::left_today(
+            &state.db,
+            &member.id,
+            &page.document_id,
+            &block_id,
+            today,
+            per_day,
+        )
+        .await?,
+    }))
+}
+
+/// Vote counts per option, and the member's votes left today.
+#[utoipa::path(get, path = "/published/{slug}/blocks/{block_id}/votes", tag = "members",
+    params(("slug" = String, Path), ("block_id" = String, Path)),
+    responses((status = 200, body = VoteCounts), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn vote_counts(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, block_id)): Path<(String, String)>,
+) -> Result<Json<VoteCounts>, ApiError> {
+    let page = page(&state, &slug, &member).await?;
+    let (options, per_day) = votes::rules(&page.block(&block_id, BlockKind::Vote, &member)?.props);
+    let today = day::local_day(page.zone, now_ms());
+    Ok(Json(VoteCounts {
+        counts: votes::counts(&state.db, &page.document_id, &block_id, options).await?,
+        votes_left_today: votes::left_today(
+            &state.db,
+            &member.id,
+            &page.document_id,
+            &block_id,
+            today,
+            per_day,
+        )
+        .await?,
+    }))
+}
+
+/// The member shared the page: credits the club's `share_points` (interaction points, capped per
+/// day).
+#[utoipa::path(post, path = "/published/{slug}/share", tag = "members", params(("slug" = String, Path)),
+    responses((status = 200, body = Shared), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+pub async fn share(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path(slug): Path<String>,
+) -> Result<Json<Shared>, ApiError> {
+    let page = page(&state, &slug, &member).await?;
+    let club = settings::get(&state.db, &member.workspace_id).await?;
+    let now = now_ms();
+    let source = format!("page:{}", page.document_id);
+    let entry = Entry {
+        workspace_id: &member.workspace_id,
+        member_id: &member.id,
+        amount: i64::from(club.points.share_points),
+        reason: "share",
+        source: &source,
+        now_ms: now,
+    };
+    let mut tx = state.db.pool.begin().await?;
+    let today = day::local_day(page.zone, now);
+    let points = ledger::earn_interaction(&mut tx, &entry, daily_cap(&club), today).await?;
+    tx.commit().await?;
+    Ok(Json(Shared {
+        points,
+        balance: ledger::balance(&state.db, &member.id).await?,
+    }))
+}

@@ -1,0 +1,368 @@
+//! `/api/member/*`: a member opens a session with a token their brand signed (or, in demo mode,
+//! without one), reads their club profile, joins through an invite and shares rights.
+
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::Duration;
+use cradle_model::Stage;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::club::invites::{self, InviteError};
+use crate::club::ledger::{self, Line};
+use crate::club::member::{CurrentMember, MEMBER_COOKIE};
+use crate::club::members::{self, Member};
+use crate::club::sessions::{self, MEMBER_SESSION_HOURS};
+use crate::club::sharing::{self, ShareError};
+use crate::club::tiers::{self, TierInfo};
+use crate::club::token::{self, ProfileClaims, TokenError};
+use crate::club::{day, settings};
+use crate::error::{ApiError, ErrorBody};
+use crate::routes::draws::{won_by, WonPrize};
+use crate::store::{now_ms, workspaces};
+
+/// Open a member session.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRequest {
+    /// The token the brand's system signed (`cradle-server member token` makes one locally).
+    pub token: String,
+    /// The page being opened: the token must come from that page's workspace.
+    #[serde(default)]
+    pub slug: Option<String>,
+}
+
+/// Open a demo member session on a page.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DemoRequest {
+    /// The page being opened.
+    pub slug: String,
+}
+
+/// A member as they see themselves.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberInfo {
+    /// Internal id.
+    pub id: String,
+    /// Their workspace (brand).
+    pub workspace_id: String,
+    /// Their id in the brand's system.
+    pub external_id: String,
+    /// Their code, for invites and for being named when rights are shared.
+    pub code: String,
+    /// Whether this session created the member (a new member may redeem an invite).
+    pub joined: bool,
+}
+
+/// An open member session.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberSessionInfo {
+    /// The member.
+    pub member: MemberInfo,
+    /// Send this as `X-CSRF-Token` on every member POST.
+    pub csrf: String,
+}
+
+/// The benefits a member enjoys.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Benefits {
+    /// The tier whose benefits apply: the member's own, or their sharer's when higher.
+    pub tier: TierInfo,
+    /// The benefits.
+    pub benefits: Vec<String>,
+    /// Code of the member sharing rights with them, if any.
+    pub shared_by: Option<String>,
+}
+
+/// Points balance and recent movements.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Points {
+    /// Spendable points (lapsed points already expired).
+    pub balance: i64,
+    /// Lifetime growth value.
+    pub growth: i64,
+    /// The latest ledger entries, newest first.
+    pub recent: Vec<Line>,
+}
+
+/// The member's club profile.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Profile {
+    /// Who.
+    pub member: MemberInfo,
+    /// Their own tier, from lifetime growth (never lowered by spending).
+    pub tier: TierInfo,
+    /// The benefits they enjoy, sharing included.
+    pub benefits: Benefits,
+    /// Points.
+    pub points: Points,
+    /// Lifecycle stage today (from due date / birth date), if known.
+    #[schema(value_type = Option<String>)]
+    pub stage: Option<Stage>,
+    /// Profile facts from their latest token.
+    pub profile: ProfileClaims,
+    /// Prizes won, newest first, with redemption codes.
+    pub prizes: Vec<WonPrize>,
+}
+
+/// Redeem an invite or name a member to share rights with.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeRequest {
+    /// The other member's code.
+    pub code: String,
+}
+
+/// An accepted invite.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InviteResult {
+    /// Points the inviter earned.
+    pub inviter_reward: i64,
+}
+
+/// A created rights share.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShareResult {
+    /// Code of the member who now enjoys your tier's benefits.
+    pub receiver: String,
+}
+
+/// Entries the profile lists.
+const RECENT_ENTRIES: i64 = 20;
+/// External id of the demo member.
+pub const DEMO_MEMBER: &str = "demo";
+
+fn member_info(member: &Member, joined: bool) -> MemberInfo {
+    MemberInfo {
+        id: member.id.clone(),
+        workspace_id: member.workspace_id.clone(),
+        external_id: member.external_id.clone(),
+        code: member.code.clone(),
+        joined,
+    }
+}
+
+fn token_error(e: TokenError) -> ApiError {
+    match e {
+        TokenError::Malformed => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "member_token_invalid",
+            "the member token is not a token: open the page from the brand's app again",
+        ),
+        TokenError::Forged => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "member_token_forged",
+            "the member token's signature does not match its brand",
+        ),
+        TokenError::Expired => ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "member_token_expired",
+            "the member token has expired: open the page from the brand's app again",
+        ),
+        TokenError::WrongWorkspace => ApiError::new(
+            StatusCode::FORBIDDEN,
+            "member_token_wrong_workspace",
+            "the member token belongs to another brand than this page",
+        ),
+    }
+}
+
+/// Creates or refreshes the member and answers with the session cookie.
+async fn open_session(
+    state: &AppState,
+    workspace: &str,
+    external_id: &str,
+    profile: &ProfileClaims,
+) -> Result<Response, ApiError> {
+    let (member, joined) = members::upsert(&state.db, workspace, external_id, profile).await?;
+    let (token, csrf) = sessions::create(&state.db, &member.id, joined).await?;
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{MEMBER_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        MEMBER_SESSION_HOURS * 3600
+    );
+    let cookie = HeaderValue::from_str(&cookie).map_err(ApiError::internal)?;
+    let info = MemberSessionInfo {
+        member: member_info(&member, joined),
+        csrf,
+    };
+    Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
+}
+
+/// Verifies a member token (signature, expiry, and the page's workspace when `slug` is given),
+/// creates or refreshes the member from its claims and sets the `cradle_member` cookie.
+#[utoipa::path(post, path = "/member/session", tag = "members", request_body = SessionRequest,
+    responses((status = 200, body = MemberSessionInfo),
+              (status = 401, description = "member_token_invalid, member_token_forged or member_token_expired", body = ErrorBody),
+              (status = 403, description = "member_token_wrong_workspace", body = ErrorBody),
+              (status = 404, description = "no live page at slug", body = ErrorBody)))]
+pub async fn session(
+    State(state): State<AppState>,
+    Json(req): Json<SessionRequest>,
+) -> Result<Response, ApiError> {
+    let claimed = token::read(&req.token).map_err(token_error)?;
+    let secret = workspaces::secret(&state.db, &claimed.workspace_id)
+        .await?
+        .ok_or_else(|| token_error(TokenError::Forged))?;
+    let claims = token::verify(&secret, &req.token, now_ms()).map_err(token_error)?;
+    if let Some(slug) = &req.slug {
+        let page = state
+            .versions
+            .live(&state.db, slug)
+            .await?
+            .ok_or_else(|| ApiError::not_found("page"))?;
+        if page.workspace_id != claims.workspace_id {
+            return Err(token_error(TokenError::WrongWorkspace));
+        }
+    }
+    open_session(
+        &state,
+        &claims.workspace_id,
+        &claims.member,
+        &claims.profile,
+    )
+    .await
+}
+
+/// Demo mode (`serve --demo-members`): opens a session for the demo member of the page's
+/// workspace, 20 weeks pregnant. 404 `demo_members_off` unless the server runs in demo mode.
+#[utoipa::path(post, path = "/member/demo", tag = "members", request_body = DemoRequest,
+    responses((status = 200, body = MemberSessionInfo), (status = 404, body = ErrorBody)))]
+pub async fn demo(
+    State(state): State<AppState>,
+    Json(req): Json<DemoRequest>,
+) -> Result<Response, ApiError> {
+    if !state.config.demo_members {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "demo_members_off",
+            "demo members are off: start the server with `serve --demo-members`",
+        ));
+    }
+    let page = state
+        .versions
+        .live(&state.db, &req.slug)
+        .await?
+        .ok_or_else(|| ApiError::not_found("page"))?;
+    let today = day::local_day(page.time_zone, now_ms());
+    let profile = ProfileClaims {
+        // Week 20 of 40: mid pregnancy.
+        due_date: Some(today + Duration::weeks(20)),
+        tags: vec!["demo".into()],
+        ..ProfileClaims::default()
+    };
+    open_session(&state, &page.workspace_id, DEMO_MEMBER, &profile).await
+}
+
+/// The member's club profile: own tier, the benefits they enjoy (sharing included), points
+/// balance and recent ledger, and lifecycle stage.
+#[utoipa::path(get, path = "/member/me", tag = "members",
+    responses((status = 200, body = Profile), (status = 401, body = ErrorBody)))]
+pub async fn me(
+    State(state): State<AppState>,
+    me: CurrentMember,
+) -> Result<Json<Profile>, ApiError> {
+    let balance = ledger::balance(&state.db, &me.id).await?;
+    let member = members::get(&state.db, &me.id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("member"))?;
+    let club = settings::get(&state.db, &me.workspace_id).await?;
+    let ws = workspaces::get(&state.db, &me.workspace_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("member without workspace"))?;
+    let own = tiers::rank(&club, member.growth);
+    let sharer = sharing::sharer_of(&state.db, &me.id).await?;
+    // "Rights sharing" rules 1-2: the sharer's own tier, never what they receive.
+    let sharer_rank = sharer
+        .as_ref()
+        .map(|(_, _, growth)| tiers::rank(&club, *growth));
+    let enjoyed = tiers::benefit_rank(own, sharer_rank);
+    let today = day::local_day(day::zone(&ws.time_zone), now_ms());
+    Ok(Json(Profile {
+        member: member_info(&member, me.joined),
+        tier: tiers::info(&club, own),
+        benefits: Benefits {
+            tier: tiers::info(&club, enjoyed),
+            benefits: tiers::benefits(&club, enjoyed),
+            shared_by: sharer.map(|(_, code, _)| code),
+        },
+        points: Points {
+            balance,
+            growth: member.growth,
+            recent: ledger::recent(&state.db, &me.id, RECENT_ENTRIES).await?,
+        },
+        stage: cradle_model::stage_of(&me.profile, today),
+        profile: member.profile,
+        prizes: won_by(&state, &me.id, &me.workspace_id).await?,
+    }))
+}
+
+/// A new member joins through another member's invite code; the inviter earns the club's
+/// `invite_reward`.
+#[utoipa::path(post, path = "/member/invite", tag = "members", request_body = CodeRequest,
+    responses((status = 200, body = InviteResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, description = "invite_not_found", body = ErrorBody),
+              (status = 409, description = "invite_not_new, already_invited or invite_loop", body = ErrorBody),
+              (status = 422, description = "self_invite", body = ErrorBody)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    me: CurrentMember,
+    Json(req): Json<CodeRequest>,
+) -> Result<Json<InviteResult>, ApiError> {
+    let (_, inviter_reward) = invites::redeem(&state.db, &me, &req.code)
+        .await
+        .map_err(|e| {
+            let (status, code) = match &e {
+                InviteError::UnknownCode => (StatusCode::NOT_FOUND, "invite_not_found"),
+                InviteError::SelfInvite => (StatusCode::UNPROCESSABLE_ENTITY, "self_invite"),
+                InviteError::NotNew => (StatusCode::CONFLICT, "invite_not_new"),
+                InviteError::AlreadyInvited => (StatusCode::CONFLICT, "already_invited"),
+                InviteError::Loop => (StatusCode::CONFLICT, "invite_loop"),
+                InviteError::Db(e) => return ApiError::internal(e),
+            };
+            ApiError::new(status, code, e.to_string())
+        })?;
+    Ok(Json(InviteResult { inviter_reward }))
+}
+
+/// Shares the member's rights with the member whose code is given: they enjoy this member's tier
+/// benefits when higher than their own, and each point they earn gives this member 0.25 points.
+#[utoipa::path(post, path = "/member/shares", tag = "members", request_body = CodeRequest,
+    responses((status = 201, body = ShareResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, description = "no member has this code", body = ErrorBody),
+              (status = 409, description = "already_shared or share_loop", body = ErrorBody),
+              (status = 422, description = "self_share", body = ErrorBody)))]
+pub async fn share(
+    State(state): State<AppState>,
+    me: CurrentMember,
+    Json(req): Json<CodeRequest>,
+) -> Result<(StatusCode, Json<ShareResult>), ApiError> {
+    let receiver = members::by_code(&state.db, &me.workspace_id, &req.code)
+        .await?
+        .ok_or_else(|| ApiError::not_found("member"))?;
+    sharing::share(&state.db, &me.id, &receiver.id)
+        .await
+        .map_err(|e| {
+            let (status, code) = match &e {
+                ShareError::SelfShare => (StatusCode::UNPROCESSABLE_ENTITY, "self_share"),
+                ShareError::AlreadyShared => (StatusCode::CONFLICT, "already_shared"),
+                ShareError::Loop => (StatusCode::CONFLICT, "share_loop"),
+                ShareError::Db(e) => return ApiError::internal(e),
+            };
+            ApiError::new(status, code, e.to_string())
+        })?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ShareResult {
+            receiver: receiver.code,
+        }),
+    ))
+}

@@ -1,0 +1,96 @@
+//! Store clerks redeem prize codes: look one up, then redeem it once. Redeemed, expired and
+//! unknown codes each get their own answer.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{TimeZone, Utc};
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::auth::{CurrentUser, Role};
+use crate::draws::redeem::{self, CodeInfo, RedeemError};
+use crate::error::{ApiError, ErrorBody};
+use crate::store::now_ms;
+
+fn when(ms: i64) -> String {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
+fn redeem_error(e: RedeemError) -> ApiError {
+    match e {
+        RedeemError::Unknown => ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_code",
+            "no prize has this code: check the letters and try again",
+        ),
+        RedeemError::AlreadyRedeemed(at) => ApiError::new(
+            StatusCode::CONFLICT,
+            "already_redeemed",
+            format!("this code was already redeemed at {}", when(at)),
+        )
+        .with_details(json!({ "redeemed_at": when(at) })),
+        RedeemError::Expired(at) => ApiError::new(
+            StatusCode::GONE,
+            "expired_code",
+            format!("this code expired at {}", when(at)),
+        )
+        .with_details(json!({ "expired_at": when(at) })),
+        RedeemError::Db(e) => ApiError::internal(e),
+    }
+}
+
+/// Clerks and owners redeem; editors and viewers do not hand out prizes.
+fn require_redeem(me: &CurrentUser) -> Result<(), ApiError> {
+    match me.user.role {
+        Role::Clerk | Role::Owner => Ok(()),
+        _ => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "only store clerks and owners redeem prize codes",
+        )),
+    }
+}
+
+/// Looks up a prize code (any case, dashes optional).
+#[utoipa::path(get, path = "/redemptions/{code}", tag = "redemptions", params(("code" = String, Path)),
+    responses((status = 200, body = CodeInfo), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, description = "unknown code", body = ErrorBody)))]
+pub async fn lookup(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(code): Path<String>,
+) -> Result<Json<CodeInfo>, ApiError> {
+    require_redeem(&me)?;
+    redeem::lookup(&state.db, &me.user.workspace_id, &code)
+        .await
+        .map(Json)
+        .map_err(redeem_error)
+}
+
+/// Redeems a prize code once.
+#[utoipa::path(post, path = "/redemptions/{code}/redeem", tag = "redemptions", params(("code" = String, Path)),
+    responses((status = 200, body = CodeInfo), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, description = "unknown code", body = ErrorBody),
+              (status = 409, description = "already redeemed", body = ErrorBody),
+              (status = 410, description = "expired", body = ErrorBody)))]
+pub async fn redeem(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(code): Path<String>,
+) -> Result<Json<CodeInfo>, ApiError> {
+    require_redeem(&me)?;
+    redeem::redeem(
+        &state.db,
+        &me.user.workspace_id,
+        &code,
+        &me.user.id,
+        now_ms(),
+    )
+    .await
+    .map(Json)
+    .map_err(redeem_error)
+}
