@@ -3,12 +3,13 @@
 //! and the date.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::{self, Stage};
 
 /// Rule-based member segments (domain.md, "Segments").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Segment {
     /// Buys repeatedly.
@@ -32,7 +33,7 @@ impl Segment {
 }
 
 /// Who a block or campaign is for. Serialized as `{"all": [...]}`, `{"stage": ["newborn"]}`, …
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// Every sub-rule holds (an empty list always holds).

@@ -4,12 +4,13 @@
 //! server samples from ([`Campaign::weights`]), so what members read is what the server does.
 
 use chrono::{DateTime, FixedOffset};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::audience::Rule;
 
 /// Which game a campaign drives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GameKind {
     /// 大转盘: 2-12 prizes.
@@ -36,7 +37,7 @@ impl GameKind {
 }
 
 /// What a prize gives.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "type", deny_unknown_fields)]
 pub enum PrizeKind {
     /// Points credited to the member's ledger.
@@ -57,7 +58,7 @@ pub enum PrizeKind {
 }
 
 /// How many of a prize may be issued.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stock {
     /// No limit.
@@ -67,7 +68,7 @@ pub enum Stock {
 }
 
 /// One prize of a campaign.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Prize {
     /// Unique within the campaign.
@@ -86,7 +87,7 @@ pub struct Prize {
 }
 
 /// What a draw costs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Cost {
     /// Points debited per draw once free draws are used.
@@ -96,7 +97,7 @@ pub struct Cost {
 }
 
 /// How much one member may play and win.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// Draws per member per day (workspace time zone); `None` = no daily limit.
@@ -108,7 +109,7 @@ pub struct Limits {
 }
 
 /// When a campaign runs: instants with their UTC offset, end after start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// First instant draws are accepted.
@@ -125,7 +126,7 @@ impl Window {
 }
 
 /// A lottery campaign.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
     /// Unique within the document.

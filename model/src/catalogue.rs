@@ -1,12 +1,15 @@
 //! The block catalogue: every kind a marketer can place, with its typed props, defaults, labels
 //! in zh-CN and en, palette category, icon name, version, child slots and where it may go.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::fields::{choice, field, Choice, Field, FieldKind, Label};
 
 /// Every block kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The page itself (the root; not in the palette).

@@ -1,11 +1,12 @@
 //! Club settings a page carries: the tier ladder and the points rules (domain.md, "Member tiers
 //! and points").
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One rung of the tier ladder. Tiers are lifelong: reached by lifetime growth value, never lost
 /// by spending points.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Unique id, e.g. `gold`.
@@ -27,7 +28,7 @@ fn hundred() -> u32 {
 }
 
 /// When earned points expire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Expiry {
     /// Never.
@@ -39,7 +40,7 @@ pub enum Expiry {
 }
 
 /// Points earned by interactions, with a daily cap.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PointsRules {
     /// Points for sharing a page.
@@ -67,7 +68,7 @@ impl Default for PointsRules {
 }
 
 /// The club a page belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ClubSettings {
     /// Tier ladder, lowest first, thresholds strictly increasing from 0.

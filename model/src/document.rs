@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -16,7 +17,9 @@ use crate::migrate::CURRENT_SCHEMA_VERSION;
 use crate::style::Style;
 
 /// A block's id: unique in its document, `[A-Za-z0-9_-]{1,64}`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct NodeId(pub String);
 
@@ -42,7 +45,9 @@ impl std::fmt::Display for NodeId {
 pub type Props = serde_json::Map<String, Value>;
 
 /// The three device classes a page is previewed and overridden on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Device {
     /// Up to 599 px wide.
@@ -59,7 +64,7 @@ impl Device {
 }
 
 /// What differs on one device: only the props and style fields set here.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeviceOverride {
     /// Props that differ.
@@ -78,7 +83,7 @@ impl DeviceOverride {
 }
 
 /// One block of the page tree.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Block {
     /// Its id (equal to its key in [`Document::blocks`]).
@@ -169,7 +174,7 @@ impl Block {
 }
 
 /// Base font of a theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Font {
     /// The phone's own UI font.
@@ -181,7 +186,7 @@ pub enum Font {
 }
 
 /// Colours, font, corner radius and page background.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Brand colour: buttons, highlights.
@@ -212,7 +217,7 @@ impl Default for Theme {
 }
 
 /// A page: what a marketer builds and members open.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Version of this document format (see [`crate::migrate`]).

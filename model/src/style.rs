@@ -1,10 +1,11 @@
 //! A block's presentation: spacing, background, alignment and text colour. Every field is
 //! optional so per-device overrides hold only what differs from the base style.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Horizontal alignment of a block's content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
     /// Start of the line.
@@ -16,7 +17,7 @@ pub enum Align {
 }
 
 /// Space around or inside a block, in CSS pixels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Spacing {
     /// Top.
@@ -50,7 +51,7 @@ impl Spacing {
 pub const MAX_SPACING: u16 = 200;
 
 /// A block's style; `None` means "inherit the default".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Style {
     /// Inner space.

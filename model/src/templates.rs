@@ -18,7 +18,7 @@ pub struct Template {
 }
 
 /// Every template, blank first.
-pub const ALL: [Template; 4] = [
+pub const ALL: [Template; 8] = [
     Template {
         id: "blank",
         name: Label {
@@ -67,6 +67,54 @@ pub const ALL: [Template; 4] = [
         },
         json: include_str!("../templates/nine-grid-party.json"),
     },
+    Template {
+        id: "double-11-lottery",
+        name: Label {
+            en: "Double 11 lucky draw",
+            zh: "双十一抽奖",
+        },
+        description: Label {
+            en: "A full-amount lottery wheel with 8 prizes, stock, a points cost and a countdown",
+            zh: "满额抽奖大转盘：8 个奖品、库存、积分消耗与倒计时",
+        },
+        json: include_str!("../templates/double-11-lottery.json"),
+    },
+    Template {
+        id: "daily-sign-in",
+        name: Label {
+            en: "Daily sign-in",
+            zh: "每日签到",
+        },
+        description: Label {
+            en: "A 7-day streak calendar with day rewards, tasks and points redemption",
+            zh: "7 天连续签到日历、每日奖励、任务与积分兑换",
+        },
+        json: include_str!("../templates/daily-sign-in.json"),
+    },
+    Template {
+        id: "invite-friends",
+        name: Label {
+            en: "Invite a friend",
+            zh: "邀请好友",
+        },
+        description: Label {
+            en: "Invite card and rights sharing: friends enjoy your tier, you earn 0.25 per point",
+            zh: "邀请卡与权益共享：好友享受你的等级权益，你获得 0.25 积分/分",
+        },
+        json: include_str!("../templates/invite-friends.json"),
+    },
+    Template {
+        id: "stage-guide",
+        name: Label {
+            en: "Pregnancy and baby guide",
+            zh: "孕育阶段指南",
+        },
+        description: Label {
+            en: "Sections shown only to members in each stage, from preparing to newborn",
+            zh: "按孕育阶段定向展示的内容：从备孕到新生儿",
+        },
+        json: include_str!("../templates/stage-guide.json"),
+    },
 ];
 
 /// The template with `id`.
@@ -113,7 +161,17 @@ mod tests {
             assert_eq!(validate(&doc), vec![], "{}", t.id);
             assert_eq!(doc.slug, "my-page");
         }
+        assert!(ALL.len() >= 6, "blank plus at least five starters");
         assert!(find("club-home").is_some());
+        let lottery = find("double-11-lottery")
+            .unwrap()
+            .instantiate("d2", "Lottery", "lottery")
+            .unwrap();
+        assert_eq!(lottery.campaigns[0].prizes.len(), 8);
+        assert!(lottery.campaigns[0]
+            .prizes
+            .iter()
+            .any(|p| p.kind == crate::campaign::PrizeKind::Thanks));
         assert!(find("nope").is_none());
     }
 }

@@ -66,8 +66,14 @@ dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
     assert!(spec["components"]["schemas"]["ErrorBody"].is_object());
 
     let mut documented = BTreeSet::new();
+    let mut operation_ids = BTreeSet::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
-        for method in item.as_object().unwrap().keys() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap_or_default();
+            assert!(
+                operation_ids.insert(id.to_owned()),
+                "operationId {id} is not unique"
+            );
             documented.insert((method.to_uppercase(), path.clone()));
         }
     }

@@ -370,7 +370,7 @@ pub async fn vote_counts(
 
 /// The member shared the page: credits the club's `share_points` (interaction points, capped per
 /// day).
-#[utoipa::path(post, path = "/published/{slug}/share", tag = "members", params(("slug" = String, Path)),
+#[utoipa::path(post, path = "/published/{slug}/share", operation_id = "share_page", tag = "members", params(("slug" = String, Path)),
     responses((status = 200, body = Shared), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody)))]
 pub async fn share(

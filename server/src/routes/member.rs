@@ -199,7 +199,7 @@ async fn open_session(
 
 /// Verifies a member token (signature, expiry, and the page's workspace when `slug` is given),
 /// creates or refreshes the member from its claims and sets the `cradle_member` cookie.
-#[utoipa::path(post, path = "/member/session", tag = "members", request_body = SessionRequest,
+#[utoipa::path(post, path = "/member/session", operation_id = "member_session", tag = "members", request_body = SessionRequest,
     responses((status = 200, body = MemberSessionInfo),
               (status = 401, description = "member_token_invalid, member_token_forged or member_token_expired", body = ErrorBody),
               (status = 403, description = "member_token_wrong_workspace", body = ErrorBody),
@@ -264,7 +264,7 @@ pub async fn demo(
 
 /// The member's club profile: own tier, the benefits they enjoy (sharing included), points
 /// balance and recent ledger, and lifecycle stage.
-#[utoipa::path(get, path = "/member/me", tag = "members",
+#[utoipa::path(get, path = "/member/me", operation_id = "member_me", tag = "members",
     responses((status = 200, body = Profile), (status = 401, body = ErrorBody)))]
 pub async fn me(
     State(state): State<AppState>,
@@ -335,7 +335,7 @@ pub async fn invite(
 
 /// Shares the member's rights with the member whose code is given: they enjoy this member's tier
 /// benefits when higher than their own, and each point they earn gives this member 0.25 points.
-#[utoipa::path(post, path = "/member/shares", tag = "members", request_body = CodeRequest,
+#[utoipa::path(post, path = "/member/shares", operation_id = "share_rights", tag = "members", request_body = CodeRequest,
     responses((status = 201, body = ShareResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, description = "no member has this code", body = ErrorBody),
               (status = 409, description = "already_shared or share_loop", body = ErrorBody),
