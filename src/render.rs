@@ -11,6 +11,7 @@ mod commerce;
 mod content;
 mod games;
 mod layout;
+mod marks;
 mod props;
 
 use std::collections::HashMap;
@@ -21,13 +22,14 @@ use cradle_model::style::{Align, Spacing};
 use cradle_model::{Block, Campaign, ClubSettings, Document, NodeId, Theme};
 use leptos::prelude::*;
 
+pub use marks::{Mark, Marks};
 pub use props::Props;
 
 /// Editing chrome hooks (selection outline, labels, click to select). `None` on member pages.
 #[derive(Clone, Copy)]
 pub struct Chrome {
-    /// Selected block ids (the last is the primary one).
-    pub selection: RwSignal<Vec<NodeId>>,
+    /// Each block's place in the selection.
+    pub marks: Marks,
     /// Called with (block, extend selection?) when a block is clicked.
     pub on_select: Callback<(NodeId, bool)>,
 }
@@ -202,14 +204,12 @@ pub fn RenderBlock(id: NodeId) -> impl IntoView {
         None => view! { <div class=class style=style>{inner}</div> }.into_any(),
         Some(chrome) => {
             let label = kind.spec().label.en;
+            let mark = chrome.marks.of(&id);
             let selected = {
-                let id = id.clone();
-                move || chrome.selection.with(|s| s.contains(&id))
+                let mark = mark.clone();
+                move || mark.get() != Mark::None
             };
-            let primary = {
-                let id = id.clone();
-                move || chrome.selection.with(|s| s.last() == Some(&id))
-            };
+            let primary = move || mark.get() == Mark::Primary;
             let on_click = {
                 let id = id.clone();
                 move |ev: web_sys::MouseEvent| {

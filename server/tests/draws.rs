@@ -192,27 +192,43 @@ dual_test!(
             json!({"limits": {"max_wins_per_member": 1}}),
         );
         publish(app, "Brand", "wheel", c).await;
-        let mut won = 0;
+        // The exact rule, replayed beside the server: a sampled gift is awarded unless the member
+        // already won one (win limit) or both were issued (out of stock); then the fallback.
+        let mut issued = 0;
+        let mut wins = [0; 3];
         let mut fallbacks = HashMap::new();
         for i in 0..6 {
-            let m = app.member("Brand", &format!("m-{}", i % 3)).await;
+            let who = i % 3;
+            let m = app.member("Brand", &format!("m-{who}")).await;
             let r = draw(app, &m, "wheel", &format!("k{i}")).await;
             assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
             let d = r.json();
-            if d["draw"]["prize_id"] == "gift" {
-                won += 1;
-                assert!(d["draw"]["code"].as_str().unwrap().len() == 14);
-            } else if let Some(reason) = d["draw"]["fallback_reason"].as_str() {
+            let expected = match d["draw"]["sampled_prize"].as_str().unwrap() {
+                "gift" if wins[who] >= 1 => ("thanks", Some("win_limit")),
+                "gift" if issued >= 2 => ("thanks", Some("out_of_stock")),
+                "gift" => ("gift", None),
+                _ => ("thanks", None),
+            };
+            let reason = d["draw"]["fallback_reason"].as_str();
+            assert_eq!(
+                (d["prize"]["id"].as_str().unwrap(), reason),
+                expected,
+                "{d}"
+            );
+            if expected.0 == "gift" {
+                issued += 1;
+                wins[who] += 1;
+                assert_eq!(d["draw"]["code"].as_str().unwrap().len(), 14);
+            }
+            if let Some(reason) = reason {
                 *fallbacks.entry(reason.to_owned()).or_insert(0) += 1;
-                assert_eq!(d["draw"]["sampled_prize"], "gift");
-                assert_eq!(d["prize"]["id"], "thanks");
             }
         }
-        assert_eq!(won, 2, "stock 2 gives exactly 2");
-        // Members 0 and 1 won once each (weight 1000:1 makes every roll the gift): their second
-        // draws hit the win limit, member 2 finds the stock gone.
-        assert_eq!(fallbacks.get("win_limit"), Some(&2), "{fallbacks:?}");
-        assert_eq!(fallbacks.get("out_of_stock"), Some(&2), "{fallbacks:?}");
+        // With weights 1000:1 the gift is almost always sampled: members 0 and 1 win it, their
+        // second draws hit the win limit and member 2 finds the stock gone. The replayed rule
+        // above is exact whatever was sampled; these counts hold unless "thanks" came up.
+        assert!(issued <= 2, "stock 2 never gives more");
+        assert!(fallbacks.values().sum::<i32>() <= 4, "{fallbacks:?}");
 
         let odds = app
             .get("/api/published/wheel/campaigns/spring-wheel/odds")
@@ -220,7 +236,7 @@ dual_test!(
         assert_eq!(odds.status, StatusCode::OK);
         let odds = odds.json();
         assert_eq!(odds["total_weight"], 1001);
-        assert_eq!(odds["prizes"][0]["remaining"], 0);
+        assert_eq!(odds["prizes"][0]["remaining"], 2 - issued);
         assert_eq!(odds["prizes"][0]["stock"], 2);
         assert!(
             (odds["prizes"][0]["probability"].as_f64().unwrap() - 1000.0 / 1001.0).abs() < 1e-12
@@ -238,9 +254,11 @@ dual_test!(
             .call_member(&m, Method::GET, "/api/member/prizes", None)
             .await
             .json();
-        assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
-        assert_eq!(mine[0]["prize"]["id"], "gift");
-        assert!(mine[0]["code"].as_str().is_some());
+        assert_eq!(mine.as_array().unwrap().len(), wins[0], "{mine}");
+        if wins[0] == 1 {
+            assert_eq!(mine[0]["prize"]["id"], "gift");
+            assert!(mine[0]["code"].as_str().is_some());
+        }
         let profile = app
             .call_member(&m, Method::GET, "/api/member/me", None)
             .await

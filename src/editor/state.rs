@@ -8,7 +8,7 @@ use cradle_model::validate::ValidationError;
 use cradle_model::{validate, Document, History, NodeId};
 use leptos::prelude::*;
 
-use crate::render::{Chrome, RenderCtx};
+use crate::render::{Chrome, Marks, RenderCtx};
 
 /// Everything the editor panels share. `Copy`: it holds only handles.
 #[derive(Clone, Copy)]
@@ -55,7 +55,7 @@ impl Editor {
         let render = RenderCtx::new(
             &doc,
             Some(Chrome {
-                selection,
+                marks: Marks::new(selection),
                 on_select,
             }),
         );

@@ -477,9 +477,18 @@ proptest! {
                 .collect();
             prop_assert!(tree_errors.is_empty(), "{:?}", tree_errors);
         }
+        let edited = doc.clone();
+        // JSON round trip: what is saved is what is read back.
+        let json = serde_json::to_value(&edited).unwrap();
+        prop_assert_eq!(&crate::parse::decode_document(&json).unwrap(), &edited);
         while history.can_undo() {
             history.undo(&mut doc).unwrap().unwrap();
         }
-        prop_assert_eq!(doc, original);
+        prop_assert_eq!(&doc, &original);
+        // redo(undo(x)) = x: redoing everything brings back the edited document.
+        while history.can_redo() {
+            history.redo(&mut doc).unwrap().unwrap();
+        }
+        prop_assert_eq!(doc, edited);
     }
 }
