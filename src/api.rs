@@ -1,5 +1,6 @@
 //! The typed client for the Cradle server: the one place that talks HTTP and shapes errors.
 
+pub mod assets;
 pub mod auth;
 pub mod client;
 pub mod documents;

@@ -78,6 +78,32 @@ async fn send<T: DeserializeOwned>(
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
+    read(response).await
+}
+
+/// Posts a file's bytes as the body (with its type) and decodes the answer.
+pub async fn send_file<T: DeserializeOwned>(
+    path: &str,
+    file: &web_sys::File,
+) -> Result<T, ApiError> {
+    let content_type = match file.type_() {
+        t if t.is_empty() => "application/octet-stream".to_owned(),
+        t => t,
+    };
+    let response = RequestBuilder::new(path)
+        .method(Method::POST)
+        .header("X-CSRF-Token", &CSRF.with(|c| c.borrow().clone()))
+        .header("Content-Type", &content_type)
+        .body(wasm_bindgen::JsValue::from(file.clone()))
+        .map_err(|e| ApiError::Network(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    read(response).await
+}
+
+/// The answer's JSON, or the server's error.
+async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
     if !response.ok() {
         let status = response.status();
         let body = response.json::<Value>().await.unwrap_or(Value::Null);

@@ -15,6 +15,7 @@ use serde_json::{json, Map, Value};
 
 use super::keyboard::{duplicate_selected, remove_selected};
 use super::Editor;
+use crate::api::assets;
 use crate::i18n::{use_i18n, Lang};
 
 fn label(l: Label) -> impl Fn() -> &'static str + Copy {
@@ -137,6 +138,54 @@ fn PropField(editor: Editor, id: NodeId, field: &'static Field) -> impl IntoView
     view! { <Control editor field value set path dom_id=format!("f-{id}-{key}") /> }.into_any()
 }
 
+/// Uploads a picture to the workspace's library and puts its URL in the field (one undo step).
+#[component]
+fn Upload(editor: Editor, set: Callback<Value>, field_label: Label) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = label(field_label);
+    let uploading = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|l| l.get(0))
+        else {
+            return;
+        };
+        input.inspect(|i| i.set_value(""));
+        if file.size() > assets::MAX_BYTES {
+            problem.set(Some(i18n.t_now().upload_too_large.to_owned()));
+            return;
+        }
+        problem.set(None);
+        uploading.set(true);
+        leptos::task::spawn_local(async move {
+            match assets::upload(&file).await {
+                Ok(url) => {
+                    set.run(Value::String(url));
+                    editor.seal();
+                }
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+            uploading.set(false);
+        });
+    };
+    view! {
+        <label class="upload" class:upload--busy=uploading>
+            <input type="file" class="sr-only" accept="image/png,image/jpeg,image/webp,image/gif"
+                aria-label=move || format!("{}: {}", name(), i18n.t().upload_picture)
+                disabled=uploading on:change=on_file />
+            <span aria-hidden="true">{move || if uploading.get() { i18n.t().uploading } else { i18n.t().upload_picture }}</span>
+        </label>
+        {move || problem.get().map(|p| view! { <p class="field__upload-error" role="alert">{p}</p> })}
+    }
+}
+
 /// One field's control, its label and its errors.
 #[component]
 fn Control(
@@ -210,6 +259,7 @@ fn Control(
         FieldKind::Image { .. } => view! {
             <input id=dom_id.clone() type="text" placeholder="https://… or /api/assets/…" prop:value=text on:input=on_text on:blur=blur
                 aria-invalid=invalid aria-describedby=err_id.clone() />
+            <Upload editor set field_label=field.label />
             <Show when=move || !text().is_empty() && cradle_model::url::is_safe_url(&text())>
                 <img class="inspector__preview" src=text alt="" />
             </Show>

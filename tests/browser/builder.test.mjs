@@ -153,3 +153,37 @@ test('two tabs editing one page get the conflict dialog, never a silent overwrit
   assert.equal(await block(second, 'spacer-1').count(), 0);
   await context.close();
 });
+
+// A 1x1 PNG, and text that only pretends to be one.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('upload a picture from the inspector; a file that is not a picture is refused', async () => {
+  const { context, page, errors } = await openPage(browser, 'desktop');
+  await login(page);
+  await createPage(page, 'Picture test', 'Blank page');
+  await page.getByRole('button', { name: 'Add Image' }).click();
+  const image = page.locator('.canvas [data-id="image-1"] img');
+  await image.waitFor();
+
+  const upload = page.getByLabel('Picture: Upload a picture…');
+  await upload.setInputFiles({ name: 'not-a-picture.png', mimeType: 'image/png', buffer: Buffer.from('hello, I am text') });
+  await page.getByRole('alert').filter({ hasText: 'only PNG, JPEG, WebP and GIF pictures can be uploaded' }).waitFor();
+
+  await upload.setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+  const field = page.getByLabel('Picture', { exact: true });
+  await assert.doesNotReject(page.waitForFunction(() => document.getElementById('f-image-1-src')?.value.startsWith('/api/assets/')));
+  const url = await field.inputValue();
+  assert.match(url, /^\/api\/assets\/[0-9a-f]+\.png$/);
+  assert.equal(await image.getAttribute('src'), url, 'the canvas shows the uploaded picture');
+  await screenshot(page, 'builder-upload');
+  const served = await page.request.get(BASE_URL + url);
+  assert.equal(served.status(), 200);
+  assert.equal(served.headers()['content-type'], 'image/png');
+
+  // One undo step puts the previous picture back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((u) => document.getElementById('f-image-1-src')?.value !== u, url);
+  // The refused upload's 415 is the only console error (Chromium logs failed requests).
+  assert.deepEqual(errors.filter((e) => !e.includes('415')), []);
+  await context.close();
+});
