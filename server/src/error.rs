@@ -57,6 +57,16 @@ impl ApiError {
         self
     }
 
+    /// The answer with a `Retry-After` header of `wait` (at least one second), for 429s.
+    pub fn retry_after(self, wait: std::time::Duration) -> Response {
+        let mut response = self.into_response();
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(wait.as_secs().max(1)),
+        );
+        response
+    }
+
     /// 404 for anything that does not exist (or that the caller may not know exists).
     pub fn not_found(what: &str) -> ApiError {
         ApiError::new(

@@ -8,7 +8,7 @@ use cradle_model::ValidationError;
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-use crate::store::{is_unique_violation, now_ms};
+use crate::store::{inserted_once, now_ms};
 
 /// One question: its options and the correct option's number (from 1).
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -86,11 +86,7 @@ pub async fn claim(
     .bind(now_ms())
     .execute(&mut *conn)
     .await;
-    match inserted {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(e),
-    }
+    inserted_once(inserted)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use sqlx::AnyConnection;
 
 use crate::db::Db;
-use crate::store::{is_unique_violation, now_ms};
+use crate::store::{inserted_once, now_ms};
 
 /// Extra points on one day of the streak.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -117,11 +117,7 @@ pub async fn record(
     .bind(now_ms())
     .execute(&mut *conn)
     .await;
-    match inserted {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(e),
-    }
+    inserted_once(inserted)
 }
 
 /// Stores the points a sign-in credited.

@@ -4,6 +4,8 @@
 
 pub mod code;
 pub mod engine;
+#[cfg(test)]
+mod fixtures;
 pub mod outcome;
 pub mod published;
 pub mod rate_limit;

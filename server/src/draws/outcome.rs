@@ -66,37 +66,16 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cradle_model::campaign::{Cost, GameKind, Limits, Prize, Stock, Window};
+    use crate::draws::fixtures::{self, prize};
     use proptest::prelude::*;
 
     fn campaign() -> Campaign {
-        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
-        let prize = |id: &str, kind: PrizeKind| Prize {
-            id: id.into(),
-            name: id.into(),
-            kind,
-            image: None,
-            weight: 1,
-            stock: Stock::Unlimited,
-        };
-        Campaign {
-            id: "c".into(),
-            name: "c".into(),
-            game: GameKind::Wheel,
-            window: Window {
-                start: at("2026-01-01T00:00:00Z"),
-                end: at("2027-01-01T00:00:00Z"),
-            },
-            audience: None,
-            cost: Cost::default(),
-            limits: Limits::default(),
-            prizes: vec![
-                prize("coupon", PrizeKind::Coupon { value_cents: 500 }),
-                prize("thanks", PrizeKind::Thanks),
-                prize("points", PrizeKind::Points { amount: 1 }),
-            ],
-            fallback_prize: "points".into(),
-        }
+        let prizes = vec![
+            prize("coupon", PrizeKind::Coupon { value_cents: 500 }, 1),
+            prize("thanks", PrizeKind::Thanks, 1),
+            prize("points", PrizeKind::Points { amount: 1 }, 1),
+        ];
+        fixtures::campaign(prizes, "points")
     }
 
     #[test]

@@ -40,35 +40,16 @@ pub fn pick(campaign: &Campaign, roll: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cradle_model::campaign::{Cost, GameKind, Limits, Prize, PrizeKind, Stock, Window};
+    use crate::draws::fixtures::{self, prize};
+    use cradle_model::campaign::PrizeKind;
 
     fn campaign(weights: &[u32]) -> Campaign {
-        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
-        Campaign {
-            id: "c".into(),
-            name: "c".into(),
-            game: GameKind::Wheel,
-            window: Window {
-                start: at("2026-01-01T00:00:00+08:00"),
-                end: at("2027-01-01T00:00:00+08:00"),
-            },
-            audience: None,
-            cost: Cost::default(),
-            limits: Limits::default(),
-            prizes: weights
-                .iter()
-                .enumerate()
-                .map(|(i, &weight)| Prize {
-                    id: format!("p{i}"),
-                    name: format!("p{i}"),
-                    kind: PrizeKind::Thanks,
-                    image: None,
-                    weight,
-                    stock: Stock::Unlimited,
-                })
-                .collect(),
-            fallback_prize: "p0".into(),
-        }
+        let prizes = weights
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| prize(&format!("p{i}"), PrizeKind::Thanks, w))
+            .collect();
+        fixtures::campaign(prizes, "p0")
     }
 
     #[test]

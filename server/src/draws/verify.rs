@@ -97,32 +97,16 @@ pub fn verify<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cradle_model::campaign::{Cost, GameKind, Limits, Prize, PrizeKind, Stock, Window};
+    use crate::draws::fixtures::{self, prize};
+    use cradle_model::campaign::PrizeKind;
 
     fn campaign() -> Campaign {
-        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
-        let prize = |id: &str, weight| Prize {
-            id: id.into(),
-            name: id.into(),
-            kind: PrizeKind::Thanks,
-            image: None,
-            weight,
-            stock: Stock::Unlimited,
-        };
-        Campaign {
-            id: "c".into(),
-            name: "c".into(),
-            game: GameKind::Wheel,
-            window: Window {
-                start: at("2026-01-01T00:00:00Z"),
-                end: at("2027-01-01T00:00:00Z"),
-            },
-            audience: None,
-            cost: Cost::default(),
-            limits: Limits::default(),
-            prizes: vec![prize("a", 1), prize("b", 1), prize("thanks", 2)],
-            fallback_prize: "thanks".into(),
-        }
+        let prizes = vec![
+            prize("a", PrizeKind::Thanks, 1),
+            prize("b", PrizeKind::Thanks, 1),
+            prize("thanks", PrizeKind::Thanks, 2),
+        ];
+        fixtures::campaign(prizes, "thanks")
     }
 
     fn honest(seed: &str, c: &Campaign, id: &str) -> DrawRecord {

@@ -83,7 +83,7 @@ pub async fn login(
     let now = Instant::now();
     if let Some(wait) = state.login_limiter.check(&key, now) {
         let secs = wait.as_secs().max(1);
-        let mut response = ApiError::new(
+        return Ok(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
             format!(
@@ -91,11 +91,7 @@ pub async fn login(
                 secs.div_ceil(60)
             ),
         )
-        .into_response();
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        return Ok(response);
+        .retry_after(wait));
     }
     let found = users::by_email(&state.db, &key).await?;
     let hash = found

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
@@ -229,12 +229,7 @@ pub async fn draw(
     let limits = &state.draw_limits;
     let by_ip = addr.map_or(Ok(()), |a| limits.per_ip.take(&a.ip().to_string(), now));
     if let Err(wait) = by_ip.and(limits.per_member.take(&member.id, now)) {
-        let mut response = rate_limited(wait).into_response();
-        response.headers_mut().insert(
-            header::RETRY_AFTER,
-            HeaderValue::from(wait.as_secs().max(1)),
-        );
-        return Ok(response);
+        return Ok(rate_limited(wait).retry_after(wait));
     }
     let page = live_campaign(&state, &slug, &id).await?;
     if page.workspace_id != member.workspace_id {

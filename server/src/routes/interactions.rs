@@ -76,6 +76,32 @@ pub struct VoteCounts {
     pub votes_left_today: i64,
 }
 
+impl VoteCounts {
+    /// The block's counts per option and the member's votes left on `today`.
+    async fn read(
+        state: &AppState,
+        member: &CurrentMember,
+        page: &Page,
+        block_id: &str,
+        options: usize,
+        per_day: i64,
+        today: chrono::NaiveDate,
+    ) -> Result<VoteCounts, sqlx::Error> {
+        Ok(VoteCounts {
+            counts: votes::counts(&state.db, &page.document_id, block_id, options).await?,
+            votes_left_today: votes::left_today(
+                &state.db,
+                &member.id,
+                &page.document_id,
+                block_id,
+                today,
+                per_day,
+            )
+            .await?,
+        })
+    }
+}
+
 /// Points for sharing a page.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Shared {
@@ -328,18 +354,9 @@ pub async fn vote(
         ));
     }
     tx.commit().await?;
-    Ok(Json(VoteCounts {
-        counts: votes::counts(&state.db, &page.document_id, &block_id, options).await?,
-        votes_left_today: votes::left_today(
-            &state.db,
-            &member.id,
-            &page.document_id,
-            &block_id,
-            today,
-            per_day,
-        )
-        .await?,
-    }))
+    Ok(Json(
+        VoteCounts::read(&state, &member, &page, &block_id, options, per_day, today).await?,
+    ))
 }
 
 /// Vote counts per option, and the member's votes left today.
@@ -354,18 +371,9 @@ pub async fn vote_counts(
     let page = page(&state, &slug, &member).await?;
     let (options, per_day) = votes::rules(&page.block(&block_id, BlockKind::Vote, &member)?.props);
     let today = day::local_day(page.zone, now_ms());
-    Ok(Json(VoteCounts {
-        counts: votes::counts(&state.db, &page.document_id, &block_id, options).await?,
-        votes_left_today: votes::left_today(
-            &state.db,
-            &member.id,
-            &page.document_id,
-            &block_id,
-            today,
-            per_day,
-        )
-        .await?,
-    }))
+    Ok(Json(
+        VoteCounts::read(&state, &member, &page, &block_id, options, per_day, today).await?,
+    ))
 }
 
 /// The member shared the page: credits the club's `share_points` (interaction points, capped per

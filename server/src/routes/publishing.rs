@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset};
 use cradle_model::parse::decode_document;
 use cradle_model::{validate, Document, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::documents::invalid;
 use crate::store::publishing::{self, PublishError, VersionInfo};
-use crate::store::{documents, now_ms};
+use crate::store::{documents, now_ms, rfc3339};
 
 /// Publish the current draft.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -184,13 +184,6 @@ pub async fn rollback(
     publish_document(&state, &me, &doc, starts_at, ends_at).await
 }
 
-fn when(ms: i64) -> String {
-    Utc.timestamp_millis_opt(ms)
-        .single()
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
-}
-
 /// The live page at `/c/{slug}`: 304 when `If-None-Match` matches, 403 `not_started` before the
 /// schedule opens, 410 `ended` after it closes.
 #[utoipa::path(get, path = "/published/{slug}", tag = "members", params(("slug" = String, Path)),
@@ -212,17 +205,17 @@ pub async fn live(
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "not_started",
-            format!("this page opens at {}", when(start)),
+            format!("this page opens at {}", rfc3339(start)),
         )
-        .with_details(json!({ "starts_at": when(start) })));
+        .with_details(json!({ "starts_at": rfc3339(start) })));
     }
     if let Some(end) = page.ends_at.filter(|e| now >= *e) {
         return Err(ApiError::new(
             StatusCode::GONE,
             "ended",
-            format!("this page closed at {}", when(end)),
+            format!("this page closed at {}", rfc3339(end)),
         )
-        .with_details(json!({ "ended_at": when(end) })));
+        .with_details(json!({ "ended_at": rfc3339(end) })));
     }
     let etag = format!("\"{}\"", page.content_hash);
     // Short cache, never past the scheduled end.

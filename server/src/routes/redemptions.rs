@@ -4,21 +4,13 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::{TimeZone, Utc};
 use serde_json::json;
 
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Role};
 use crate::draws::redeem::{self, CodeInfo, RedeemError};
 use crate::error::{ApiError, ErrorBody};
-use crate::store::now_ms;
-
-fn when(ms: i64) -> String {
-    Utc.timestamp_millis_opt(ms)
-        .single()
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
-}
+use crate::store::{now_ms, rfc3339};
 
 fn redeem_error(e: RedeemError) -> ApiError {
     match e {
@@ -30,15 +22,15 @@ fn redeem_error(e: RedeemError) -> ApiError {
         RedeemError::AlreadyRedeemed(at) => ApiError::new(
             StatusCode::CONFLICT,
             "already_redeemed",
-            format!("this code was already redeemed at {}", when(at)),
+            format!("this code was already redeemed at {}", rfc3339(at)),
         )
-        .with_details(json!({ "redeemed_at": when(at) })),
+        .with_details(json!({ "redeemed_at": rfc3339(at) })),
         RedeemError::Expired(at) => ApiError::new(
             StatusCode::GONE,
             "expired_code",
-            format!("this code expired at {}", when(at)),
+            format!("this code expired at {}", rfc3339(at)),
         )
-        .with_details(json!({ "expired_at": when(at) })),
+        .with_details(json!({ "expired_at": rfc3339(at) })),
         RedeemError::Db(e) => ApiError::internal(e),
     }
 }

@@ -13,6 +13,13 @@ pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
+/// A stored time (Unix ms) as RFC 3339 in UTC, as error messages and details show it.
+pub fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
 /// A new random id: 32 lowercase hex digits.
 pub fn new_id() -> String {
     random_hex(16)
@@ -24,6 +31,18 @@ pub fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     rand::rng().fill_bytes(&mut buf);
     hex::encode(buf)
+}
+
+/// Whether an insert guarded by a unique key went in: `Ok(false)` when the row already existed
+/// (the once-per-key rules: one sign-in a day, one quiz reward).
+pub fn inserted_once(
+    result: Result<sqlx::any::AnyQueryResult, sqlx::Error>,
+) -> Result<bool, sqlx::Error> {
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Whether a database error is a unique-constraint violation.
