@@ -18,6 +18,7 @@ use crate::auth::login_limit::LoginLimiter;
 use crate::config::Config;
 use crate::db::Db;
 use crate::draws::published::VersionCache;
+use crate::draws::queue::DrawQueue;
 use crate::draws::rate_limit::DrawLimits;
 use crate::error::ApiError;
 use crate::{routes, spa};
@@ -40,12 +41,16 @@ pub struct AppState {
     pub draw_limits: Arc<DrawLimits>,
     /// Published versions decoded for draws.
     pub versions: Arc<VersionCache>,
+    /// Where draws wait for their batch.
+    pub draws: DrawQueue,
 }
 
 impl AppState {
-    /// State for a connected database and a configuration.
+    /// State for a connected database and a configuration; starts the draw writers (call it
+    /// inside a Tokio runtime).
     pub fn new(db: Db, config: Config) -> AppState {
         AppState {
+            draws: DrawQueue::start(&db),
             db,
             draw_limits: Arc::new(DrawLimits::new(
                 config.draw_rate_per_member,

@@ -19,6 +19,9 @@ use crate::club::{expiry, settings, sharing};
 use crate::db::Db;
 use crate::store::{new_id, now_ms};
 
+mod many;
+pub use many::{earn_many, spend_many};
+
 /// One movement of points.
 #[derive(Clone, Debug)]
 pub struct Entry<'a> {
@@ -244,18 +247,28 @@ pub async fn earn(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<(), sql
     if let Some((sharer, points)) =
         sharing::record_earning(conn, entry.member_id, entry.amount).await?
     {
-        let source = format!("member:{}", entry.member_id);
-        let bonus = Entry {
-            member_id: &sharer,
-            amount: points,
-            reason: "rights_sharing",
-            source: &source,
-            ..entry.clone()
-        };
-        // Rule 2, one level only: the sharer's bonus is credited directly, never passed on.
-        credit(conn, &bonus, "earn").await?;
+        credit_sharer(conn, entry, &sharer, points).await?;
     }
     Ok(())
+}
+
+/// Credits `sharer` the `points` they are owed for `entry`'s earning. Rule 2, one level only:
+/// the bonus is credited directly, never passed on.
+async fn credit_sharer(
+    conn: &mut AnyConnection,
+    entry: &Entry<'_>,
+    sharer: &str,
+    points: i64,
+) -> Result<(), sqlx::Error> {
+    let source = format!("member:{}", entry.member_id);
+    let bonus = Entry {
+        member_id: sharer,
+        amount: points,
+        reason: "rights_sharing",
+        source: &source,
+        ..entry.clone()
+    };
+    credit(conn, &bonus, "earn").await
 }
 
 /// Like [`earn`] for interaction points (sign-in, games, sharing), capped at `daily_cap` per

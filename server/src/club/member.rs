@@ -9,7 +9,7 @@ use cradle_model::audience::MemberProfile;
 
 use crate::app::AppState;
 use crate::auth::current::{cookie, CSRF_HEADER};
-use crate::club::{members, sessions, settings, tiers};
+use crate::club::{sessions, settings, tiers};
 use crate::error::ApiError;
 
 /// Name of the member session cookie.
@@ -47,7 +47,7 @@ impl FromRequestParts<AppState> for CurrentMember {
             )
         };
         let token = cookie(&parts.headers, MEMBER_COOKIE).ok_or_else(unauthorized)?;
-        let session = sessions::lookup(&state.db, token)
+        let (session, member) = sessions::lookup(&state.db, token)
             .await?
             .ok_or_else(unauthorized)?;
         let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
@@ -61,9 +61,6 @@ impl FromRequestParts<AppState> for CurrentMember {
                 ));
             }
         }
-        let member = members::get(&state.db, &session.member_id)
-            .await?
-            .ok_or_else(unauthorized)?;
         let club = settings::get(&state.db, &member.workspace_id).await?;
         Ok(CurrentMember {
             profile: member.profile.profile(tiers::rank(&club, member.growth)),

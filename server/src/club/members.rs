@@ -27,32 +27,35 @@ pub struct Member {
     pub invited_by: Option<String>,
 }
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    Option<String>,
-);
+/// A members row as read.
+#[derive(sqlx::FromRow)]
+pub(crate) struct Stored {
+    id: String,
+    workspace_id: String,
+    external_id: String,
+    code: String,
+    profile: String,
+    balance: i64,
+    growth: i64,
+    invited_by: Option<String>,
+}
 
-const COLUMNS: &str =
+/// The columns of [`Stored`], and the table.
+pub(crate) const COLUMNS: &str =
     "id, workspace_id, external_id, code, profile, balance, growth, invited_by FROM members";
 
-fn member(
-    (id, workspace_id, external_id, code, profile, balance, growth, invited_by): Row,
-) -> Member {
-    Member {
-        id,
-        workspace_id,
-        external_id,
-        code,
-        profile: serde_json::from_str(&profile).unwrap_or_default(),
-        balance,
-        growth,
-        invited_by,
+impl From<Stored> for Member {
+    fn from(row: Stored) -> Member {
+        Member {
+            id: row.id,
+            workspace_id: row.workspace_id,
+            external_id: row.external_id,
+            code: row.code,
+            profile: serde_json::from_str(&row.profile).unwrap_or_default(),
+            balance: row.balance,
+            growth: row.growth,
+            invited_by: row.invited_by,
+        }
     }
 }
 
@@ -86,21 +89,21 @@ pub async fn upsert(
 
 /// The member with internal id `id`.
 pub async fn get(db: &Db, id: &str) -> Result<Option<Member>, sqlx::Error> {
-    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} WHERE id = $1"))
+    let row: Option<Stored> = sqlx::query_as(&format!("SELECT {COLUMNS} WHERE id = $1"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(row.map(member))
+    Ok(row.map(Member::from))
 }
 
 /// The member of `workspace` whose code is `code`.
 pub async fn by_code(db: &Db, workspace: &str, code: &str) -> Result<Option<Member>, sqlx::Error> {
-    let row: Option<Row> = sqlx::query_as(&format!(
+    let row: Option<Stored> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} WHERE workspace_id = $1 AND code = $2"
     ))
     .bind(workspace)
     .bind(code.trim().to_lowercase())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(member))
+    Ok(row.map(Member::from))
 }

@@ -1,9 +1,14 @@
 //! Member sessions: like staff sessions, the cookie carries a random token and only its SHA-256
 //! is stored, next to the CSRF token for the double-submit check.
 
+use std::sync::LazyLock;
+use std::time::Duration;
+
 use sha2::{Digest, Sha256};
 
+use crate::club::members::{self, Member};
 use crate::db::Db;
+use crate::store::ttl::TtlCache;
 use crate::store::{now_ms, random_hex};
 
 /// How long a member session lasts (the brand's system signs a fresh token on each visit).
@@ -16,8 +21,6 @@ fn digest(token: &str) -> String {
 /// A live member session.
 #[derive(Clone, Debug)]
 pub struct MemberSession {
-    /// The member's internal id.
-    pub member_id: String,
     /// The CSRF token to expect in `X-CSRF-Token`.
     pub csrf: String,
     /// Whether the session that created the member (only it may redeem an invite).
@@ -45,18 +48,54 @@ pub async fn create(
     Ok((token, csrf))
 }
 
-/// The live session for `token`.
-pub async fn lookup(db: &Db, token: &str) -> Result<Option<MemberSession>, sqlx::Error> {
-    let row: Option<(String, String, i64)> = sqlx::query_as(
-        "SELECT member_id, csrf_token, joined FROM member_sessions WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(digest(token))
+/// A session row joined with its member.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    csrf_token: String,
+    joined: i64,
+    #[sqlx(flatten)]
+    member: members::Stored,
+}
+
+/// How long a session and its member, once read, answer from memory: every member request asks,
+/// and a member's profile or tier changed elsewhere (a newer token, points earned on another
+/// server) shows within this time. Member sessions are never revoked, only expire.
+pub const CACHE_TTL: Duration = Duration::from_secs(2);
+
+static CACHE: LazyLock<TtlCache<(MemberSession, Member)>> =
+    LazyLock::new(|| TtlCache::new(CACHE_TTL, 100_000));
+
+/// The live session for `token` and its member, in one query (or from memory for
+/// [`CACHE_TTL`]).
+pub async fn lookup(db: &Db, token: &str) -> Result<Option<(MemberSession, Member)>, sqlx::Error> {
+    let digest = digest(token);
+    if let Some(hit) = CACHE.get(&digest) {
+        return Ok(Some(hit));
+    }
+    let columns = members::COLUMNS
+        .trim_end_matches(" FROM members")
+        .split(", ")
+        .map(|c| format!("m.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let row: Option<SessionRow> = sqlx::query_as(&format!(
+        "SELECT s.csrf_token, s.joined, {columns} FROM member_sessions s \
+         JOIN members m ON m.id = s.member_id WHERE s.token_hash = $1 AND s.expires_at > $2"
+    ))
+    .bind(&digest)
     .bind(now_ms())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|(member_id, csrf, joined)| MemberSession {
-        member_id,
-        csrf,
-        joined: joined == 1,
-    }))
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let found = (
+        MemberSession {
+            csrf: row.csrf_token,
+            joined: row.joined == 1,
+        },
+        Member::from(row.member),
+    );
+    CACHE.put(&digest, found.clone());
+    Ok(Some(found))
 }

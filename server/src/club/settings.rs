@@ -1,9 +1,8 @@
 //! A workspace's club settings (tier ladder and points rules), stored as JSON of
 //! [`ClubSettings`]; `ClubSettings::default()` until staff save their own.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::LazyLock;
+use std::time::Duration;
 
 use chrono_tz::Tz;
 use cradle_model::{validate, ClubSettings, Document, ValidationError};
@@ -12,6 +11,7 @@ use sqlx::AnyConnection;
 use crate::club::day;
 use crate::db::Db;
 use crate::store::now_ms;
+use crate::store::ttl::TtlCache;
 
 /// The workspace's settings (the default ladder when none are saved).
 pub async fn load(conn: &mut AnyConnection, workspace: &str) -> Result<ClubSettings, sqlx::Error> {
@@ -25,50 +25,43 @@ pub async fn load(conn: &mut AnyConnection, workspace: &str) -> Result<ClubSetti
         .unwrap_or_default())
 }
 
-/// The workspace's settings and time zone: what crediting points needs.
+/// The workspace's settings and time zone: what crediting points needs. Served from memory like
+/// [`get`] (a workspace's time zone never changes).
 pub async fn with_zone(
     conn: &mut AnyConnection,
     workspace: &str,
 ) -> Result<(ClubSettings, Tz), sqlx::Error> {
+    if let Some(hit) = ZONED.get(workspace) {
+        return Ok(hit);
+    }
     let settings = load(conn, workspace).await?;
     let (zone,): (String,) = sqlx::query_as("SELECT time_zone FROM workspaces WHERE id = $1")
         .bind(workspace)
         .fetch_one(&mut *conn)
         .await?;
-    Ok((settings, day::zone(&zone)))
+    let zoned = (settings, day::zone(&zone));
+    ZONED.put(workspace, zoned.clone());
+    Ok(zoned)
 }
 
 /// The workspace's settings, from the pool.
 /// Served from a per-process cache for up to [`CACHE_TTL`] (every member request reads them;
 /// a change made on another server shows within that time).
 pub async fn get(db: &Db, workspace: &str) -> Result<ClubSettings, sqlx::Error> {
-    if let Some(hit) = cache()
-        .get(workspace)
-        .filter(|(at, _)| at.elapsed() < CACHE_TTL)
-    {
-        return Ok(hit.1.clone());
+    if let Some(hit) = CACHE.get(workspace) {
+        return Ok(hit);
     }
     let settings = load(&mut *db.pool.acquire().await?, workspace).await?;
-    let mut map = cache();
-    if map.len() > 10_000 {
-        map.clear();
-    }
-    map.insert(workspace.to_owned(), (Instant::now(), settings.clone()));
+    CACHE.put(workspace, settings.clone());
     Ok(settings)
 }
 
 /// How long a cached copy of a workspace's settings is used.
 pub const CACHE_TTL: Duration = Duration::from_secs(5);
 
-type Cache = HashMap<String, (Instant, ClubSettings)>;
-
-fn cache() -> MutexGuard<'static, Cache> {
-    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
-    CACHE
-        .get_or_init(Mutex::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-}
+static CACHE: LazyLock<TtlCache<ClubSettings>> = LazyLock::new(|| TtlCache::new(CACHE_TTL, 10_000));
+static ZONED: LazyLock<TtlCache<(ClubSettings, Tz)>> =
+    LazyLock::new(|| TtlCache::new(CACHE_TTL, 10_000));
 
 /// Saves the workspace's settings (validate them first).
 pub async fn save(db: &Db, workspace: &str, settings: &ClubSettings) -> Result<(), sqlx::Error> {
@@ -82,7 +75,8 @@ pub async fn save(db: &Db, workspace: &str, settings: &ClubSettings) -> Result<(
     .bind(now_ms())
     .execute(&db.pool)
     .await?;
-    cache().remove(workspace);
+    CACHE.remove(workspace);
+    ZONED.remove(workspace);
     Ok(())
 }
 

@@ -107,6 +107,15 @@ pub async fn record_earning(
     if linked.rows_affected() == 0 {
         return Ok(None);
     }
+    claim(conn, receiver).await
+}
+
+/// Claims the whole points `receiver`'s sharer is owed now (after their quarters were counted):
+/// `(sharer id, points to credit)`, or `None` when nothing is owed.
+pub async fn claim(
+    conn: &mut AnyConnection,
+    receiver: &str,
+) -> Result<Option<(String, i64)>, sqlx::Error> {
     loop {
         let (sharer, quarters, credited): (String, i64, i64) = sqlx::query_as(
             "SELECT sharer_id, quarters, credited FROM rights_shares WHERE receiver_id = $1",

@@ -4,13 +4,13 @@
 //! (integers, text, blobs); times are Unix milliseconds.
 
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
-use tokio::sync::{Mutex, MutexGuard};
+
+pub mod values;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -41,8 +41,6 @@ pub struct Db {
     pub pool: AnyPool,
     /// The engine behind the pool.
     pub backend: Backend,
-    /// Queues this process's hot write transactions on SQLite (see [`Db::write_turn`]).
-    writers: Arc<Mutex<()>>,
 }
 
 /// Why the database could not be opened.
@@ -60,8 +58,9 @@ pub enum DbError {
 }
 
 impl Db {
-    /// Connects to `url`, tunes the connection (SQLite: WAL, busy timeout, foreign keys) and runs
-    /// the backend's migrations.
+    /// Connects to `url`, tunes the connection (SQLite: WAL, busy timeout, foreign keys, pages read
+    /// through a memory map, since every write elsewhere empties a connection's page cache) and
+    /// runs the backend's migrations.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -81,7 +80,8 @@ impl Db {
                         Box::pin(async move {
                             conn.execute(
                                 "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
                             )
                             .await?;
                             Ok(())
@@ -101,21 +101,7 @@ impl Db {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        Ok(Db {
-            pool,
-            backend,
-            writers: Arc::default(),
-        })
-    }
-
-    /// On SQLite, waits for this process's turn to run a hot write transaction (a draw): SQLite
-    /// has one writer at a time, and queueing here, first come first served, beats polling its
-    /// busy timeout. PostgreSQL locks rows, so it needs no turn (`None`).
-    pub async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
-        match self.backend {
-            Backend::Sqlite => Some(self.writers.lock().await),
-            Backend::Postgres => None,
-        }
+        Ok(Db { pool, backend })
     }
 
     /// Answers whether the database responds to a trivial query.

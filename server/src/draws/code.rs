@@ -3,6 +3,9 @@
 //! without dashes and spaces.
 
 use rand::Rng;
+use sqlx::AnyConnection;
+
+use crate::db::values::tuples;
 
 /// Characters codes use: Crockford's base 32 minus U.
 const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -15,6 +18,50 @@ pub fn new_code() -> String {
     (0..LEN)
         .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
         .collect()
+}
+
+/// A code issued with a draw, to store.
+#[derive(Clone, Copy, Debug)]
+pub struct Issued<'a> {
+    /// The code, without dashes.
+    pub code: &'a str,
+    /// The draw's workspace.
+    pub workspace_id: &'a str,
+    /// The draw.
+    pub draw_id: &'a str,
+    /// The winner.
+    pub member_id: &'a str,
+    /// What the clerk hands over.
+    pub prize_name: &'a str,
+    /// Unix ms.
+    pub issued_at: i64,
+    /// Unix ms after which it is refused.
+    pub expires_at: i64,
+}
+
+/// Stores every code of a batch in one statement.
+pub async fn store(conn: &mut AnyConnection, issued: &[Issued<'_>]) -> Result<(), sqlx::Error> {
+    if issued.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO redemption_codes (code, workspace_id, draw_id, member_id, prize_name, \
+         issued_at, expires_at) VALUES {}",
+        tuples(1, issued.len(), 7)
+    );
+    let mut query = sqlx::query(&sql);
+    for code in issued {
+        query = query
+            .bind(code.code)
+            .bind(code.workspace_id)
+            .bind(code.draw_id)
+            .bind(code.member_id)
+            .bind(code.prize_name)
+            .bind(code.issued_at)
+            .bind(code.expires_at);
+    }
+    query.execute(&mut *conn).await?;
+    Ok(())
 }
 
 /// The code as shown to members and clerks: `ABCD-EFGH-JKMN`.

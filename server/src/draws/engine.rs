@@ -1,6 +1,11 @@
-//! One draw, in one database transaction: limits by conditional updates, the points debit, the
-//! sample, the stock reservation, the log entry, the prize. Replaying an idempotency key returns
-//! the stored result and charges nothing (the draws table's UNIQUE key decides a race).
+//! Draws in one database transaction, one or a whole batch at a time: limits by conditional
+//! updates, the points debit, the sample, the stock reservation, the log entry, the prize. Every
+//! step is one statement for all the batch's members (see [`crate::draws::queue`]), so a batch
+//! costs about as many statements as a single draw. Replaying an idempotency key returns the
+//! stored result and charges nothing (the draws table's UNIQUE key decides a race).
+
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use cradle_model::audience::{admits, MemberProfile};
@@ -10,10 +15,11 @@ use sqlx::AnyConnection;
 
 use crate::club::ledger::{self, Entry};
 use crate::db::Db;
-use crate::draws::outcome;
+use crate::draws::code::{self, Issued};
 use crate::draws::published::PublishedVersion;
 use crate::draws::record::{self, DrawRecord};
-use crate::draws::{code, roll};
+use crate::draws::tally::Tallies;
+use crate::draws::{outcome, roll, stock};
 use crate::store::{is_unique_violation, new_id};
 
 /// Days after the campaign ends that a redemption code stays valid.
@@ -35,6 +41,60 @@ pub struct DrawRequest<'a> {
     /// The server's clock.
     pub now: DateTime<Utc>,
 }
+
+/// A draw waiting to be played: owns what [`DrawRequest`] borrows.
+#[derive(Debug)]
+pub struct Job {
+    member_id: String,
+    profile: MemberProfile,
+    page: Arc<PublishedVersion>,
+    campaign: usize,
+    key: String,
+    now: DateTime<Utc>,
+}
+
+impl Job {
+    /// A draw by `member_id` on campaign `campaign_id` of `page`; `None` when the page has no
+    /// such campaign.
+    pub fn new(
+        member_id: &str,
+        profile: &MemberProfile,
+        page: Arc<PublishedVersion>,
+        campaign_id: &str,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> Option<Job> {
+        let campaign = page
+            .doc
+            .campaigns
+            .iter()
+            .position(|c| c.id == campaign_id)?;
+        Some(Job {
+            member_id: member_id.to_owned(),
+            profile: profile.clone(),
+            page,
+            campaign,
+            key: key.to_owned(),
+            now,
+        })
+    }
+
+    /// The draw as the engine reads it.
+    pub fn request(&self) -> DrawRequest<'_> {
+        DrawRequest {
+            member_id: &self.member_id,
+            profile: &self.profile,
+            page: &self.page,
+            // In bounds: found in this immutable page by `new`.
+            campaign: &self.page.doc.campaigns[self.campaign],
+            key: &self.key,
+            now: self.now,
+        }
+    }
+}
+
+/// A played draw, or why it was refused.
+pub type Outcome = Result<DrawRecord, DrawError>;
 
 /// Why a draw was refused. Nothing was charged or recorded.
 #[derive(Debug, thiserror::Error)]
@@ -93,209 +153,295 @@ pub fn check_open(req: &DrawRequest<'_>, today: NaiveDate) -> Result<(), DrawErr
     Ok(())
 }
 
-/// Plays one draw, or returns the stored result of an earlier draw with the same key. The key
-/// is claimed by the draws table's UNIQUE constraint inside the transaction, so the common case
-/// (a new key) costs no lookup; any refusal first checks whether the key was already played.
-pub async fn draw(db: &Db, req: &DrawRequest<'_>) -> Result<DrawRecord, DrawError> {
-    match attempt(db, req).await {
-        Ok(result) => Ok(result),
-        Err(DrawError::Db(e)) if !is_unique_violation(&e) => Err(DrawError::Db(e)),
-        Err(e) => record::by_key(db, req).await?.ok_or(e),
-    }
+/// A draw that passed the checks needing no database: its day and its campaign's seed.
+struct Ready<'a> {
+    req: DrawRequest<'a>,
+    day: String,
+    seed: &'a str,
 }
 
-async fn attempt(db: &Db, req: &DrawRequest<'_>) -> Result<DrawRecord, DrawError> {
+/// Checks what needs no database (schedule, audience, seed, limits of zero).
+fn prepare<'a>(req: DrawRequest<'a>) -> Result<Ready<'a>, DrawError> {
     let today = req.now.with_timezone(&req.page.time_zone).date_naive();
-    check_open(req, today)?;
+    check_open(&req, today)?;
     let (seed, _) = req
         .page
         .seeds
         .get(&req.campaign.id)
         .ok_or(DrawError::NoSeed)?;
-    let _turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
-    match play(&mut tx, req, seed, today).await {
-        Ok(result) => {
-            tx.commit().await?;
-            Ok(result)
-        }
-        Err(e) => {
-            tx.rollback().await?;
-            Err(e)
-        }
-    }
-}
-
-/// The transaction's body. The first statement writes, so SQLite takes its write lock at once
-/// (a deferred read-then-write transaction could fail to upgrade under load).
-async fn play(
-    conn: &mut AnyConnection,
-    req: &DrawRequest<'_>,
-    seed: &str,
-    today: NaiveDate,
-) -> Result<DrawRecord, DrawError> {
-    let campaign = req.campaign;
-    let limits = campaign.limits;
-    let day = today.to_string();
-    let per_day = limits.per_member_per_day.map_or(i64::MAX, i64::from);
-    let per_campaign = limits.per_member_total.map_or(i64::MAX, i64::from);
-    if per_day == 0 {
+    let limits = req.campaign.limits;
+    if limits.per_member_per_day == Some(0) {
         return Err(DrawError::DailyLimit(0));
     }
-    if per_campaign == 0 {
+    if limits.per_member_total == Some(0) {
         return Err(DrawError::CampaignLimit(0));
     }
-    // Limits: count this draw only while under both limits (one conditional upsert).
-    let counted: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO draw_tallies (member_id, document_id, campaign_id, day, day_count, total, wins) \
-         VALUES ($1, $2, $3, $4, 1, 1, 0) \
-         ON CONFLICT (member_id, document_id, campaign_id) DO UPDATE SET \
-         day_count = CASE WHEN draw_tallies.day = $4 THEN draw_tallies.day_count + 1 ELSE 1 END, \
-         day = $4, total = draw_tallies.total + 1 \
-         WHERE (CASE WHEN draw_tallies.day = $4 THEN draw_tallies.day_count ELSE 0 END) < $5 \
-         AND draw_tallies.total < $6 \
-         RETURNING day_count",
-    )
-    .bind(req.member_id)
-    .bind(&req.page.document_id)
-    .bind(&campaign.id)
-    .bind(&day)
-    .bind(per_day)
-    .bind(per_campaign)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some((today_count,)) = counted else {
-        let (used_today, total): (i64, i64) = sqlx::query_as(
-            "SELECT CASE WHEN day = $4 THEN day_count ELSE 0 END, total FROM draw_tallies \
-             WHERE member_id = $1 AND document_id = $2 AND campaign_id = $3",
-        )
-        .bind(req.member_id)
-        .bind(&req.page.document_id)
-        .bind(&campaign.id)
-        .bind(&day)
-        .fetch_one(&mut *conn)
-        .await?;
-        return Err(match used_today >= per_day {
-            true => DrawError::DailyLimit(u32::try_from(used_today).unwrap_or(u32::MAX)),
-            false => DrawError::CampaignLimit(u32::try_from(total).unwrap_or(u32::MAX)),
-        });
-    };
-    // Cost: today's first `free_draws_per_day` draws are free.
-    let cost = match today_count <= i64::from(campaign.cost.free_draws_per_day) {
-        true => 0,
-        false => i64::from(campaign.cost.points_per_draw),
-    };
-    let draw_id = new_id();
-    let source = format!("draw:{draw_id}");
-    let now_ms = req.now.timestamp_millis();
-    let entry = |amount: i64, reason: &'static str| Entry {
-        workspace_id: &req.page.workspace_id,
-        member_id: req.member_id,
-        amount,
-        reason,
-        source: &source,
-        now_ms,
-    };
-    if cost > 0 && !ledger::spend(&mut *conn, &entry(cost, "draw")).await? {
-        return Err(DrawError::InsufficientPoints(cost));
-    }
-    // Sample: the roll is HMAC(seed, draw id); the draw id is fresh from the CSPRNG.
-    let rolled = roll::roll(seed, &draw_id);
-    let sampled = roll::pick(campaign, &rolled).unwrap_or(0);
-    let win_allowed = !outcome::counts_as_win(campaign, sampled) || take_win(conn, req).await?;
-    let stock_taken = win_allowed && take_stock(conn, req, sampled).await?;
-    if win_allowed && !stock_taken && outcome::counts_as_win(campaign, sampled) {
-        sqlx::query(
-            "UPDATE draw_tallies SET wins = wins - 1 \
-             WHERE member_id = $1 AND document_id = $2 AND campaign_id = $3",
-        )
-        .bind(req.member_id)
-        .bind(&req.page.document_id)
-        .bind(&campaign.id)
-        .execute(&mut *conn)
-        .await?;
-    }
-    let (awarded, reason) = outcome::resolve(campaign, sampled, win_allowed, stock_taken);
-    let prize = &campaign.prizes[awarded];
-    let code =
-        matches!(prize.kind, PrizeKind::Coupon { .. } | PrizeKind::Physical).then(code::new_code);
-    let record = DrawRecord {
-        id: draw_id.clone(),
-        campaign_id: campaign.id.clone(),
-        version: req.page.number,
-        sampled_prize: campaign.prizes[sampled].id.clone(),
-        prize_id: prize.id.clone(),
-        prize_index: awarded,
-        fallback_reason: reason,
-        cost,
-        roll: rolled,
-        code: code.clone(),
-        created_at: now_ms,
-        replayed: false,
-    };
-    record::insert(conn, req, &day, &record).await?;
-    if let PrizeKind::Points { amount } = prize.kind {
-        ledger::earn(&mut *conn, &entry(i64::from(amount), "prize")).await?;
-    }
-    if let Some(code) = code {
-        let expires =
-            req.campaign.window.end.timestamp_millis() + REDEEM_DAYS_AFTER_END * 24 * 3_600_000;
-        sqlx::query(
-            "INSERT INTO redemption_codes (code, workspace_id, draw_id, member_id, prize_name, \
-             issued_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(&code)
-        .bind(&req.page.workspace_id)
-        .bind(&draw_id)
-        .bind(req.member_id)
-        .bind(&prize.name)
-        .bind(now_ms)
-        .bind(expires)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(record)
+    Ok(Ready {
+        req,
+        day: today.to_string(),
+        seed,
+    })
 }
 
-/// Counts a win if the member is under the campaign's win limit.
-async fn take_win(conn: &mut AnyConnection, req: &DrawRequest<'_>) -> Result<bool, sqlx::Error> {
-    let max = req
-        .campaign
-        .limits
-        .max_wins_per_member
-        .map_or(i64::MAX, i64::from);
-    let done = sqlx::query(
-        "UPDATE draw_tallies SET wins = wins + 1 \
-         WHERE member_id = $1 AND document_id = $2 AND campaign_id = $3 AND wins < $4",
-    )
-    .bind(req.member_id)
-    .bind(&req.page.document_id)
-    .bind(&req.campaign.id)
-    .bind(max)
-    .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+/// Plays one draw in its own transaction, or returns the stored result of an earlier draw with
+/// the same key: a refusal or a unique violation on the key first checks whether the key was
+/// already played.
+pub async fn draw_alone(db: &Db, job: &Job) -> Outcome {
+    let played = async {
+        let mut tx = db.pool.begin().await?;
+        let outcome = play(&mut tx, &[job]).await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(outcome)
+    }
+    .await;
+    let refusal = match played.map(|outcomes| outcomes.into_iter().next()) {
+        Ok(Some(Ok(record))) => return Ok(record),
+        Ok(Some(Err(refusal))) => refusal,
+        Ok(None) => DrawError::Db(sqlx::Error::RowNotFound),
+        Err(e) if !is_unique_violation(&e) => return Err(DrawError::Db(e)),
+        Err(e) => DrawError::Db(e),
+    };
+    record::by_key(db, &job.request()).await?.ok_or(refusal)
 }
 
-/// Reserves one of a limited prize (`remaining > 0` in the same statement); unlimited prizes
-/// touch no row, so "thanks for taking part" never becomes a hot spot.
-async fn take_stock(
+/// Plays `jobs` in the open transaction `conn`: one outcome per job, in order. A member may
+/// appear at most once. Refusals leave no trace (counters counted for them are taken back); an
+/// error means the transaction must be rolled back.
+pub async fn play(conn: &mut AnyConnection, jobs: &[&Job]) -> Result<Vec<Outcome>, sqlx::Error> {
+    let mut outcomes: Vec<Option<Outcome>> = jobs.iter().map(|_| None).collect();
+    // Open draws grouped by campaign and day, each group played with set-wide statements.
+    let mut groups: Vec<Vec<(usize, Ready)>> = Vec::new();
+    for (at, job) in jobs.iter().enumerate() {
+        match prepare(job.request()) {
+            Err(refusal) => outcomes[at] = Some(Err(refusal)),
+            Ok(ready) => match groups.iter_mut().find(|g| same_group(&g[0].1, &ready)) {
+                Some(group) => group.push((at, ready)),
+                None => groups.push(vec![(at, ready)]),
+            },
+        }
+    }
+    for group in &groups {
+        let ready: Vec<&Ready> = group.iter().map(|(_, r)| r).collect();
+        let played = play_campaign(conn, &ready).await?;
+        for ((at, _), outcome) in group.iter().zip(played) {
+            outcomes[*at] = Some(outcome);
+        }
+    }
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or(Err(DrawError::Db(sqlx::Error::RowNotFound))))
+        .collect())
+}
+
+fn same_group(a: &Ready, b: &Ready) -> bool {
+    a.req.page.document_id == b.req.page.document_id
+        && a.req.page.number == b.req.page.number
+        && a.req.campaign.id == b.req.campaign.id
+        && a.day == b.day
+}
+
+/// One counted draw on its way through the steps.
+struct Play<'a> {
+    /// Position in the group.
+    at: usize,
+    req: &'a DrawRequest<'a>,
+    day: &'a str,
+    cost: i64,
+    draw_id: String,
+    source: String,
+    rolled: String,
+    sampled: usize,
+}
+
+impl Play<'_> {
+    fn entry(&self, amount: i64, reason: &'static str) -> Entry<'_> {
+        Entry {
+            workspace_id: &self.req.page.workspace_id,
+            member_id: self.req.member_id,
+            amount,
+            reason,
+            source: &self.source,
+            now_ms: self.req.now.timestamp_millis(),
+        }
+    }
+}
+
+/// Plays draws of one campaign on one day (distinct members): every step is one statement for
+/// the whole group. The first statement writes, so SQLite takes its write lock at once.
+async fn play_campaign(
     conn: &mut AnyConnection,
-    req: &DrawRequest<'_>,
-    index: usize,
-) -> Result<bool, sqlx::Error> {
-    let prize = &req.campaign.prizes[index];
-    if prize.stock == Stock::Unlimited {
-        return Ok(true);
+    group: &[&Ready<'_>],
+) -> Result<Vec<Outcome>, sqlx::Error> {
+    let first = &group[0].req;
+    let (campaign, page) = (first.campaign, first.page);
+    let tallies = Tallies {
+        document_id: &page.document_id,
+        campaign_id: &campaign.id,
+        day: &group[0].day,
+    };
+    let limits = campaign.limits;
+    let per_day = limits.per_member_per_day.map_or(i64::MAX, i64::from);
+    let per_campaign = limits.per_member_total.map_or(i64::MAX, i64::from);
+    let mut outcomes: Vec<Option<Outcome>> = group.iter().map(|_| None).collect();
+
+    // Limits: count each draw only while its member is under both.
+    let members: Vec<&str> = group.iter().map(|r| r.req.member_id).collect();
+    let counted = tallies.count(conn, &members, per_day, per_campaign).await?;
+    let mut plays = Vec::with_capacity(group.len());
+    for (at, ready) in group.iter().enumerate() {
+        let Some(&today_count) = counted.get(ready.req.member_id) else {
+            let refusal = tallies.refusal(conn, ready.req.member_id, per_day).await?;
+            outcomes[at] = Some(Err(refusal));
+            continue;
+        };
+        // Cost: today's first `free_draws_per_day` draws are free.
+        let cost = match today_count <= i64::from(campaign.cost.free_draws_per_day) {
+            true => 0,
+            false => i64::from(campaign.cost.points_per_draw),
+        };
+        // Sample: the roll is HMAC(seed, draw id); the draw id is fresh from the CSPRNG.
+        let draw_id = new_id();
+        let rolled = roll::roll(ready.seed, &draw_id);
+        plays.push(Play {
+            at,
+            req: &ready.req,
+            day: &ready.day,
+            cost,
+            source: format!("draw:{draw_id}"),
+            sampled: roll::pick(campaign, &rolled).unwrap_or(0),
+            draw_id,
+            rolled,
+        });
     }
-    let done = sqlx::query(
-        "UPDATE prize_stock SET remaining = remaining - 1, issued = issued + 1 \
-         WHERE document_id = $1 AND campaign_id = $2 AND prize_id = $3 AND remaining > 0",
-    )
-    .bind(&req.page.document_id)
-    .bind(&req.campaign.id)
-    .bind(&prize.id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+
+    // Points: debit the paying draws; those short of points are refused and uncounted.
+    let paying: Vec<&Play> = plays.iter().filter(|p| p.cost > 0).collect();
+    let debits: Vec<Entry> = paying.iter().map(|p| p.entry(p.cost, "draw")).collect();
+    let paid = ledger::spend_many(conn, &debits).await?;
+    let short: HashSet<&str> = paying
+        .iter()
+        .zip(&paid)
+        .filter(|(_, paid)| !**paid)
+        .map(|(p, _)| p.req.member_id)
+        .collect();
+    tallies
+        .uncount(conn, &short.iter().copied().collect::<Vec<_>>())
+        .await?;
+    plays.retain(|p| {
+        let refused = short.contains(p.req.member_id);
+        if refused {
+            outcomes[p.at] = Some(Err(DrawError::InsufficientPoints(p.cost)));
+        }
+        !refused
+    });
+
+    // Win limit, then stock, prize by prize in batch order; a win counted on a prize that ran
+    // out is taken back.
+    let wins: Vec<&str> = plays
+        .iter()
+        .filter(|p| outcome::counts_as_win(campaign, p.sampled))
+        .map(|p| p.req.member_id)
+        .collect();
+    let max_wins = limits.max_wins_per_member.map_or(i64::MAX, i64::from);
+    let counted_wins = tallies.win(conn, &wins, max_wins).await?;
+    let win_allowed: Vec<bool> = plays
+        .iter()
+        .map(|p| {
+            !outcome::counts_as_win(campaign, p.sampled) || counted_wins.contains(p.req.member_id)
+        })
+        .collect();
+    let mut stock_taken = vec![false; plays.len()];
+    let mut limited = Vec::new();
+    for (index, prize) in campaign.prizes.iter().enumerate() {
+        let wanting: Vec<usize> = (0..plays.len())
+            .filter(|&k| win_allowed[k] && plays[k].sampled == index)
+            .collect();
+        match (prize.stock, wanting.is_empty()) {
+            (_, true) => {}
+            (Stock::Unlimited, false) => wanting.iter().for_each(|&k| stock_taken[k] = true),
+            (Stock::Limited(_), false) => limited.push((prize.id.as_str(), wanting)),
+        }
+    }
+    // Prizes in id order, the same in every batch, so concurrent batches lock rows alike.
+    limited.sort_by_key(|(prize, _)| *prize);
+    let wanted: Vec<(&str, i64)> = limited
+        .iter()
+        .map(|(prize, wanting)| (*prize, i64::try_from(wanting.len()).unwrap_or(i64::MAX)))
+        .collect();
+    let taken = stock::take_all(conn, &page.document_id, &campaign.id, &wanted).await?;
+    for ((_, wanting), taken) in limited.iter().zip(taken) {
+        let granted = usize::try_from(taken).unwrap_or_default();
+        wanting
+            .iter()
+            .take(granted)
+            .for_each(|&k| stock_taken[k] = true);
+    }
+    let unwon: Vec<&str> = (0..plays.len())
+        .filter(|&k| counted_wins.contains(plays[k].req.member_id) && !stock_taken[k])
+        .map(|k| plays[k].req.member_id)
+        .collect();
+    tallies.unwin(conn, &unwon).await?;
+
+    // The log, the prizes and the codes.
+    let mut records = Vec::with_capacity(plays.len());
+    for (k, play) in plays.iter().enumerate() {
+        let (awarded, reason) =
+            outcome::resolve(campaign, play.sampled, win_allowed[k], stock_taken[k]);
+        let prize = &campaign.prizes[awarded];
+        let code = matches!(prize.kind, PrizeKind::Coupon { .. } | PrizeKind::Physical)
+            .then(code::new_code);
+        records.push(DrawRecord {
+            id: play.draw_id.clone(),
+            campaign_id: campaign.id.clone(),
+            version: page.number,
+            sampled_prize: campaign.prizes[play.sampled].id.clone(),
+            prize_id: prize.id.clone(),
+            prize_index: awarded,
+            fallback_reason: reason,
+            cost: play.cost,
+            roll: play.rolled.clone(),
+            code,
+            created_at: play.req.now.timestamp_millis(),
+            replayed: false,
+        });
+    }
+    let logged: Vec<_> = plays
+        .iter()
+        .zip(&records)
+        .map(|(p, r)| (p.req, p.day, r))
+        .collect();
+    record::insert_many(conn, &logged).await?;
+    let credits: Vec<Entry> = plays
+        .iter()
+        .zip(&records)
+        .filter_map(|(p, r)| match campaign.prizes[r.prize_index].kind {
+            PrizeKind::Points { amount } => Some(p.entry(i64::from(amount), "prize")),
+            _ => None,
+        })
+        .collect();
+    ledger::earn_many(conn, &credits).await?;
+    let expires_at = campaign.window.end.timestamp_millis() + REDEEM_DAYS_AFTER_END * 86_400_000;
+    let issued: Vec<Issued> = plays
+        .iter()
+        .zip(&records)
+        .filter_map(|(p, r)| {
+            Some(Issued {
+                code: r.code.as_deref()?,
+                workspace_id: &page.workspace_id,
+                draw_id: &r.id,
+                member_id: p.req.member_id,
+                prize_name: &campaign.prizes[r.prize_index].name,
+                issued_at: r.created_at,
+                expires_at,
+            })
+        })
+        .collect();
+    code::store(conn, &issued).await?;
+    for (play, record) in plays.iter().zip(records) {
+        outcomes[play.at] = Some(Ok(record));
+    }
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or(Err(DrawError::Db(sqlx::Error::RowNotFound))))
+        .collect())
 }

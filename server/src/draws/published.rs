@@ -1,15 +1,19 @@
 //! The published pages draws are played on, decoded once per version and kept in memory. A
-//! version is immutable, so caching it is safe on any number of stateless servers; only the
-//! small "which version is live at this slug" lookup goes to the database on every draw.
+//! version is immutable, so caching it is safe on any number of stateless servers. Which version
+//! is live at a slug is asked of the database at most once per [`LIVE_TTL`]: a publish on
+//! another server reaches this one within that time, this server's own publishes at once
+//! ([`VersionCache::forget_live`]).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use chrono_tz::Tz;
 use cradle_model::parse::decode_document;
 use cradle_model::{Campaign, Document};
 
 use crate::db::Db;
+use crate::store::ttl::TtlCache;
 
 /// One published version with what draws need around it.
 #[derive(Debug)]
@@ -39,25 +43,40 @@ impl PublishedVersion {
     }
 }
 
-/// Decoded versions keyed by `(document id, number)`.
-#[derive(Debug, Default)]
+/// Decoded versions keyed by `(document id, number)`, and the version live at each slug.
+#[derive(Debug)]
 pub struct VersionCache {
     versions: Mutex<HashMap<(String, i64), Arc<PublishedVersion>>>,
+    live: TtlCache<Located>,
 }
 
-/// Most versions kept before the cache starts over.
+/// Most versions (and slugs) kept before the cache starts over.
 const CAPACITY: usize = 512;
+/// How long the version found live at a slug is trusted.
+pub const LIVE_TTL: Duration = Duration::from_secs(1);
 
 type Located = (String, String, i64);
 
+impl Default for VersionCache {
+    fn default() -> VersionCache {
+        VersionCache {
+            versions: Mutex::default(),
+            live: TtlCache::new(LIVE_TTL, CAPACITY),
+        }
+    }
+}
+
 impl VersionCache {
-    /// The version live at `slug`: `(workspace, document, number)` from the database, the body
-    /// from the cache.
+    /// The version live at `slug`: `(workspace, document, number)` from the database (or what
+    /// it said less than [`LIVE_TTL`] ago), the body from the cache.
     pub async fn live(
         &self,
         db: &Db,
         slug: &str,
     ) -> Result<Option<Arc<PublishedVersion>>, sqlx::Error> {
+        if let Some((workspace, document, number)) = self.live.get(slug) {
+            return self.version(db, &workspace, &document, number).await;
+        }
         let located: Option<Located> = sqlx::query_as(
             "SELECT l.workspace_id, l.document_id, v.number FROM live_pages l \
              JOIN published_versions v ON v.id = l.version_id WHERE l.slug = $1",
@@ -65,12 +84,17 @@ impl VersionCache {
         .bind(slug)
         .fetch_optional(&db.pool)
         .await?;
-        match located {
-            Some((workspace, document, number)) => {
-                self.version(db, &workspace, &document, number).await
-            }
-            None => Ok(None),
-        }
+        let Some((workspace, document, number)) = located else {
+            return Ok(None);
+        };
+        let located = (workspace.clone(), document.clone(), number);
+        self.live.put(slug, located);
+        self.version(db, &workspace, &document, number).await
+    }
+
+    /// Forgets which versions are live (after this server published one).
+    pub fn forget_live(&self) {
+        self.live.clear();
     }
 
     /// Version `number` of a document in `workspace`.
@@ -82,8 +106,7 @@ impl VersionCache {
         number: i64,
     ) -> Result<Option<Arc<PublishedVersion>>, sqlx::Error> {
         let key = (document.to_owned(), number);
-        if let Some(hit) = self
-            .lock()
+        if let Some(hit) = lock(&self.versions)
             .get(&key)
             .filter(|v| v.workspace_id == workspace)
         {
@@ -93,17 +116,17 @@ impl VersionCache {
             return Ok(None);
         };
         let loaded = Arc::new(loaded);
-        let mut map = self.lock();
+        let mut map = lock(&self.versions);
         if map.len() >= CAPACITY {
             map.clear();
         }
         map.insert(key, loaded.clone());
         Ok(Some(loaded))
     }
+}
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, i64), Arc<PublishedVersion>>> {
-        self.versions.lock().unwrap_or_else(|e| e.into_inner())
-    }
+fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
+    map.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 type VersionRow = (String, Option<i64>, Option<i64>, String);

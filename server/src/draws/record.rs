@@ -6,6 +6,7 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
+use crate::db::values::tuples;
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
 use crate::draws::outcome::FallbackReason;
@@ -39,48 +40,51 @@ pub struct DrawRecord {
     pub replayed: bool,
 }
 
-/// Columns read back, in [`Row`] order.
-pub const COLUMNS: &str = "id, campaign_id, version_number, sampled_prize, prize_id, prize_index, \
+/// Columns read back into [`Logged`].
+const COLUMNS: &str = "id, campaign_id, version_number, sampled_prize, prize_id, prize_index, \
      fallback_reason, cost, roll, code, created_at";
 
 /// A draws row as read.
-pub type Row = (
-    String,
-    String,
-    i64,
-    String,
-    String,
-    i64,
-    Option<String>,
-    i64,
-    String,
-    Option<String>,
-    i64,
-);
+#[derive(sqlx::FromRow)]
+struct Logged {
+    id: String,
+    campaign_id: String,
+    version_number: i64,
+    sampled_prize: String,
+    prize_id: String,
+    prize_index: i64,
+    fallback_reason: Option<String>,
+    cost: i64,
+    roll: String,
+    code: Option<String>,
+    created_at: i64,
+}
 
-/// A row as a record (`replayed` false).
-pub fn from_row(row: Row) -> DrawRecord {
-    let (id, campaign_id, version, sampled_prize, prize_id, index, reason, cost, roll, code, at) =
-        row;
-    DrawRecord {
-        id,
-        campaign_id,
-        version,
-        sampled_prize,
-        prize_id,
-        prize_index: usize::try_from(index).unwrap_or_default(),
-        fallback_reason: reason.as_deref().and_then(FallbackReason::parse),
-        cost,
-        roll,
-        code,
-        created_at: at,
-        replayed: false,
+impl From<Logged> for DrawRecord {
+    fn from(row: Logged) -> DrawRecord {
+        DrawRecord {
+            id: row.id,
+            campaign_id: row.campaign_id,
+            version: row.version_number,
+            sampled_prize: row.sampled_prize,
+            prize_id: row.prize_id,
+            prize_index: usize::try_from(row.prize_index).unwrap_or_default(),
+            fallback_reason: row
+                .fallback_reason
+                .as_deref()
+                .and_then(FallbackReason::parse),
+            cost: row.cost,
+            roll: row.roll,
+            code: row.code,
+            created_at: row.created_at,
+            replayed: false,
+        }
     }
 }
 
 /// The earlier draw with the request's idempotency key, marked `replayed`.
 pub async fn by_key(db: &Db, req: &DrawRequest<'_>) -> Result<Option<DrawRecord>, sqlx::Error> {
-    let row: Option<Row> = sqlx::query_as(&format!(
+    let row: Option<Logged> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM draws WHERE member_id = $1 AND document_id = $2 \
          AND campaign_id = $3 AND idempotency_key = $4"
     ))
@@ -92,40 +96,46 @@ pub async fn by_key(db: &Db, req: &DrawRequest<'_>) -> Result<Option<DrawRecord>
     .await?;
     Ok(row.map(|row| DrawRecord {
         replayed: true,
-        ..from_row(row)
+        ..row.into()
     }))
 }
 
-/// Logs a draw (fails with a unique violation when the key was used).
-pub async fn insert(
+/// Logs draws, `(request, day, record)` each, in one statement (fails with a unique violation
+/// when a key was used).
+pub async fn insert_many(
     conn: &mut AnyConnection,
-    req: &DrawRequest<'_>,
-    day: &str,
-    record: &DrawRecord,
+    draws: &[(&DrawRequest<'_>, &str, &DrawRecord)],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    if draws.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO draws (id, workspace_id, document_id, campaign_id, version_number, member_id, \
          idempotency_key, day, cost, sampled_prize, prize_id, prize_index, fallback_reason, roll, \
-         code, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-    )
-    .bind(&record.id)
-    .bind(&req.page.workspace_id)
-    .bind(&req.page.document_id)
-    .bind(&record.campaign_id)
-    .bind(record.version)
-    .bind(req.member_id)
-    .bind(req.key)
-    .bind(day)
-    .bind(record.cost)
-    .bind(&record.sampled_prize)
-    .bind(&record.prize_id)
-    .bind(i64::try_from(record.prize_index).unwrap_or_default())
-    .bind(record.fallback_reason.map(FallbackReason::as_str))
-    .bind(&record.roll)
-    .bind(&record.code)
-    .bind(record.created_at)
-    .execute(&mut *conn)
-    .await?;
+         code, created_at) VALUES {}",
+        tuples(1, draws.len(), 16)
+    );
+    let mut query = sqlx::query(&sql);
+    for (req, day, record) in draws {
+        query = query
+            .bind(&record.id)
+            .bind(&req.page.workspace_id)
+            .bind(&req.page.document_id)
+            .bind(&record.campaign_id)
+            .bind(record.version)
+            .bind(req.member_id)
+            .bind(req.key)
+            .bind(*day)
+            .bind(record.cost)
+            .bind(&record.sampled_prize)
+            .bind(&record.prize_id)
+            .bind(i64::try_from(record.prize_index).unwrap_or_default())
+            .bind(record.fallback_reason.map(FallbackReason::as_str))
+            .bind(&record.roll)
+            .bind(&record.code)
+            .bind(record.created_at);
+    }
+    query.execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -135,7 +145,7 @@ pub async fn for_campaign(
     document: &str,
     campaign: &str,
 ) -> Result<Vec<DrawRecord>, sqlx::Error> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
+    let rows: Vec<Logged> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM draws WHERE document_id = $1 AND campaign_id = $2 \
          ORDER BY created_at, id"
     ))
@@ -143,7 +153,7 @@ pub async fn for_campaign(
     .bind(campaign)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(from_row).collect())
+    Ok(rows.into_iter().map(DrawRecord::from).collect())
 }
 
 /// A member's draw with its document and its code's state.
@@ -159,22 +169,15 @@ pub struct MemberDraw {
     pub expires_at: Option<i64>,
 }
 
-type MemberRow = (
-    String,
-    String,
-    i64,
-    String,
-    String,
-    i64,
-    Option<String>,
-    i64,
-    String,
-    Option<String>,
-    i64,
-    String,
-    Option<i64>,
-    Option<i64>,
-);
+/// A member's draws row with its document and code state.
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    #[sqlx(flatten)]
+    draw: Logged,
+    document_id: String,
+    redeemed_at: Option<i64>,
+    expires_at: Option<i64>,
+}
 
 /// A member's 100 most recent draws, newest first.
 pub async fn recent_for_member(db: &Db, member: &str) -> Result<Vec<MemberDraw>, sqlx::Error> {
@@ -193,13 +196,11 @@ pub async fn recent_for_member(db: &Db, member: &str) -> Result<Vec<MemberDraw>,
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(a, b, c, d, e, f, g, h, i, j, k, document_id, redeemed_at, expires_at)| MemberDraw {
-                draw: from_row((a, b, c, d, e, f, g, h, i, j, k)),
-                document_id,
-                redeemed_at,
-                expires_at,
-            },
-        )
+        .map(|row| MemberDraw {
+            draw: row.draw.into(),
+            document_id: row.document_id,
+            redeemed_at: row.redeemed_at,
+            expires_at: row.expires_at,
+        })
         .collect())
 }

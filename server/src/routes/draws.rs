@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::club::member::CurrentMember;
 use crate::draws::code;
-use crate::draws::engine::{self, DrawError, DrawRequest};
+use crate::draws::engine::{DrawError, Job};
 use crate::draws::published::PublishedVersion;
 use crate::draws::record::{self, DrawRecord};
 use crate::draws::verify::{self, Verification};
@@ -236,15 +236,16 @@ pub async fn draw(
         return Err(ApiError::not_found("page"));
     }
     let campaign = campaign(&page, &id);
-    let req = DrawRequest {
-        member_id: &member.id,
-        profile: &member.profile,
-        page: &page,
-        campaign,
-        key: &key,
-        now: Utc::now(),
-    };
-    let mut record = engine::draw(&state.db, &req).await.map_err(draw_error)?;
+    let job = Job::new(
+        &member.id,
+        &member.profile,
+        page.clone(),
+        &id,
+        &key,
+        Utc::now(),
+    )
+    .ok_or_else(|| ApiError::not_found("campaign"))?;
+    let mut record = state.draws.draw(job).await.map_err(draw_error)?;
     if state.config.crash_after_draw_commit && !record.replayed {
         // The crash test's hook: die between the commit and the response.
         std::process::abort();

@@ -104,6 +104,7 @@ async fn publish_document(
     )
     .await
     .map_err(publish_error)?;
+    state.versions.forget_live();
     Ok((
         StatusCode::CREATED,
         Json(Published {
