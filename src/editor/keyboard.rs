@@ -1,13 +1,14 @@
 //! Keyboard paths for every pointer action: arrows select, Alt+↑/↓ move, Delete removes,
-//! Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and paste, Ctrl+Z/Ctrl+Shift+Z undo and redo, Escape
-//! clears the selection. Moves are announced to screen readers.
+//! Ctrl+D duplicates, Ctrl+Z/Ctrl+Shift+Z undo and redo, Escape clears the selection (Ctrl+C, X
+//! and V are the browser's own, handled as clipboard events in `super::clipboard`). Moves are
+//! announced to screen readers.
 
 use cradle_model::commands::Command;
 use cradle_model::NodeId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{clipboard, Editor};
+use super::Editor;
 
 /// Whether the key event comes from a text field (which keeps its own editing keys).
 fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -165,15 +166,6 @@ pub fn on_key(editor: &Editor, ev: &web_sys::KeyboardEvent) {
         }
         ("d" | "D", true, _, _) => {
             duplicate_selected(editor);
-            true
-        }
-        ("c" | "C", true, _, _) => {
-            let n = clipboard::copy(editor);
-            editor.announce.set(format!("Copied {n} block(s)"));
-            true
-        }
-        ("v" | "V", true, _, _) => {
-            clipboard::paste(editor);
             true
         }
         ("z" | "Z", true, _, true) | ("y" | "Y", true, _, _) => {
