@@ -1,7 +1,7 @@
 //! Drag and drop with pointer events (mouse, pen and touch): from the palette (blocks and saved
 //! sections) onto the canvas or the layers outline, and within either, into and out of sections
-//! and columns. An insertion line shows where the blocks will land; the canvas scrolls near its
-//! edges; Escape cancels; a refused drop says why (the catalogue's nesting rules).
+//! and columns. An insertion line shows where the blocks will land; the canvas and the outline
+//! scroll near their edges; Escape cancels; a refused drop says why (the catalogue's nesting rules).
 
 use cradle_model::catalogue::BlockKind;
 use cradle_model::commands::Command;
@@ -14,7 +14,7 @@ use super::Editor;
 
 /// Pixels the pointer must travel before a press becomes a drag (so clicks still select).
 const THRESHOLD: f64 = 5.0;
-/// Distance from the canvas edge that scrolls it.
+/// Distance from a scrolling panel's edge that scrolls it.
 const EDGE: f64 = 48.0;
 
 /// What is being dragged.
@@ -109,7 +109,7 @@ impl Dnd {
         };
         ev.prevent_default();
         self.pointer.set((x, y));
-        autoscroll(y);
+        autoscroll(x, y);
         self.target.set(self.hit(&source, x, y));
     }
 
@@ -275,18 +275,20 @@ impl Dnd {
     }
 }
 
-fn autoscroll(y: f64) {
-    let Some(canvas) = web_sys::window()
+/// Scrolls the canvas or the side panel (the outline) under the pointer near its top or bottom.
+fn autoscroll(x: f64, y: f64) {
+    let Some(area) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".canvas").ok().flatten())
+        .and_then(|d| d.element_from_point(x as f32, y as f32))
+        .and_then(|el| el.closest(".canvas, .side").ok().flatten())
     else {
         return;
     };
-    let rect = canvas.get_bounding_client_rect();
+    let rect = area.get_bounding_client_rect();
     if y < rect.top() + EDGE {
-        canvas.scroll_by_with_x_and_y(0.0, -16.0);
+        area.scroll_by_with_x_and_y(0.0, -16.0);
     } else if y > rect.bottom() - EDGE {
-        canvas.scroll_by_with_x_and_y(0.0, 16.0);
+        area.scroll_by_with_x_and_y(0.0, 16.0);
     }
 }
 

@@ -8,6 +8,7 @@ use cradle_model::Fragment;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::clipboard::selected_fragments;
 use super::dnd::{start_drag, Dnd, DragSource};
@@ -15,6 +16,9 @@ use super::keyboard::focus_block;
 use super::Editor;
 use crate::api::sections::{self as api, Stored};
 use crate::i18n::use_i18n;
+
+/// The id of the toolbar's "Save as section" button, where focus returns when the dialog closes.
+pub const SAVE_SECTION_BUTTON: &str = "save-as-section";
 
 /// A saved section, its blocks checked by the model.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +86,18 @@ impl Sections {
         self.naming.set(true);
     }
 
+    /// Closes the name dialog and puts focus back on the button that opened it.
+    fn close(&self) {
+        self.naming.set(false);
+        let button = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(SAVE_SECTION_BUTTON))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    }
+
     fn save(self, name: String) {
         let fragments = selected_fragments(&self.editor);
         spawn_local(async move {
@@ -90,7 +106,7 @@ impl Sections {
                     if let Some(section) = Section::read(stored) {
                         self.items.update(|items| items.push(section));
                     }
-                    self.naming.set(false);
+                    self.close();
                     self.editor
                         .announce
                         .set(format!("Saved section \u{201c}{}\u{201d}", name.trim()));
@@ -224,7 +240,7 @@ pub fn SaveSectionDialog(sections: Sections) -> impl IntoView {
             });
         }
     });
-    let close = move || sections.naming.set(false);
+    let close = move || sections.close();
     view! {
         <Show when=move || sections.naming.get()>
             <div class="dialog-backdrop">

@@ -4,7 +4,7 @@ use cradle_model::document::Device;
 use leptos::prelude::*;
 
 use super::persist::{Persist, SaveState};
-use super::sections::Sections;
+use super::sections::{Sections, SAVE_SECTION_BUTTON};
 use super::Editor;
 use crate::i18n::use_i18n;
 
@@ -54,7 +54,7 @@ pub fn Toolbar(
                     {move || i18n.t().redo}
                 </button>
             </div>
-            <button type="button" aria-haspopup="dialog" disabled=move || editor.selection.with(Vec::is_empty) on:click=move |_| sections.ask_name()>
+            <button type="button" id=SAVE_SECTION_BUTTON aria-haspopup="dialog" disabled=move || editor.selection.with(Vec::is_empty) on:click=move |_| sections.ask_name()>
                 {move || i18n.t().save_as_section}
             </button>
             <button type="button" aria-pressed=move || show_layers.get().to_string() on:click=move |_| show_layers.update(|s| *s = !*s)>

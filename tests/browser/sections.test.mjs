@@ -24,15 +24,22 @@ test('save blocks as a section, insert it in another page, delete it', async () 
   await block(page, 'banner').click();
   await page.locator('.layers [data-layer="cols"] button').click({ modifiers: ['Control'] });
   assert.equal(await page.locator('.layers [aria-selected="true"]').count(), 2, 'both rows show as selected');
-  await saveAs.focus();
-  await page.keyboard.press('Enter');
+  // Escape closes the name dialog without saving; focus goes back to the button.
   const dialog = page.getByRole('dialog', { name: 'Save as section' });
+  await saveAs.click();
+  await dialog.getByLabel('Section name').waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await saveAs.evaluate((el) => el === document.activeElement), true);
+  assert.equal(await page.locator('.layers [aria-selected="true"]').count(), 2, 'still selected');
+  await page.keyboard.press('Enter');
   await dialog.getByLabel('Section name').fill(name);
   await screenshot(page, 'sections-name-dialog');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
   const item = page.getByRole('button', { name: `Insert section ${name}` });
   await item.waitFor();
+  assert.equal(await saveAs.evaluate((el) => el === document.activeElement), true);
 
   // The palette's search finds it by name, and hides it when the words do not match.
   const search = page.getByLabel('Search blocks');

@@ -1,5 +1,6 @@
-// Touch: a finger drags a block from the palette onto the canvas and reorders blocks, through the
-// same pointer events as the mouse (pointerType "touch", from CDP touch input).
+// Touch: a finger drags a block from the palette onto the canvas and reorders blocks on the canvas
+// and in the outline, through the same pointer events as the mouse (pointerType "touch", from CDP
+// touch input).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, login, createPage, slotOrder, screenshot } from './harness.mjs';
@@ -27,29 +28,44 @@ async function touchDrag(page, cdp, from, to) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-test('a finger drags from the palette onto the canvas and reorders blocks', async () => {
-  // A touch-screen tablet in landscape, large enough for the builder.
+/** A touch-screen tablet in landscape, large enough for the builder, with a new page open. */
+async function openTouchEditor(title) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1600 }, hasTouch: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   await login(page);
-  await createPage(page, 'Touch test', 'Nine-grid party');
+  await createPage(page, title, 'Nine-grid party');
+  // Records which kinds of pointer pressed, so the test knows no mouse was involved.
   const pointerTypes = await page.evaluateHandle(() => {
     const seen = new Set();
     window.addEventListener('pointerdown', (e) => seen.add(e.pointerType), true);
     return seen;
   });
-  const cdp = await context.newCDPSession(page);
+  const onlyTouch = async () => assert.deepEqual(await pointerTypes.evaluate((s) => [...s]), ['touch']);
+  return { context, page, errors, cdp: await context.newCDPSession(page), onlyTouch };
+}
 
+test('a finger drags a block from the palette onto the canvas', async () => {
+  const { context, page, errors, cdp, onlyTouch } = await openTouchEditor('Touch palette test');
   await touchDrag(page, cdp, page.getByRole('button', { name: 'Add Heading' }), block(page, 'grid'));
   assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'heading-1', 'grid', 'cols', 'vote']);
   await page.getByRole('status').filter({ hasText: 'Dropped at position 2' }).waitFor();
+  await onlyTouch();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
+test('a finger reorders blocks on the canvas and in the layers outline', async () => {
+  const { context, page, errors, cdp, onlyTouch } = await openTouchEditor('Touch reorder test');
   await touchDrag(page, cdp, block(page, 'vote'), block(page, 'banner'));
-  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'banner', 'heading-1', 'grid', 'cols']);
-  assert.deepEqual(await pointerTypes.evaluate((s) => [...s]), ['touch'], 'only touch pointers were used');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'banner', 'grid', 'cols']);
+  // In the outline: the banner's row onto the "Column 2" row.
+  await touchDrag(page, cdp, page.locator('.layers [data-layer="banner"] button'),
+    page.locator('.layers [data-layer="cols"][data-slot="col2"]'));
+  assert.deepEqual(await slotOrder(page, 'cols', 'col2'), ['banner', 'right']);
+  await onlyTouch();
   await screenshot(page, 'touch-reordered');
   assert.deepEqual(errors, []);
   await context.close();
