@@ -14,7 +14,7 @@ use super::keyboard::remove_selected;
 use super::Editor;
 
 /// The clipboard type holding Cradle fragments (a JSON list of `{root, blocks}`).
-pub const MIME: &str = "application/x-cradle-fragments+json";
+const MIME: &str = "application/x-cradle-fragments+json";
 
 /// The selected blocks as fragments in page order (a block inside another selected one comes
 /// with it, not again).
@@ -31,7 +31,7 @@ pub fn selected_fragments(editor: &Editor) -> Vec<Fragment> {
 }
 
 /// Reads clipboard text as fragments (one fragment alone is accepted too); `Err` names the problem.
-pub fn parse(text: &str) -> Result<Vec<Fragment>, String> {
+fn parse(text: &str) -> Result<Vec<Fragment>, String> {
     let value: Value = serde_json::from_str(text)
         .map_err(|_| "the clipboard does not hold Cradle blocks (it is not JSON)".to_owned())?;
     let list = match value {
