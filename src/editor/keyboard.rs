@@ -17,6 +17,14 @@ fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// Whether a modal dialog is open (the editor's shortcuts then wait until it closes).
+fn modal_open() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[aria-modal=\"true\"]").ok().flatten())
+        .is_some()
+}
+
 /// Moves focus to the canvas block `id` once the DOM has caught up (a moved element loses focus).
 pub fn focus_block(id: &NodeId) {
     let selector = format!(".canvas [data-id=\"{id}\"]");
@@ -139,7 +147,7 @@ fn select_neighbour(editor: &Editor, delta: isize) {
 
 /// Handles a key press anywhere in the editor.
 pub fn on_key(editor: &Editor, ev: &web_sys::KeyboardEvent) {
-    if in_field(ev) {
+    if in_field(ev) || modal_open() {
         return;
     }
     let ctrl = ev.ctrl_key() || ev.meta_key();

@@ -241,11 +241,18 @@ pub fn SaveSectionDialog(sections: Sections) -> impl IntoView {
         }
     });
     let close = move || sections.close();
+    // Escape closes it wherever focus is (the editor's own shortcuts wait while it is open).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && sections.naming.get_untracked() {
+            ev.prevent_default();
+            close();
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
         <Show when=move || sections.naming.get()>
             <div class="dialog-backdrop">
                 <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="section-dialog-title"
-                    on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); ev.stop_propagation(); close(); }
                     on:submit=move |ev| { ev.prevent_default(); sections.save(name.get_untracked()); }>
                     <h2 id="section-dialog-title">{move || i18n.t().save_as_section}</h2>
                     <label for="section-name">{move || i18n.t().section_name}</label>
