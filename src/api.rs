@@ -5,3 +5,4 @@ pub mod auth;
 pub mod client;
 pub mod documents;
 pub mod health;
+pub mod sections;

@@ -136,6 +136,15 @@ pub struct Strings {
     pub title: &'static str,
     pub undo: &'static str,
     pub untitled: &'static str,
+    pub insert_section: &'static str,
+    pub delete_section: &'static str,
+    pub confirm_delete_section: &'static str,
+    pub keep: &'static str,
+    pub no_saved_sections: &'static str,
+    pub save: &'static str,
+    pub save_as_section: &'static str,
+    pub saved_sections: &'static str,
+    pub section_name: &'static str,
 }
 
 const STORAGE_KEY: &str = "cradle.lang";

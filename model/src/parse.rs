@@ -1,11 +1,13 @@
 //! Reading a document from untrusted JSON: size limit, migrations, strict typed decoding with the
-//! path of the first type error, defaults for missing props, then full validation.
+//! path of the first type error, defaults for missing props, then full validation. Fragments
+//! (copied blocks, saved sections) are read the same way and checked for structure.
 
 use serde_json::Value;
 
-use crate::document::Document;
-use crate::migrate::migrate;
-use crate::validate::{validate, ValidationError, MAX_DOCUMENT_BYTES};
+use crate::commands::{apply, Command};
+use crate::document::{Document, Fragment};
+use crate::migrate::{migrate, migrate_block};
+use crate::validate::{segment, validate, ValidationError, MAX_DOCUMENT_BYTES};
 
 /// Parses, upgrades and validates a document. Every error carries a JSON-pointer path.
 pub fn parse_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
@@ -34,6 +36,90 @@ pub fn decode_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
     let mut doc: Document = decode(migrated)?;
     doc.blocks.values_mut().for_each(|b| b.fill_defaults());
     Ok(doc)
+}
+
+/// Parses a list of fragments (copied blocks, a saved section): size limit, block migrations,
+/// strict decoding, defaults, then structure: each fragment must be one tree whose blocks nest as
+/// the catalogue allows and that a page could hold. Paths point into the list (`/0/blocks/…`).
+/// Props are not validated: like drafts, fragments may hold unfinished blocks.
+pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationError>> {
+    let size = serde_json::to_vec(json)
+        .map(|v| v.len())
+        .unwrap_or(usize::MAX);
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(vec![ValidationError::new(
+            "",
+            format!("the blocks are too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})"),
+        )]);
+    }
+    let mut json = json.clone();
+    if let Some(fragments) = json.as_array_mut() {
+        for blocks in fragments
+            .iter_mut()
+            .filter_map(|f| f.get_mut("blocks").and_then(Value::as_object_mut))
+        {
+            blocks
+                .values_mut()
+                .filter_map(Value::as_object_mut)
+                .for_each(migrate_block);
+        }
+    }
+    let mut fragments: Vec<Fragment> = decode(json)?;
+    let mut probe = Document::blank("probe", "probe", "probe");
+    let mut errors = Vec::new();
+    for (i, fragment) in fragments.iter_mut().enumerate() {
+        fragment.blocks.values_mut().for_each(|b| b.fill_defaults());
+        for (id, block) in &fragment.blocks {
+            if &block.id != id {
+                errors.push(ValidationError::new(
+                    format!("/{i}/blocks/{}/id", segment(id.as_str())),
+                    format!("block '{}' is filed under '{id}'", block.id),
+                ));
+            }
+            let spec = block.kind.spec();
+            for (slot, children) in &block.slots {
+                let path = format!(
+                    "/{i}/blocks/{}/slots/{}",
+                    segment(id.as_str()),
+                    segment(slot)
+                );
+                if !spec.slots.contains(&slot.as_str()) {
+                    errors.push(ValidationError::new(
+                        path,
+                        format!("a {} has no place called '{slot}'", spec.label.en),
+                    ));
+                    continue;
+                }
+                for (n, child) in children.iter().enumerate() {
+                    let refusal = fragment
+                        .blocks
+                        .get(child)
+                        .and_then(|c| block.kind.refuses(c.kind));
+                    if let Some(why) = refusal {
+                        errors.push(ValidationError::new(format!("{path}/{n}"), why));
+                    }
+                }
+            }
+        }
+        let len = probe.blocks[&probe.root]
+            .slots
+            .get("main")
+            .map_or(0, Vec::len);
+        let insert = Command::Insert {
+            parent: probe.root.clone(),
+            slot: "main".into(),
+            index: len,
+            fragment: fragment.with_fresh_ids(&probe),
+        };
+        if let Err(e) = apply(&mut probe, &insert) {
+            errors.push(ValidationError::new(format!("/{i}"), e.to_string()));
+        }
+    }
+    if errors.is_empty() {
+        Ok(fragments)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Strictly decodes `T` from JSON, reporting the path of the first problem.
@@ -90,6 +176,76 @@ mod tests {
         doc["title"] = json!("x".repeat(MAX_DOCUMENT_BYTES));
         let errors = parse_document(&doc).unwrap_err();
         assert!(errors[0].message.contains("too large"));
+    }
+
+    fn section_fragment() -> Value {
+        let mut doc = Document::blank("d1", "Club", "club");
+        let insert = |doc: &mut Document, parent: &str, slot: &str, id: &str, kind| {
+            let command = Command::Insert {
+                parent: crate::NodeId::new(parent),
+                slot: slot.into(),
+                index: 0,
+                fragment: Fragment::single(crate::NodeId::new(id), kind),
+            };
+            apply(doc, &command).unwrap();
+        };
+        insert(&mut doc, "page", "main", "s", crate::BlockKind::Section);
+        insert(&mut doc, "s", "children", "h", crate::BlockKind::Heading);
+        json!([doc.fragment(&crate::NodeId::new("s")).unwrap()])
+    }
+
+    #[test]
+    fn fragments_round_trip_with_defaults() {
+        let mut json = section_fragment();
+        json[0]["blocks"]["h"]
+            .as_object_mut()
+            .unwrap()
+            .remove("props");
+        let fragments = parse_fragments(&json).unwrap();
+        assert_eq!(fragments.len(), 1);
+        assert_eq!(fragments[0].blocks.len(), 2);
+        let heading = &fragments[0].blocks[&crate::NodeId::new("h")];
+        assert_eq!(heading.props["text"], "Heading");
+    }
+
+    #[test]
+    fn fragment_type_errors_carry_their_path() {
+        let mut json = section_fragment();
+        json[0]["blocks"]["h"]["kind"] = json!("hologram");
+        let errors = parse_fragments(&json).unwrap_err();
+        assert_eq!(errors[0].path, "/0/blocks/h/kind");
+        let errors = parse_fragments(&json!({"not": "a list"})).unwrap_err();
+        assert_eq!(errors[0].path, "");
+    }
+
+    #[test]
+    fn fragment_structure_is_checked() {
+        let mut nested = section_fragment();
+        nested[0]["blocks"]["h"]["kind"] = json!("section");
+        nested[0]["blocks"]["h"]["props"] = json!({});
+        let errors = parse_fragments(&nested).unwrap_err();
+        assert_eq!(errors[0].path, "/0/blocks/s/slots/children/0");
+        assert!(errors[0].message.contains("section"), "{}", errors[0]);
+
+        let mut orphan = section_fragment();
+        orphan[0]["root"] = json!("h");
+        let errors = parse_fragments(&orphan).unwrap_err();
+        assert_eq!(errors[0].path, "/0");
+        assert!(
+            errors[0].message.contains("outside its tree"),
+            "{}",
+            errors[0]
+        );
+
+        let blank = Document::blank("d", "T", "t");
+        let page = json!([{"root": "page", "blocks": {"page": blank.blocks[&blank.root]}}]);
+        let errors = parse_fragments(&page).unwrap_err();
+        assert_eq!(errors[0].path, "/0");
+        assert!(
+            errors[0].message.contains("page cannot be placed"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

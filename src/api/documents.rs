@@ -61,7 +61,7 @@ struct Saved {
 }
 
 /// Percent-encodes a path segment or query value.
-fn encode(q: &str) -> String {
+pub(super) fn encode(q: &str) -> String {
     q.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

@@ -1,87 +1,147 @@
-//! Copy and paste of blocks as JSON fragments. The clipboard lives in `localStorage`, which every
-//! tab and page of this origin shares, so blocks paste across pages and tabs; pasted JSON is
-//! migrated and re-id'd, and the insert command checks it like any other.
+//! Copy, cut and paste of blocks through the system clipboard. The document's `copy`, `cut` and
+//! `paste` events carry the selected blocks as JSON fragments, under [`MIME`] and as `text/plain`,
+//! so blocks paste across pages, tabs and browsers. Pasted JSON is read by the model
+//! ([`parse_fragments`]: migrated, strictly decoded, structure checked) and inserted with fresh
+//! ids as one undo step. While a text field has focus, the browser's own copy and paste apply.
 
-use cradle_model::commands::Command;
-use cradle_model::migrate::migrate_block;
-use cradle_model::parse::decode;
-use cradle_model::{Fragment, NodeId};
+use cradle_model::parse::parse_fragments;
+use cradle_model::Fragment;
 use leptos::prelude::*;
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 
+use super::keyboard::remove_selected;
 use super::Editor;
 
-const KEY: &str = "cradle.clipboard";
+/// The clipboard type holding Cradle fragments (a JSON list of `{root, blocks}`).
+const MIME: &str = "application/x-cradle-fragments+json";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Copies the selected blocks; the number copied.
-pub fn copy(editor: &Editor) -> usize {
+/// The selected blocks as fragments in page order (a block inside another selected one comes
+/// with it, not again).
+pub fn selected_fragments(editor: &Editor) -> Vec<Fragment> {
     let ids = editor.selection.get_untracked();
-    let fragments: Vec<Fragment> =
-        editor.with_doc(|d| ids.iter().filter_map(|id| d.fragment(id)).collect());
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&fragments)) {
-        let _ = s.set_item(KEY, &json);
-    }
-    fragments.len()
+    editor.with_doc(|d| {
+        d.in_order()
+            .into_iter()
+            .filter(|id| ids.contains(id))
+            .filter(|id| !ids.iter().any(|a| a != id && d.is_ancestor_or_self(a, id)))
+            .filter_map(|id| d.fragment(&id))
+            .collect()
+    })
 }
 
-/// Reads clipboard JSON into fragments (old block versions upgraded); `Err` says why not.
-pub fn parse(json: &str) -> Result<Vec<Fragment>, String> {
-    let mut value: Value = serde_json::from_str(json)
-        .map_err(|_| "the clipboard does not hold Cradle blocks".to_owned())?;
-    if let Some(fragments) = value.as_array_mut() {
-        for f in fragments {
-            if let Some(blocks) = f.get_mut("blocks").and_then(Value::as_object_mut) {
-                blocks
-                    .values_mut()
-                    .filter_map(Value::as_object_mut)
-                    .for_each(migrate_block);
-            }
-        }
-    }
-    decode::<Vec<Fragment>>(value).map_err(|e| format!("the copied blocks are not valid: {}", e[0]))
-}
-
-/// Pastes the clipboard after the selection; false (with the reason announced) when it cannot.
-pub fn paste(editor: &Editor) -> bool {
-    let Some(json) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
-        editor.refusal.set(Some("Nothing copied yet".into()));
-        return false;
+/// Reads clipboard text as fragments (one fragment alone is accepted too); `Err` names the problem.
+fn parse(text: &str) -> Result<Vec<Fragment>, String> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|_| "the clipboard does not hold Cradle blocks (it is not JSON)".to_owned())?;
+    let list = match value {
+        Value::Object(_) => Value::Array(vec![value]),
+        other => other,
     };
-    let fragments = match parse(&json) {
-        Ok(f) if !f.is_empty() => f,
-        Ok(_) => return false,
+    match parse_fragments(&list) {
+        Ok(fragments) if fragments.is_empty() => Err("the clipboard holds no blocks".to_owned()),
+        Ok(fragments) => Ok(fragments),
+        Err(errors) => Err(format!("the copied blocks are not valid: {}", errors[0])),
+    }
+}
+
+/// Whether a text field (the inspector's inputs) has focus, so the browser keeps copy and paste.
+fn in_field() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el
+                    .dyn_ref::<web_sys::HtmlElement>()
+                    .is_some_and(|h| h.is_content_editable())
+        })
+}
+
+/// Puts the selection on the event's clipboard; the number of blocks, or `None` when the event is
+/// left to the browser (a text field has focus, nothing is selected).
+fn write(editor: &Editor, ev: &web_sys::ClipboardEvent) -> Option<usize> {
+    if in_field() {
+        return None;
+    }
+    let fragments = selected_fragments(editor);
+    let data = ev.clipboard_data()?;
+    if fragments.is_empty() {
+        return None;
+    }
+    let json = serde_json::to_string(&fragments).ok()?;
+    let _ = data.set_data(MIME, &json);
+    let _ = data.set_data("text/plain", &json);
+    ev.prevent_default();
+    Some(fragments.len())
+}
+
+fn on_copy(editor: &Editor, ev: &web_sys::ClipboardEvent) {
+    if let Some(n) = write(editor, ev) {
+        editor.announce.set(format!("Copied {n} block(s)"));
+    }
+}
+
+fn on_cut(editor: &Editor, ev: &web_sys::ClipboardEvent) {
+    if write(editor, ev).is_some() {
+        remove_selected(editor);
+    }
+}
+
+fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
+    if in_field() {
+        return;
+    }
+    let Some(data) = ev.clipboard_data() else {
+        return;
+    };
+    ev.prevent_default();
+    let text = data
+        .get_data(MIME)
+        .ok()
+        .filter(|t| !t.is_empty())
+        .or_else(|| data.get_data("text/plain").ok())
+        .unwrap_or_default();
+    if text.trim().is_empty() {
+        editor.refusal.set(Some("Nothing to paste".into()));
+        return;
+    }
+    match parse(&text) {
+        Ok(fragments) => {
+            editor.insert_fragments(&fragments, editor.insertion_point(), "Pasted");
+        }
         Err(why) => {
-            editor.refusal.set(Some(why));
-            return false;
+            let message = format!("Cannot paste: {why}");
+            editor.announce.set(message.clone());
+            editor.refusal.set(Some(message));
         }
-    };
-    let (parent, slot, index) = editor.insertion_point();
-    let mut commands = Vec::new();
-    let mut roots: Vec<NodeId> = Vec::new();
-    editor.with_doc(|doc| {
-        let mut scratch = doc.clone();
-        for (i, f) in fragments.iter().enumerate() {
-            let fresh = f.with_fresh_ids(&scratch);
-            scratch.blocks.extend(fresh.blocks.clone());
-            roots.push(fresh.root.clone());
-            commands.push(Command::Insert {
-                parent: parent.clone(),
-                slot: slot.clone(),
-                index: index + i,
-                fragment: fresh,
-            });
-        }
-    });
-    let ok = editor.apply(Command::Batch(commands));
-    if ok {
-        editor.selection.set(roots);
-        editor
-            .announce
-            .set(format!("Pasted {} block(s)", fragments.len()));
     }
-    ok
+}
+
+/// Handles the document's copy, cut and paste events while the editor is mounted.
+pub fn listen(editor: Editor) {
+    let copy = window_event_listener(leptos::ev::copy, move |ev| on_copy(&editor, &ev));
+    let cut = window_event_listener(leptos::ev::cut, move |ev| on_cut(&editor, &ev));
+    let paste = window_event_listener(leptos::ev::paste, move |ev| on_paste(&editor, &ev));
+    on_cleanup(move || {
+        copy.remove();
+        cut.remove();
+        paste.remove();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn clipboard_text_is_checked_by_the_model() {
+        let one = r#"{"root": "h", "blocks": {"h": {"id": "h", "kind": "heading"}}}"#;
+        assert_eq!(parse(one).unwrap()[0].blocks.len(), 1);
+        assert!(parse("hello").unwrap_err().contains("not JSON"));
+        assert!(parse("[]").unwrap_err().contains("no blocks"));
+        let bad = r#"[{"root": "h", "blocks": {"h": {"id": "h", "kind": "hologram"}}}]"#;
+        let why = parse(bad).unwrap_err();
+        assert!(why.contains("/0/blocks/h/kind"), "{why}");
+    }
 }

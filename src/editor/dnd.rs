@@ -1,6 +1,7 @@
-//! Drag and drop with pointer events (mouse, pen and touch): from the palette onto the canvas and
-//! within the canvas, into and out of sections and columns. An insertion line shows where the
-//! block will land; the canvas scrolls near its edges; Escape cancels; a refused drop says why.
+//! Drag and drop with pointer events (mouse, pen and touch): from the palette (blocks and saved
+//! sections) onto the canvas or the layers outline, and within either, into and out of sections
+//! and columns. An insertion line shows where the blocks will land; the canvas and the outline
+//! scroll near their edges; Escape cancels; a refused drop says why (the catalogue's nesting rules).
 
 use cradle_model::catalogue::BlockKind;
 use cradle_model::commands::Command;
@@ -13,7 +14,7 @@ use super::Editor;
 
 /// Pixels the pointer must travel before a press becomes a drag (so clicks still select).
 const THRESHOLD: f64 = 5.0;
-/// Distance from the canvas edge that scrolls it.
+/// Distance from a scrolling panel's edge that scrolls it.
 const EDGE: f64 = 48.0;
 
 /// What is being dragged.
@@ -23,6 +24,13 @@ pub enum DragSource {
     Palette(BlockKind),
     /// A block already on the page.
     Block(NodeId),
+    /// Copies of saved blocks (a saved section).
+    Fragments {
+        /// What the ghost shows.
+        label: String,
+        /// The blocks, in order.
+        fragments: Vec<Fragment>,
+    },
 }
 
 /// Where a drop would land.
@@ -101,70 +109,111 @@ impl Dnd {
         };
         ev.prevent_default();
         self.pointer.set((x, y));
-        autoscroll(y);
+        autoscroll(x, y);
         self.target.set(self.hit(&source, x, y));
     }
 
-    /// The drop target under (x, y).
+    /// The drop target under (x, y): a canvas slot, or a row of the layers outline.
     fn hit(&self, source: &DragSource, x: f64, y: f64) -> Option<Target> {
         let document = web_sys::window()?.document()?;
         let under = document.element_from_point(x as f32, y as f32)?;
-        let slot = under.closest("[data-slot]").ok()??;
+        if let Some(row) = under.closest("[data-layer]").ok()? {
+            return self.hit_outline(source, &row, y);
+        }
+        let slot = under.closest(".canvas [data-slot]").ok()??;
         let parent = NodeId::new(slot.get_attribute("data-parent")?);
         let slot_name = slot.get_attribute("data-slot")?;
         let children = slot.children();
         let mut items = Vec::new();
         for i in 0..children.length() {
             if let Some(child) = children.item(i) {
-                if let Some(id) = child.get_attribute("data-id") {
-                    items.push((NodeId::new(id), child.get_bounding_client_rect()));
+                if child.has_attribute("data-id") {
+                    items.push(child.get_bounding_client_rect());
                 }
             }
         }
         let slot_rect = slot.get_bounding_client_rect();
         let mut index = items.len();
-        let mut line_y = items
-            .last()
-            .map_or(slot_rect.top() + 4.0, |(_, r)| r.bottom());
-        for (i, (_, rect)) in items.iter().enumerate() {
+        let mut line_y = items.last().map_or(slot_rect.top() + 4.0, |r| r.bottom());
+        for (i, rect) in items.iter().enumerate() {
             if y < rect.top() + rect.height() / 2.0 {
                 index = i;
                 line_y = rect.top();
                 break;
             }
         }
-        let (kind, refusal) = self.editor.with_doc(|doc| {
-            let parent_kind = doc.block(&parent).map(|b| b.kind);
-            let (kind, inside) = match source {
-                DragSource::Palette(kind) => (Some(*kind), false),
-                DragSource::Block(id) => (
-                    doc.block(id).map(|b| b.kind),
-                    doc.is_ancestor_or_self(id, &parent),
-                ),
-            };
-            let refusal = if inside {
-                Some("a block cannot go inside itself".to_owned())
-            } else {
-                kind.zip(parent_kind)
-                    .and_then(|(k, p)| p.refuses(k))
-                    .map(str::to_owned)
-            };
-            (kind, refusal)
-        });
-        kind?;
-        // A move within the same slot counts the index after the block has left it.
-        if let DragSource::Block(id) = source {
-            if let Some(own) = items.iter().position(|(i, _)| i == id) {
-                if own < index {
-                    index -= 1;
-                }
+        let line = (slot_rect.left(), line_y, slot_rect.width());
+        self.target(source, parent, slot_name, index, line)
+    }
+
+    /// The drop target over an outline row: above or below it in its parent's slot, or, over the
+    /// middle of a one-slot container or on a column's row, first inside it.
+    fn hit_outline(&self, source: &DragSource, row: &web_sys::Element, y: f64) -> Option<Target> {
+        const INDENT: f64 = 16.0;
+        let rect = row.get_bounding_client_rect();
+        let id = NodeId::new(row.get_attribute("data-layer")?);
+        let column = row.get_attribute("data-slot");
+        let middle = ((y - rect.top()) / rect.height().max(1.0) - 0.5).abs() < 0.25;
+        let (parent, slot, index, top, indent) = self.editor.with_doc(|doc| {
+            if let Some(slot) = column {
+                return Some((id.clone(), slot, 0, rect.bottom(), INDENT));
             }
-        }
+            let block = doc.block(&id)?;
+            if let ([slot], true) = (block.kind.spec().slots, middle) {
+                return Some((id.clone(), slot.to_string(), 0, rect.bottom(), INDENT));
+            }
+            let pos = doc.position(&id)?;
+            if y < rect.top() + rect.height() / 2.0 {
+                Some((pos.parent, pos.slot, pos.index, rect.top(), 0.0))
+            } else {
+                Some((pos.parent, pos.slot, pos.index + 1, rect.bottom(), 0.0))
+            }
+        })?;
+        let line = (rect.left() + indent, top, rect.width() - indent);
+        self.target(source, parent, slot, index, line)
+    }
+
+    /// A target in `parent`'s `slot` at `index` (counted as if a moved block were still in place),
+    /// with the reason it is refused, if it is.
+    fn target(
+        &self,
+        source: &DragSource,
+        parent: NodeId,
+        slot: String,
+        mut index: usize,
+        line: (f64, f64, f64),
+    ) -> Option<Target> {
+        let refusal = self.editor.with_doc(|doc| {
+            let parent_kind = doc.block(&parent)?.kind;
+            let kinds: Vec<BlockKind> = match source {
+                DragSource::Palette(kind) => vec![*kind],
+                DragSource::Block(id) => {
+                    if doc.is_ancestor_or_self(id, &parent) {
+                        return Some(Some("a block cannot go inside itself".to_owned()));
+                    }
+                    // A move within the same slot counts the index after the block has left it.
+                    let pos = doc.position(id)?;
+                    if pos.parent == parent && pos.slot == slot && pos.index < index {
+                        index -= 1;
+                    }
+                    vec![doc.block(id)?.kind]
+                }
+                DragSource::Fragments { fragments, .. } => fragments
+                    .iter()
+                    .filter_map(|f| f.blocks.get(&f.root).map(|b| b.kind))
+                    .collect(),
+            };
+            Some(
+                kinds
+                    .into_iter()
+                    .find_map(|k| parent_kind.refuses(k).map(str::to_owned)),
+            )
+        })?;
         Some(Target {
             parent,
-            slot: slot_name,
+            slot,
             index,
-            line: (slot_rect.left(), line_y, slot_rect.width()),
+            line,
             refusal,
         })
     }
@@ -190,54 +239,56 @@ impl Dnd {
             self.editor.announce.set(format!("Cannot drop here: {why}"));
             return;
         }
-        let (command, id) = match source {
+        let at = (target.parent, target.slot, target.index);
+        let dropped = match source {
             DragSource::Palette(kind) => {
                 let fragment = self
                     .editor
                     .with_doc(|d| Fragment::single(NodeId::new("new"), kind).with_fresh_ids(d));
-                let id = fragment.root.clone();
-                (
-                    Command::Insert {
-                        parent: target.parent,
-                        slot: target.slot,
-                        index: target.index,
-                        fragment,
-                    },
-                    id,
-                )
+                self.editor.insert_fragments(&[fragment], at, "Dropped")
             }
-            DragSource::Block(id) => (
-                Command::Move {
+            DragSource::Fragments { fragments, .. } => {
+                self.editor.insert_fragments(&fragments, at, "Dropped")
+            }
+            DragSource::Block(id) => {
+                let (parent, slot, index) = at;
+                let moved = self.editor.apply(Command::Move {
                     id: id.clone(),
-                    parent: target.parent,
-                    slot: target.slot,
-                    index: target.index,
-                },
-                id,
-            ),
+                    parent,
+                    slot,
+                    index,
+                });
+                if moved {
+                    self.editor.selection.set(vec![id]);
+                }
+                moved
+            }
         };
-        if self.editor.apply(command) {
-            self.editor.selection.set(vec![id.clone()]);
+        if dropped {
             self.editor
                 .announce
                 .set(format!("Dropped at position {}", target.index + 1));
-            focus_block(&id);
+            if let Some(id) = self.editor.selection.get_untracked().first() {
+                focus_block(id);
+            }
         }
     }
 }
 
-fn autoscroll(y: f64) {
-    let Some(canvas) = web_sys::window()
+/// Scrolls the canvas or the side panel (the outline) under the pointer near its top or bottom.
+fn autoscroll(x: f64, y: f64) {
+    let Some(area) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".canvas").ok().flatten())
+        .and_then(|d| d.element_from_point(x as f32, y as f32))
+        .and_then(|el| el.closest(".canvas, .side").ok().flatten())
     else {
         return;
     };
-    let rect = canvas.get_bounding_client_rect();
+    let rect = area.get_bounding_client_rect();
     if y < rect.top() + EDGE {
-        canvas.scroll_by_with_x_and_y(0.0, -16.0);
+        area.scroll_by_with_x_and_y(0.0, -16.0);
     } else if y > rect.bottom() - EDGE {
-        canvas.scroll_by_with_x_and_y(0.0, 16.0);
+        area.scroll_by_with_x_and_y(0.0, 16.0);
     }
 }
 
@@ -270,6 +321,7 @@ pub fn start_block_drag(dnd: Dnd, ev: &web_sys::PointerEvent) {
 pub fn DragOverlay(dnd: Dnd) -> impl IntoView {
     let label = move || match dnd.active.get() {
         Some(DragSource::Palette(kind)) => kind.spec().label.en.to_owned(),
+        Some(DragSource::Fragments { label, .. }) => label,
         Some(DragSource::Block(id)) => dnd
             .editor
             .with_doc(|d| {

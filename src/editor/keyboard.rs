@@ -1,19 +1,28 @@
 //! Keyboard paths for every pointer action: arrows select, Alt+↑/↓ move, Delete removes,
-//! Ctrl+D duplicates, Ctrl+C/Ctrl+V copy and paste, Ctrl+Z/Ctrl+Shift+Z undo and redo, Escape
-//! clears the selection. Moves are announced to screen readers.
+//! Ctrl+D duplicates, Ctrl+Z/Ctrl+Shift+Z undo and redo, Escape clears the selection (Ctrl+C, X
+//! and V are the browser's own, handled as clipboard events in `super::clipboard`). Moves are
+//! announced to screen readers.
 
 use cradle_model::commands::Command;
 use cradle_model::NodeId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{clipboard, Editor};
+use super::Editor;
 
 /// Whether the key event comes from a text field (which keeps its own editing keys).
 fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Whether a modal dialog is open (the editor's shortcuts then wait until it closes).
+fn modal_open() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[aria-modal=\"true\"]").ok().flatten())
+        .is_some()
 }
 
 /// Moves focus to the canvas block `id` once the DOM has caught up (a moved element loses focus).
@@ -138,7 +147,7 @@ fn select_neighbour(editor: &Editor, delta: isize) {
 
 /// Handles a key press anywhere in the editor.
 pub fn on_key(editor: &Editor, ev: &web_sys::KeyboardEvent) {
-    if in_field(ev) {
+    if in_field(ev) || modal_open() {
         return;
     }
     let ctrl = ev.ctrl_key() || ev.meta_key();
@@ -165,15 +174,6 @@ pub fn on_key(editor: &Editor, ev: &web_sys::KeyboardEvent) {
         }
         ("d" | "D", true, _, _) => {
             duplicate_selected(editor);
-            true
-        }
-        ("c" | "C", true, _, _) => {
-            let n = clipboard::copy(editor);
-            editor.announce.set(format!("Copied {n} block(s)"));
-            true
-        }
-        ("v" | "V", true, _, _) => {
-            clipboard::paste(editor);
             true
         }
         ("z" | "Z", true, _, true) | ("y" | "Y", true, _, _) => {

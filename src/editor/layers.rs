@@ -1,29 +1,69 @@
-//! The layers outline: the block tree as a list of buttons (select by click or keyboard), with the
-//! selection highlighted. Rows are recomputed only when the tree's shape changes (not on prop
-//! edits), in one walk of the tree, and keyed by block id.
+//! The layers outline: the block tree as a list of buttons. Click or keyboard selects
+//! (Shift/Ctrl-click adds to the selection); dragging a row (pointer, pen or touch, through
+//! [`super::dnd`]) reorders it or moves it into or out of a container, with the same insertion line
+//! and refusals as the canvas. Columns show a row per visible column to drop into. Rows are
+//! recomputed only when the tree's shape changes (not on prop edits), in one walk of the tree, and
+//! keyed by block id.
 
+use cradle_model::catalogue::BlockKind;
 use cradle_model::{Document, NodeId};
+use leptos::attr::custom::custom_attribute;
+use leptos::attr::Attribute;
 use leptos::prelude::*;
+use serde_json::Value;
 
+use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
 use super::Editor;
 use crate::i18n::use_i18n;
 use crate::render::Mark;
 
-/// One outline row: block, its kind's label, its depth below the page (1 = top level).
-type Row = (NodeId, &'static str, usize);
+/// One outline row: a block, or (with a slot name and number) one column of a columns block.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: NodeId,
+    label: &'static str,
+    /// Below the page: 1 = top level.
+    depth: usize,
+    column: Option<(&'static str, usize)>,
+}
 
-/// Every block under the page in document order with its depth, in one walk.
+/// Every block under the page in document order with its depth, in one walk; a columns block's
+/// children follow a row for their column.
 fn rows(doc: &Document) -> Vec<Row> {
     fn walk(doc: &Document, id: &NodeId, depth: usize, out: &mut Vec<Row>) {
         let Some(block) = doc.block(id).filter(|_| depth <= doc.blocks.len()) else {
             return; // missing, or a cycle (validation reports it)
         };
         if depth > 0 {
-            out.push((id.clone(), block.kind.spec().label.en, depth));
+            out.push(Row {
+                id: id.clone(),
+                label: block.kind.spec().label.en,
+                depth,
+                column: None,
+            });
         }
-        for child in block.children() {
-            walk(doc, child, depth + 1, out);
+        if block.kind != BlockKind::Columns {
+            block
+                .children()
+                .for_each(|child| walk(doc, child, depth + 1, out));
+            return;
+        }
+        let count = block
+            .props
+            .get("count")
+            .and_then(Value::as_u64)
+            .unwrap_or(2) as usize;
+        for (n, slot) in block.kind.spec().slots.iter().enumerate().take(count) {
+            out.push(Row {
+                id: id.clone(),
+                label: "Column",
+                depth: depth + 1,
+                column: Some((slot, n + 1)),
+            });
+            for child in block.slots.get(*slot).into_iter().flatten() {
+                walk(doc, child, depth + 1, out);
+            }
         }
     }
     let mut out = Vec::with_capacity(doc.blocks.len());
@@ -31,22 +71,36 @@ fn rows(doc: &Document) -> Vec<Row> {
     out
 }
 
+/// `aria-level` (which the view macro has no typed attribute for).
+fn level(depth: usize) -> impl Attribute {
+    custom_attribute("aria-level", depth.to_string())
+}
+
 /// The outline panel.
 #[component]
-pub fn Layers(editor: Editor) -> impl IntoView {
+pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
         editor.revision.track();
         editor.with_doc(rows)
     });
     let chrome = editor.render.chrome;
+    let indent = |depth: usize| format!("padding-left:{}px", (depth - 1) * 14);
     view! {
         <nav class="layers" aria-labelledby="layers-heading">
             <h2 id="layers-heading" class="panel__title">{move || i18n.t().layers}</h2>
-            <ul role="tree" aria-labelledby="layers-heading">
+            <ul role="tree" aria-labelledby="layers-heading" aria-multiselectable="true">
                 <For each=move || rows.get() key=|row: &Row| row.clone() let:row>
                     {
-                        let (id, label, depth) = row;
+                        let Row { id, label, depth, column } = row;
+                        if let Some((slot, n)) = column {
+                            return view! {
+                                <li role="treeitem" class="layers__column"
+                                    data-layer=id.to_string() data-slot=slot style=indent(depth) {..level(depth)}>
+                                    {format!("{label} {n}")}
+                                </li>
+                            }.into_any();
+                        }
                         let mark = chrome.map(|c| c.marks.of(&id));
                         let selected = move || mark.as_ref().is_some_and(|m| m.get() != Mark::None);
                         let select = {
@@ -57,14 +111,20 @@ pub fn Layers(editor: Editor) -> impl IntoView {
                                 focus_block(&id);
                             }
                         };
+                        let drag = {
+                            let id = id.clone();
+                            move |ev: web_sys::PointerEvent| start_drag(dnd, &ev, DragSource::Block(id.clone()))
+                        };
                         let selected_attr = selected.clone();
                         view! {
-                            <li role="treeitem" attr:aria-level=depth aria-selected=move || selected_attr().to_string() style=format!("padding-left:{}px", (depth - 1) * 14)>
-                                <button type="button" class="layers__item" class:layers__item--selected=selected on:click=select>
+                            <li role="treeitem" aria-selected=move || selected_attr().to_string()
+                                data-layer=id.to_string() style=indent(depth) {..level(depth)}>
+                                <button type="button" class="layers__item" class:layers__item--selected=selected
+                                    on:click=select on:pointerdown=drag>
                                     {label}" "<small>{id.to_string()}</small>
                                 </button>
                             </li>
-                        }
+                        }.into_any()
                     }
                 </For>
             </ul>
@@ -78,21 +138,38 @@ mod tests {
     use cradle_model::templates;
 
     #[wasm_bindgen_test::wasm_bindgen_test]
-    fn rows_follow_the_tree_with_depths() {
-        let doc = templates::find("stage-guide")
+    fn rows_follow_the_tree_with_depths_and_columns() {
+        let doc = templates::find("nine-grid-party")
             .unwrap()
-            .instantiate("d", "Guide", "guide")
+            .instantiate("d", "Party", "party")
             .unwrap();
         let rows = rows(&doc);
-        assert_eq!(rows.len(), doc.blocks.len() - 1, "every block but the page");
+        let blocks: Vec<(String, usize)> = rows
+            .iter()
+            .filter(|r| r.column.is_none())
+            .map(|r| (r.id.to_string(), r.depth))
+            .collect();
         let expected: Vec<(String, usize)> = doc
             .in_order()
             .into_iter()
             .filter(|id| id != &doc.root)
             .map(|id| (id.to_string(), doc.depth(&id)))
             .collect();
-        let got: Vec<(String, usize)> =
-            rows.iter().map(|(id, _, d)| (id.to_string(), *d)).collect();
-        assert_eq!(got, expected);
+        assert_eq!(blocks, expected, "every block but the page, in order");
+        let columns: Vec<(&str, usize)> = rows.iter().filter_map(|r| r.column).collect();
+        assert_eq!(
+            columns,
+            [("col1", 1), ("col2", 2)],
+            "a row per visible column"
+        );
+        let col2 = rows
+            .iter()
+            .position(|r| r.column == Some(("col2", 2)))
+            .unwrap();
+        assert_eq!(
+            rows[col2 + 1].id.as_str(),
+            "right",
+            "a column's blocks follow its row"
+        );
     }
 }

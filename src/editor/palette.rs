@@ -1,5 +1,6 @@
-//! The block palette: categories, search, icon and label per kind. Click or Enter adds a block
-//! after the selection; dragging (pointer, pen or touch) drops it where the line shows.
+//! The block palette: categories, search, icon and label per kind, then the workspace's saved
+//! sections. Click or Enter adds a block after the selection; dragging (pointer, pen or touch)
+//! drops it where the line shows.
 
 use cradle_model::catalogue::{BlockKind, Category};
 use cradle_model::commands::Command;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 
 use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
+use super::sections::{SavedSections, Sections};
 use super::Editor;
 use crate::i18n::{use_i18n, Lang};
 
@@ -33,7 +35,7 @@ pub fn add_block(editor: &Editor, kind: BlockKind) {
 
 /// The palette panel.
 #[component]
-pub fn Palette(editor: Editor, dnd: Dnd) -> impl IntoView {
+pub fn Palette(editor: Editor, dnd: Dnd, sections: Sections) -> impl IntoView {
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let matches = move |label: (&str, &str)| {
@@ -84,6 +86,7 @@ pub fn Palette(editor: Editor, dnd: Dnd) -> impl IntoView {
                     </ul>
                 }
             }).collect_view()}
+            <SavedSections sections dnd query />
         </aside>
     }
 }

@@ -5,7 +5,7 @@
 use cradle_model::commands::{Applied, Command, CommandError};
 use cradle_model::document::Position;
 use cradle_model::validate::ValidationError;
-use cradle_model::{validate, Document, History, NodeId};
+use cradle_model::{validate, Document, Fragment, History, NodeId};
 use leptos::prelude::*;
 
 use crate::render::{Chrome, Marks, RenderCtx};
@@ -197,6 +197,39 @@ impl Editor {
     /// Where block `id` sits.
     pub fn position(&self, id: &NodeId) -> Option<Position> {
         self.doc.with_value(|d| d.position(id))
+    }
+
+    /// Inserts copies of `fragments` (fresh ids) in order at `at` (container, slot, index) as one
+    /// undo step, selects them and announces `verb`; false (with the reason shown) when refused.
+    pub fn insert_fragments(
+        &self,
+        fragments: &[Fragment],
+        (parent, slot, index): (NodeId, String, usize),
+        verb: &str,
+    ) -> bool {
+        let mut commands = Vec::new();
+        let mut roots: Vec<NodeId> = Vec::new();
+        self.with_doc(|doc| {
+            let mut scratch = doc.clone();
+            for (i, f) in fragments.iter().enumerate() {
+                let fresh = f.with_fresh_ids(&scratch);
+                scratch.blocks.extend(fresh.blocks.clone());
+                roots.push(fresh.root.clone());
+                commands.push(Command::Insert {
+                    parent: parent.clone(),
+                    slot: slot.clone(),
+                    index: index + i,
+                    fragment: fresh,
+                });
+            }
+        });
+        if commands.is_empty() || !self.apply(Command::Batch(commands)) {
+            return false;
+        }
+        self.announce
+            .set(format!("{verb} {} block(s)", fragments.len()));
+        self.selection.set(roots);
+        true
     }
 
     /// Where a new block goes: after the primary selection in its slot, inside it when it is an

@@ -1,15 +1,21 @@
-//! The top bar: title, device switcher, undo/redo, save status, layers toggle, preview.
+//! The top bar: title, device switcher, undo/redo, save as section, save status, layers toggle.
 
 use cradle_model::document::Device;
 use leptos::prelude::*;
 
 use super::persist::{Persist, SaveState};
+use super::sections::{Sections, SAVE_SECTION_BUTTON};
 use super::Editor;
 use crate::i18n::use_i18n;
 
 /// The editor's top bar.
 #[component]
-pub fn Toolbar(editor: Editor, persist: Persist, show_layers: RwSignal<bool>) -> impl IntoView {
+pub fn Toolbar(
+    editor: Editor,
+    persist: Persist,
+    sections: Sections,
+    show_layers: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let device = editor.render.device;
     let device_button =
@@ -48,6 +54,9 @@ pub fn Toolbar(editor: Editor, persist: Persist, show_layers: RwSignal<bool>) ->
                     {move || i18n.t().redo}
                 </button>
             </div>
+            <button type="button" id=SAVE_SECTION_BUTTON aria-haspopup="dialog" disabled=move || editor.selection.with(Vec::is_empty) on:click=move |_| sections.ask_name()>
+                {move || i18n.t().save_as_section}
+            </button>
             <button type="button" aria-pressed=move || show_layers.get().to_string() on:click=move |_| show_layers.update(|s| *s = !*s)>
                 {move || i18n.t().layers}
             </button>

@@ -81,4 +81,13 @@ pub static EN: Strings = Strings {
     title: "Title",
     undo: "Undo",
     untitled: "Untitled page",
+    insert_section: "Insert section",
+    delete_section: "Delete section",
+    confirm_delete_section: "Delete this section for everyone in the workspace?",
+    keep: "Keep",
+    no_saved_sections: "Select blocks and choose “Save as section” to reuse them here.",
+    save: "Save",
+    save_as_section: "Save as section",
+    saved_sections: "Saved sections",
+    section_name: "Section name",
 };

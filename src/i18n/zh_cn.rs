@@ -81,4 +81,13 @@ pub static ZH_CN: Strings = Strings {
     title: "标题",
     undo: "撤销",
     untitled: "未命名页面",
+    insert_section: "插入版块",
+    delete_section: "删除版块",
+    confirm_delete_section: "要为工作区所有人删除这个版块吗？",
+    keep: "保留",
+    no_saved_sections: "选中模块后点“存为版块”，即可在这里复用。",
+    save: "保存",
+    save_as_section: "存为版块",
+    saved_sections: "已存版块",
+    section_name: "版块名称",
 };

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::documents;
+use crate::editor::clipboard;
 use crate::editor::conflict::ConflictDialog;
 use crate::editor::dnd::{start_block_drag, Dnd, DragOverlay};
 use crate::editor::inspector::Inspector;
@@ -14,6 +15,7 @@ use crate::editor::keyboard::on_key;
 use crate::editor::layers::Layers;
 use crate::editor::palette::Palette;
 use crate::editor::persist::{load_local, Persist, SaveState};
+use crate::editor::sections::{SaveSectionDialog, Sections};
 use crate::editor::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::i18n::use_i18n;
@@ -85,6 +87,7 @@ fn Workspace(
     let pending = state == SaveState::Pending;
     let persist = Persist::new(editor, id, version, state);
     let dnd = Dnd::new(editor);
+    let sections = Sections::new(editor);
     let show_layers = RwSignal::new(true);
     // Every edit: local draft now, server save after a pause; validation shortly after.
     Effect::new(move |previous: Option<u64>| {
@@ -101,6 +104,7 @@ fn Workspace(
     // Shortcuts work wherever focus is (the canvas, a panel, or nothing at all).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(&editor, &ev));
     on_cleanup(move || keys.remove());
+    clipboard::listen(editor);
     let frame_class = move || match editor.render.device.get() {
         Device::Phone => "frame frame--phone",
         Device::Tablet => "frame frame--tablet",
@@ -108,9 +112,9 @@ fn Workspace(
     };
     view! {
         <div class="editor">
-            <Toolbar editor persist show_layers />
+            <Toolbar editor persist sections show_layers />
             <div class="editor__body">
-                <Palette editor dnd />
+                <Palette editor dnd sections />
                 <section class="canvas" aria-label=move || i18n.t().canvas
                     on:pointerdown=move |ev| start_block_drag(dnd, &ev)
                     on:click=move |_| editor.selection.set(Vec::new())>
@@ -121,7 +125,7 @@ fn Workspace(
                 <div class="side">
                     <Inspector editor />
                     <Show when=move || show_layers.get()>
-                        <Layers editor />
+                        <Layers editor dnd />
                     </Show>
                 </div>
             </div>
@@ -131,6 +135,7 @@ fn Workspace(
             <p class="sr-only" role="status" aria-live="assertive">{move || editor.announce.get()}</p>
             <DragOverlay dnd />
             <ConflictDialog editor persist />
+            <SaveSectionDialog sections />
         </div>
     }
 }

@@ -12,3 +12,4 @@ pub mod openapi;
 pub mod previews;
 pub mod publishing;
 pub mod redemptions;
+pub mod sections;

@@ -13,7 +13,7 @@ use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::routes::{
     assets, auth, club, documents, draws, health, interactions, member, previews, publishing,
-    redemptions,
+    redemptions, sections,
 };
 
 #[derive(OpenApi)]
@@ -51,6 +51,8 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(previews::open))
         .routes(routes!(assets::upload, assets::list))
         .routes(routes!(assets::serve))
+        .routes(routes!(sections::list, sections::create))
+        .routes(routes!(sections::delete))
         .routes(routes!(draws::draw))
         .routes(routes!(draws::odds))
         .routes(routes!(draws::verification))

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod documents;
 pub mod previews;
 pub mod publishing;
+pub mod sections;
 pub mod sessions;
 pub mod ttl;
 pub mod users;

@@ -1,0 +1,76 @@
+// The layers outline as a marketer uses it: select several rows with Ctrl/Shift-click, drag a row
+// to reorder it, into a column and out again; refused drops say why; Escape cancels a drag.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, screenshot, login, createPage, slotOrder, drag, waitSaved } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const row = (page, id) => page.locator(`.layers [data-layer="${id}"]:not([data-slot]) button`);
+const column = (page, id, slot) => page.locator(`.layers [data-layer="${id}"][data-slot="${slot}"]`);
+
+test('drag layer rows to reorder, into a column and out; refusals and Escape', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Layers test', 'Nine-grid party');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+
+  // Ctrl-click adds a row to the selection, a plain click selects one.
+  await row(page, 'banner').click();
+  await row(page, 'vote').click({ modifiers: ['Control'] });
+  const selected = () => page.locator('.layers [aria-selected="true"]').evaluateAll((els) => els.map((e) => e.dataset.layer));
+  assert.deepEqual(await selected(), ['banner', 'vote']);
+  await row(page, 'grid').click();
+  assert.deepEqual(await selected(), ['grid']);
+
+  // Reorder: the banner dropped on the lower half of the columns row goes after them.
+  await drag(page, row(page, 'banner'), row(page, 'cols'), { above: false });
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['grid', 'cols', 'banner', 'vote']);
+  await page.getByRole('status').filter({ hasText: 'Dropped at position 3' }).waitFor();
+
+  // Into a column: the vote dropped on the "Column 2" row goes first in it.
+  await drag(page, row(page, 'vote'), column(page, 'cols', 'col2'));
+  assert.deepEqual(await slotOrder(page, 'cols', 'col2'), ['vote', 'right']);
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['grid', 'cols', 'banner']);
+  // The outline follows: the vote's row now sits under "Column 2", one level deeper.
+  assert.equal(await page.locator('.layers [data-layer="vote"]').getAttribute('aria-level'), '2');
+
+  // Out again: above the grid's row, at the top of the page.
+  await drag(page, row(page, 'vote'), row(page, 'grid'));
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'grid', 'cols', 'banner']);
+  assert.deepEqual(await slotOrder(page, 'cols', 'col2'), ['right']);
+
+  // Games need the full width: the grid dropped into a column is refused, with the reason shown
+  // while dragging and after the drop.
+  const from = await row(page, 'grid').boundingBox();
+  const to = await column(page, 'cols', 'col1').boundingBox();
+  await page.mouse.move(from.x + 20, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 30, to.y + to.height / 2, { steps: 10 });
+  await page.locator('.drop-line--refused').filter({ hasText: 'games need the full width' }).waitFor();
+  await screenshot(page, 'layers-refused');
+  await page.mouse.up();
+  await page.getByRole('alert').filter({ hasText: 'games need the full width' }).waitFor();
+  assert.deepEqual(await slotOrder(page, 'cols', 'col1'), ['left']);
+
+  // Escape cancels a drag in progress; nothing moves.
+  const banner = await row(page, 'banner').boundingBox();
+  await page.mouse.move(banner.x + 20, banner.y + banner.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 4, { steps: 10 });
+  await page.locator('.drop-line').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.drop-line').waitFor({ state: 'detached' });
+  await page.mouse.up();
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'grid', 'cols', 'banner']);
+
+  // Every move was saved.
+  await waitSaved(page);
+  await page.reload();
+  await row(page, 'vote').waitFor();
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'grid', 'cols', 'banner']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
