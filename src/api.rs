@@ -5,4 +5,5 @@ pub mod auth;
 pub mod client;
 pub mod documents;
 pub mod health;
+pub mod publishing;
 pub mod sections;

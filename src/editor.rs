@@ -10,6 +10,7 @@ pub mod keyboard;
 pub mod layers;
 pub mod palette;
 pub mod persist;
+pub mod publish;
 pub mod sections;
 pub mod state;
 pub mod toolbar;

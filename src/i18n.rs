@@ -145,6 +145,14 @@ pub struct Strings {
     pub save_as_section: &'static str,
     pub saved_sections: &'static str,
     pub section_name: &'static str,
+    pub preview: &'static str,
+    pub publish: &'static str,
+    pub working: &'static str,
+    pub published_version: &'static str,
+    pub open_live_page: &'static str,
+    pub preview_blocked: &'static str,
+    pub open_preview: &'static str,
+    pub wait_until_saved: &'static str,
 }
 
 const STORAGE_KEY: &str = "cradle.lang";

@@ -1,9 +1,11 @@
-//! The top bar: title, device switcher, undo/redo, save as section, save status, layers toggle.
+//! The top bar: title, device switcher, undo/redo, save as section, save status, layers toggle,
+//! preview and publish.
 
 use cradle_model::document::Device;
 use leptos::prelude::*;
 
 use super::persist::{Persist, SaveState};
+use super::publish::PublishButtons;
 use super::sections::{Sections, SAVE_SECTION_BUTTON};
 use super::Editor;
 use crate::i18n::use_i18n;
@@ -64,6 +66,7 @@ pub fn Toolbar(
                 <span class="toolbar__errors">{move || format!("{} {}", error_count(), i18n.t().problems)}</span>
             </Show>
             <p class="toolbar__status" role="status" aria-live="polite">{status}</p>
+            <PublishButtons persist />
         </header>
     }
 }

@@ -90,4 +90,12 @@ pub static EN: Strings = Strings {
     save_as_section: "Save as section",
     saved_sections: "Saved sections",
     section_name: "Section name",
+    preview: "Preview",
+    publish: "Publish",
+    working: "Working…",
+    published_version: "Live: version",
+    open_live_page: "Open the live page",
+    preview_blocked: "The browser kept the new tab closed.",
+    open_preview: "Open the preview",
+    wait_until_saved: "Available once the page is saved",
 };

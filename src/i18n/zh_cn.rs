@@ -90,4 +90,12 @@ pub static ZH_CN: Strings = Strings {
     save_as_section: "存为版块",
     saved_sections: "已存版块",
     section_name: "版块名称",
+    preview: "预览",
+    publish: "发布",
+    working: "处理中…",
+    published_version: "已上线：版本",
+    open_live_page: "打开线上页面",
+    preview_blocked: "浏览器阻止了新标签页。",
+    open_preview: "打开预览",
+    wait_until_saved: "保存完成后可用",
 };
