@@ -519,5 +519,8 @@ fn batch(doc: &mut Document, commands: &[Command]) -> Result<Applied, CommandErr
     })
 }
 
+mod group;
+pub use group::move_group;
+
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 //! scroll near their edges; Escape cancels; a refused drop says why (the catalogue's nesting rules).
 
 use cradle_model::catalogue::BlockKind;
-use cradle_model::commands::Command;
+use cradle_model::commands::{move_group, Command};
 use cradle_model::{Fragment, NodeId};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -252,16 +252,33 @@ impl Dnd {
             }
             DragSource::Block(id) => {
                 let (parent, slot, index) = at;
-                let moved = self.editor.apply(Command::Move {
-                    id: id.clone(),
-                    parent,
-                    slot,
-                    index,
-                });
-                if moved {
-                    self.editor.selection.set(vec![id]);
+                let selection = self.editor.selection.get_untracked();
+                if selection.len() > 1 && selection.contains(&id) {
+                    // The whole selection moves, side by side, as one undo step.
+                    let group = self
+                        .editor
+                        .with_doc(|d| move_group(d, &selection, &parent, &slot, index));
+                    let moved = self.editor.apply(group);
+                    if !moved {
+                        let why = "a selected block cannot go there";
+                        self.editor
+                            .refusal
+                            .set(Some(format!("Cannot drop here: {why}")));
+                        self.editor.announce.set(format!("Cannot drop here: {why}"));
+                    }
+                    moved
+                } else {
+                    let moved = self.editor.apply(Command::Move {
+                        id: id.clone(),
+                        parent,
+                        slot,
+                        index,
+                    });
+                    if moved {
+                        self.editor.selection.set(vec![id]);
+                    }
+                    moved
                 }
-                moved
             }
         };
         if dropped {

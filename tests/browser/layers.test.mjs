@@ -74,3 +74,23 @@ test('drag layer rows to reorder, into a column and out; refusals and Escape', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('dragging one of several selected blocks moves them all, side by side, as one undo step', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Group move test', 'Nine-grid party');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+  await row(page, 'banner').click();
+  await row(page, 'vote').click({ modifiers: ['Control'] });
+
+  // The vote's row dropped on the lower half of the grid's: banner and vote land after the grid.
+  await drag(page, row(page, 'vote'), row(page, 'grid'), { above: false });
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['grid', 'banner', 'vote', 'cols']);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('.canvas [data-parent="page"][data-slot="main"] > [data-id]')?.dataset.id === 'banner');
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+  await waitSaved(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -492,3 +492,97 @@ proptest! {
         prop_assert_eq!(doc, edited);
     }
 }
+
+#[test]
+fn a_group_lands_together_in_document_order_as_one_step() {
+    let doc = party();
+    assert_eq!(main_slot(&doc), ["banner", "grid", "cols", "vote"]);
+    let root = doc.root.clone();
+    // Dropped before `vote`: `banner` and `cols` land side by side, in document order.
+    let group = move_group(&doc, &[id("cols"), id("banner")], &root, "main", 3);
+    let (moved, _) = apply_to(&doc, &group).unwrap();
+    assert_eq!(main_slot(&moved), ["grid", "banner", "cols", "vote"]);
+    // To the top, and to the very end.
+    let (top, _) = apply_to(
+        &doc,
+        &move_group(&doc, &[id("vote"), id("cols")], &root, "main", 0),
+    )
+    .unwrap();
+    assert_eq!(main_slot(&top), ["cols", "vote", "banner", "grid"]);
+    let (end, _) = apply_to(
+        &doc,
+        &move_group(&doc, &[id("grid"), id("banner")], &root, "main", 4),
+    )
+    .unwrap();
+    assert_eq!(main_slot(&end), ["cols", "vote", "banner", "grid"]);
+    // Dropped among themselves: nothing but their order changes.
+    let (same, _) = apply_to(
+        &doc,
+        &move_group(&doc, &[id("grid"), id("cols")], &root, "main", 2),
+    )
+    .unwrap();
+    assert_eq!(main_slot(&same), ["banner", "grid", "cols", "vote"]);
+    // One undo step brings everything back.
+    let mut history = History::new(10);
+    let mut edited = doc.clone();
+    history.apply(&mut edited, group).unwrap();
+    assert_eq!(history.undo_len(), 1);
+    history.undo(&mut edited).unwrap().unwrap();
+    assert_eq!(main_slot(&edited), ["banner", "grid", "cols", "vote"]);
+}
+
+#[test]
+fn a_block_inside_a_selected_block_travels_with_it() {
+    let doc = party();
+    let root = doc.root.clone();
+    let inner = doc.blocks[&id("cols")]
+        .slots
+        .values()
+        .flatten()
+        .next()
+        .cloned()
+        .expect("the columns hold a block");
+    let group = move_group(&doc, &[inner.clone(), id("cols")], &root, "main", 0);
+    let Command::Batch(moves) = &group else {
+        panic!("a batch")
+    };
+    assert_eq!(moves.len(), 1, "only the outer block moves");
+    let (moved, _) = apply_to(&doc, &group).unwrap();
+    assert_eq!(main_slot(&moved)[0], "cols");
+    assert!(moved.is_ancestor_or_self(&id("cols"), &inner));
+}
+
+proptest! {
+    /// Any selection of top-level blocks dropped anywhere: every block is kept, the selected ones
+    /// end up adjacent in document order, the others keep their relative order.
+    #[test]
+    fn group_moves_keep_every_block_and_the_order(
+        picks in proptest::collection::vec(any::<bool>(), 4),
+        index in 0usize..5,
+    ) {
+        let doc = party();
+        let before: Vec<String> = main_slot(&doc).iter().map(|s| s.to_string()).collect();
+        let ids: Vec<NodeId> = before
+            .iter()
+            .zip(&picks)
+            .filter(|(_, p)| **p)
+            .map(|(s, _)| id(s))
+            .collect();
+        prop_assume!(!ids.is_empty());
+        let group = move_group(&doc, &ids, &doc.root.clone(), "main", index);
+        let (moved, _) = apply_to(&doc, &group).unwrap();
+        let after: Vec<String> = main_slot(&moved).iter().map(|s| s.to_string()).collect();
+        let mut sorted_before = before.clone();
+        let mut sorted_after = after.clone();
+        sorted_before.sort();
+        sorted_after.sort();
+        prop_assert_eq!(sorted_before, sorted_after);
+        let chosen: Vec<&String> = before.iter().zip(&picks).filter(|(_, p)| **p).map(|(s, _)| s).collect();
+        let start = after.iter().position(|s| s == chosen[0]).unwrap();
+        let run: Vec<&String> = after[start..start + chosen.len()].iter().collect();
+        prop_assert_eq!(run, chosen);
+        let rest_before: Vec<&String> = before.iter().zip(&picks).filter(|(_, p)| !**p).map(|(s, _)| s).collect();
+        let rest_after: Vec<&String> = after.iter().filter(|s| !rest_before.is_empty() && rest_before.contains(s)).collect();
+        prop_assert_eq!(rest_after, rest_before);
+    }
+}
