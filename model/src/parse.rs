@@ -20,18 +20,25 @@ pub fn parse_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
     }
 }
 
-/// Parses and upgrades a document without validating it (drafts may be saved while invalid; the
-/// editor shows their errors next to the fields).
-pub fn decode_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
+/// Refuses JSON larger than [`MAX_DOCUMENT_BYTES`] once serialised; `what_is` starts the error
+/// ("the page is", "the blocks are").
+fn within_size(json: &Value, what_is: &str) -> Result<(), Vec<ValidationError>> {
     let size = serde_json::to_vec(json)
         .map(|v| v.len())
         .unwrap_or(usize::MAX);
     if size > MAX_DOCUMENT_BYTES {
         return Err(vec![ValidationError::new(
             "",
-            format!("the page is too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})"),
+            format!("{what_is} too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})"),
         )]);
     }
+    Ok(())
+}
+
+/// Parses and upgrades a document without validating it (drafts may be saved while invalid; the
+/// editor shows their errors next to the fields).
+pub fn decode_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
+    within_size(json, "the page is")?;
     let migrated = migrate(json.clone()).map_err(|e| vec![e])?;
     let mut doc: Document = decode(migrated)?;
     doc.blocks.values_mut().for_each(|b| b.fill_defaults());
@@ -43,15 +50,7 @@ pub fn decode_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
 /// the catalogue allows and that a page could hold. Paths point into the list (`/0/blocks/…`).
 /// Props are not validated: like drafts, fragments may hold unfinished blocks.
 pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationError>> {
-    let size = serde_json::to_vec(json)
-        .map(|v| v.len())
-        .unwrap_or(usize::MAX);
-    if size > MAX_DOCUMENT_BYTES {
-        return Err(vec![ValidationError::new(
-            "",
-            format!("the blocks are too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})"),
-        )]);
-    }
+    within_size(json, "the blocks are")?;
     let mut json = json.clone();
     if let Some(fragments) = json.as_array_mut() {
         for blocks in fragments

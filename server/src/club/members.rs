@@ -40,9 +40,9 @@ pub(crate) struct Stored {
     invited_by: Option<String>,
 }
 
-/// The columns of [`Stored`], and the table.
+/// The columns of [`Stored`].
 pub(crate) const COLUMNS: &str =
-    "id, workspace_id, external_id, code, profile, balance, growth, invited_by FROM members";
+    "id, workspace_id, external_id, code, profile, balance, growth, invited_by";
 
 impl From<Stored> for Member {
     fn from(row: Stored) -> Member {
@@ -89,17 +89,18 @@ pub async fn upsert(
 
 /// The member with internal id `id`.
 pub async fn get(db: &Db, id: &str) -> Result<Option<Member>, sqlx::Error> {
-    let row: Option<Stored> = sqlx::query_as(&format!("SELECT {COLUMNS} WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<Stored> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM members WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
     Ok(row.map(Member::from))
 }
 
 /// The member of `workspace` whose code is `code`.
 pub async fn by_code(db: &Db, workspace: &str, code: &str) -> Result<Option<Member>, sqlx::Error> {
     let row: Option<Stored> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} WHERE workspace_id = $1 AND code = $2"
+        "SELECT {COLUMNS} FROM members WHERE workspace_id = $1 AND code = $2"
     ))
     .bind(workspace)
     .bind(code.trim().to_lowercase())

@@ -7,6 +7,7 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 
 use crate::club::members::{self, Member};
+use crate::db::values::qualified;
 use crate::db::Db;
 use crate::store::ttl::TtlCache;
 use crate::store::{now_ms, random_hex};
@@ -72,12 +73,7 @@ pub async fn lookup(db: &Db, token: &str) -> Result<Option<(MemberSession, Membe
     if let Some(hit) = CACHE.get(&digest) {
         return Ok(Some(hit));
     }
-    let columns = members::COLUMNS
-        .trim_end_matches(" FROM members")
-        .split(", ")
-        .map(|c| format!("m.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let columns = qualified("m", members::COLUMNS);
     let row: Option<SessionRow> = sqlx::query_as(&format!(
         "SELECT s.csrf_token, s.joined, {columns} FROM member_sessions s \
          JOIN members m ON m.id = s.member_id WHERE s.token_hash = $1 AND s.expires_at > $2"

@@ -25,8 +25,9 @@ pub async fn load(conn: &mut AnyConnection, workspace: &str) -> Result<ClubSetti
         .unwrap_or_default())
 }
 
-/// The workspace's settings and time zone: what crediting points needs. Served from memory like
-/// [`get`] (a workspace's time zone never changes).
+/// The workspace's settings and time zone: what crediting points needs. Served from a
+/// per-process cache for up to [`CACHE_TTL`] (every member request reads them; a change made on
+/// another server shows within that time; a workspace's time zone never changes).
 pub async fn with_zone(
     conn: &mut AnyConnection,
     workspace: &str,
@@ -44,22 +45,18 @@ pub async fn with_zone(
     Ok(zoned)
 }
 
-/// The workspace's settings, from the pool.
-/// Served from a per-process cache for up to [`CACHE_TTL`] (every member request reads them;
-/// a change made on another server shows within that time).
+/// The workspace's settings, from the pool (through the cache of [`with_zone`]).
 pub async fn get(db: &Db, workspace: &str) -> Result<ClubSettings, sqlx::Error> {
-    if let Some(hit) = CACHE.get(workspace) {
-        return Ok(hit);
+    if let Some((settings, _)) = ZONED.get(workspace) {
+        return Ok(settings);
     }
-    let settings = load(&mut *db.pool.acquire().await?, workspace).await?;
-    CACHE.put(workspace, settings.clone());
+    let (settings, _) = with_zone(&mut *db.pool.acquire().await?, workspace).await?;
     Ok(settings)
 }
 
 /// How long a cached copy of a workspace's settings is used.
 pub const CACHE_TTL: Duration = Duration::from_secs(5);
 
-static CACHE: LazyLock<TtlCache<ClubSettings>> = LazyLock::new(|| TtlCache::new(CACHE_TTL, 10_000));
 static ZONED: LazyLock<TtlCache<(ClubSettings, Tz)>> =
     LazyLock::new(|| TtlCache::new(CACHE_TTL, 10_000));
 
@@ -75,7 +72,6 @@ pub async fn save(db: &Db, workspace: &str, settings: &ClubSettings) -> Result<(
     .bind(now_ms())
     .execute(&db.pool)
     .await?;
-    CACHE.remove(workspace);
     ZONED.remove(workspace);
     Ok(())
 }

@@ -1,6 +1,7 @@
-//! Placeholder lists for statements that touch many rows at once (the batched draw engine):
-//! `VALUES ($3, $4), ($5, $6)` and `IN ($3, $4, $5)`, numbered from a given parameter. Both
-//! backends name the columns of a bare `VALUES` list `column1`, `column2`, …
+//! SQL text built from lists: placeholder lists for statements that touch many rows at once (the
+//! batched draw engine), `VALUES ($3, $4), ($5, $6)` and `IN ($3, $4, $5)`, numbered from a given
+//! parameter (both backends name the columns of a bare `VALUES` list `column1`, `column2`, …);
+//! and column lists qualified by a table alias for joins.
 
 use std::fmt::Write;
 
@@ -26,6 +27,15 @@ pub fn list(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// `columns` ("a, b") with each name prefixed by `alias` ("m.a, m.b").
+pub fn qualified(alias: &str, columns: &str) -> String {
+    columns
+        .split(", ")
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +45,6 @@ mod tests {
         assert_eq!(tuples(3, 2, 2), "($3, $4), ($5, $6)");
         assert_eq!(tuples(1, 1, 3), "($1, $2, $3)");
         assert_eq!(list(4, 3), "$4, $5, $6");
+        assert_eq!(qualified("m", "id, code"), "m.id, m.code");
     }
 }

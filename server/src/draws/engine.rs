@@ -227,10 +227,16 @@ pub async fn play(conn: &mut AnyConnection, jobs: &[&Job]) -> Result<Vec<Outcome
             outcomes[*at] = Some(outcome);
         }
     }
-    Ok(outcomes
+    Ok(settled(outcomes))
+}
+
+/// Outcomes filled in step by step; every slot is filled by construction (an empty one would be
+/// a bug, answered as a database error rather than a panic).
+fn settled(outcomes: Vec<Option<Outcome>>) -> Vec<Outcome> {
+    outcomes
         .into_iter()
         .map(|o| o.unwrap_or(Err(DrawError::Db(sqlx::Error::RowNotFound))))
-        .collect())
+        .collect()
 }
 
 fn same_group(a: &Ready, b: &Ready) -> bool {
@@ -440,8 +446,5 @@ async fn play_campaign(
     for (play, record) in plays.iter().zip(records) {
         outcomes[play.at] = Some(Ok(record));
     }
-    Ok(outcomes
-        .into_iter()
-        .map(|o| o.unwrap_or(Err(DrawError::Db(sqlx::Error::RowNotFound))))
-        .collect())
+    Ok(settled(outcomes))
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
-use crate::db::values::tuples;
+use crate::db::values::{qualified, tuples};
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
 use crate::draws::outcome::FallbackReason;
@@ -181,11 +181,7 @@ struct MemberRow {
 
 /// A member's 100 most recent draws, newest first.
 pub async fn recent_for_member(db: &Db, member: &str) -> Result<Vec<MemberDraw>, sqlx::Error> {
-    let columns = COLUMNS
-        .split(", ")
-        .map(|c| format!("d.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let columns = qualified("d", COLUMNS);
     let rows: Vec<MemberRow> = sqlx::query_as(&format!(
         "SELECT {columns}, d.document_id, r.redeemed_at, r.expires_at FROM draws d \
          LEFT JOIN redemption_codes r ON r.draw_id = d.id WHERE d.member_id = $1 \
