@@ -12,8 +12,9 @@ use sqlx::{AnyPool, Executor};
 
 pub mod values;
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+/// One migrations source for both backends: the SQL is portable (see the module doc), so the two
+/// schemas cannot drift apart.
+static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
 
 /// Which database engine a pool talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub enum DbError {
 impl Db {
     /// Connects to `url`, tunes the connection (SQLite: WAL, busy timeout, foreign keys, pages read
     /// through a memory map, since every write elsewhere empties a connection's page cache) and
-    /// runs the backend's migrations.
+    /// runs the migrations.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -97,10 +98,7 @@ impl Db {
                     .await?
             }
         };
-        match backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
-        }
+        MIGRATIONS.run(&pool).await?;
         Ok(Db { pool, backend })
     }
 
