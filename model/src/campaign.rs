@@ -108,7 +108,8 @@ pub struct Limits {
     pub max_wins_per_member: Option<u32>,
 }
 
-/// When a campaign runs: instants with their UTC offset, end after start.
+/// When a campaign runs: instants with their UTC offset, end after start. Whether it is open is
+/// decided by [`crate::Schedule`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Window {
@@ -116,13 +117,6 @@ pub struct Window {
     pub start: DateTime<FixedOffset>,
     /// First instant draws are no longer accepted.
     pub end: DateTime<FixedOffset>,
-}
-
-impl Window {
-    /// Whether `now` is inside the window.
-    pub fn contains(&self, now: DateTime<FixedOffset>) -> bool {
-        self.start <= now && now < self.end
-    }
 }
 
 /// A lottery campaign.
@@ -272,8 +266,9 @@ mod tests {
     #[test]
     fn window_is_half_open() {
         let c = campaign(&[1]);
-        assert!(c.window.contains(c.window.start));
-        assert!(!c.window.contains(c.window.end));
+        let schedule = crate::Schedule::from(c.window);
+        assert!(schedule.check(c.window.start.to_utc()).is_ok());
+        assert!(schedule.has_ended(c.window.end.to_utc()));
     }
 
     proptest! {

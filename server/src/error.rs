@@ -4,6 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cradle_model::Closed;
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -74,6 +75,25 @@ impl ApiError {
             "not_found",
             format!("{what} not found"),
         )
+    }
+
+    /// 403 `not_started` (with `details.starts_at`) or 410 `ended` (with `details.ended_at`):
+    /// the one answer for a page, game or interaction outside its schedule.
+    pub fn closed(closed: Closed) -> ApiError {
+        match closed {
+            Closed::NotStarted(at) => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "not_started",
+                format!("not open yet: opens at {}", at.to_rfc3339()),
+            )
+            .with_details(serde_json::json!({ "starts_at": at.to_rfc3339() })),
+            Closed::Ended(at) => ApiError::new(
+                StatusCode::GONE,
+                "ended",
+                format!("closed at {}", at.to_rfc3339()),
+            )
+            .with_details(serde_json::json!({ "ended_at": at.to_rfc3339() })),
+        }
     }
 
     /// 500 that logs the cause but tells the client nothing internal.

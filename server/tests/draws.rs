@@ -174,6 +174,45 @@ dual_test!(limits_and_points_refuse_draws_without_charging, |app| {
     assert_eq!(late.json()["error"]["code"], "ended");
 });
 
+// One schedule rule: a page that opens later refuses its page, its games and its seed reveal
+// with the same answer and the same opening instant, whichever path asks.
+dual_test!(page_schedule_is_one_answer_on_every_path, |app| {
+    let (s, id) = publish(
+        app,
+        "Brand",
+        "later",
+        campaign(only_thanks(), "thanks", json!({})),
+    )
+    .await;
+    let opens = (Utc::now() + Duration::hours(1)).to_rfc3339();
+    let path = format!("/api/documents/{id}");
+    let version = app.call(&s, Method::GET, &path, None).await.json()["version"].clone();
+    let r = app
+        .call(
+            &s,
+            Method::POST,
+            &format!("{path}/publish"),
+            Some(json!({"version": version, "starts_at": opens})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let member = app.member("Brand", "m-1").await;
+    let page = app.get("/api/published/later").await;
+    let game = draw(app, &member, "later", "k").await;
+    for r in [&page, &game] {
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+        assert_eq!(r.json()["error"]["code"], "not_started");
+    }
+    assert_eq!(
+        page.json()["error"]["details"]["starts_at"],
+        game.json()["error"]["details"]["starts_at"]
+    );
+    let odds = app
+        .get("/api/published/later/campaigns/spring-wheel/odds")
+        .await;
+    assert!(odds.json()["seed"].is_null(), "{}", odds.text());
+});
+
 dual_test!(
     stock_runs_out_into_the_fallback_and_win_limits_hold,
     |app| {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, Utc};
 use cradle_model::audience::{admits, MemberProfile};
 use cradle_model::campaign::{PrizeKind, Stock};
-use cradle_model::Campaign;
+use cradle_model::{Campaign, Closed};
 use sqlx::AnyConnection;
 
 use crate::club::ledger::{self, Entry};
@@ -99,12 +99,9 @@ pub type Outcome = Result<DrawRecord, DrawError>;
 /// Why a draw was refused. Nothing was charged or recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum DrawError {
-    /// Before the campaign window (or page schedule) opens.
-    #[error("not started")]
-    NotStarted(DateTime<Utc>),
-    /// After it closed.
-    #[error("ended")]
-    Ended(DateTime<Utc>),
+    /// Outside the campaign window (within the page schedule).
+    #[error("closed")]
+    Closed(Closed),
     /// The member is outside the campaign's audience.
     #[error("not eligible")]
     NotEligible,
@@ -125,28 +122,12 @@ pub enum DrawError {
     Db(#[from] sqlx::Error),
 }
 
-/// The instant as a UTC time.
-fn utc_ms(ms: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(ms).unwrap_or_default()
-}
-
 /// Checks the page schedule, the campaign window and the audience.
 pub fn check_open(req: &DrawRequest<'_>, today: NaiveDate) -> Result<(), DrawError> {
-    let now_ms = req.now.timestamp_millis();
-    let window = req.campaign.window;
-    let start = req.page.starts_at.map_or(window.start.to_utc(), |s| {
-        utc_ms(s).max(window.start.to_utc())
-    });
-    let end = req
-        .page
-        .ends_at
-        .map_or(window.end.to_utc(), |e| utc_ms(e).min(window.end.to_utc()));
-    if now_ms < start.timestamp_millis() {
-        return Err(DrawError::NotStarted(start));
-    }
-    if now_ms >= end.timestamp_millis() {
-        return Err(DrawError::Ended(end));
-    }
+    req.page
+        .campaign_schedule(req.campaign)
+        .check(req.now)
+        .map_err(DrawError::Closed)?;
     if !admits(req.campaign.audience.as_ref(), req.profile, today) {
         return Err(DrawError::NotEligible);
     }

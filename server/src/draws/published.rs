@@ -1,4 +1,4 @@
-//! The published pages draws are played on, decoded once per version and kept in memory. A
+//! The published pages members open and play on, decoded once per version and kept in memory. A
 //! version is immutable, so caching it is safe on any number of stateless servers. Which version
 //! is live at a slug is asked of the database at most once per [`LIVE_TTL`]: a publish on
 //! another server reaches this one within that time, this server's own publishes at once
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono_tz::Tz;
 use cradle_model::parse::decode_document;
-use cradle_model::{Campaign, Document};
+use cradle_model::{Campaign, Document, Schedule};
 
 use crate::db::Db;
 use crate::store::ttl::TtlCache;
@@ -26,10 +26,14 @@ pub struct PublishedVersion {
     pub number: i64,
     /// The page as published (quiz answers included: server side only).
     pub doc: Document,
-    /// Schedule start, Unix ms.
-    pub starts_at: Option<i64>,
-    /// Schedule end, Unix ms.
-    pub ends_at: Option<i64>,
+    /// When the page is open.
+    pub schedule: Schedule,
+    /// SHA-256 of the published JSON (the page's ETag).
+    pub content_hash: String,
+    /// Unix ms.
+    pub published_at: i64,
+    /// The page as members get it (no quiz answers), serialised once per version.
+    pub for_members: serde_json::Value,
     /// The workspace's time zone, deciding "per day".
     pub time_zone: Tz,
     /// Campaign id → (seed, seed hash).
@@ -40,6 +44,11 @@ impl PublishedVersion {
     /// The campaign with `id`.
     pub fn campaign(&self, id: &str) -> Option<&Campaign> {
         self.doc.campaign(id)
+    }
+
+    /// When a campaign of this page can be played: its window within the page's schedule.
+    pub fn campaign_schedule(&self, campaign: &Campaign) -> Schedule {
+        self.schedule.and(campaign.window.into())
     }
 }
 
@@ -129,7 +138,7 @@ fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
     map.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-type VersionRow = (String, Option<i64>, Option<i64>, String);
+type VersionRow = (String, Option<i64>, Option<i64>, String, String, i64);
 
 async fn load(
     db: &Db,
@@ -138,7 +147,8 @@ async fn load(
     number: i64,
 ) -> Result<Option<PublishedVersion>, sqlx::Error> {
     let row: Option<VersionRow> = sqlx::query_as(
-        "SELECT v.body, v.starts_at, v.ends_at, w.time_zone FROM published_versions v \
+        "SELECT v.body, v.starts_at, v.ends_at, w.time_zone, v.content_hash, v.published_at \
+         FROM published_versions v \
          JOIN workspaces w ON w.id = v.workspace_id \
          WHERE v.document_id = $1 AND v.workspace_id = $2 AND v.number = $3",
     )
@@ -147,7 +157,7 @@ async fn load(
     .bind(number)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((body, starts_at, ends_at, zone)) = row else {
+    let Some((body, starts_at, ends_at, zone, content_hash, published_at)) = row else {
         return Ok(None);
     };
     let json: serde_json::Value =
@@ -155,6 +165,8 @@ async fn load(
     let doc = decode_document(&json).map_err(|errors| {
         sqlx::Error::Protocol(format!("published version no longer decodes: {errors:?}"))
     })?;
+    let for_members =
+        serde_json::to_value(doc.for_members()).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let seeds: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT campaign_id, seed, seed_hash FROM campaign_seeds WHERE document_id = $1",
     )
@@ -166,8 +178,10 @@ async fn load(
         document_id: document.to_owned(),
         number,
         doc,
-        starts_at,
-        ends_at,
+        schedule: Schedule::from_millis(starts_at, ends_at),
+        content_hash,
+        published_at,
+        for_members,
         time_zone: zone.parse().unwrap_or(Tz::UTC),
         seeds: seeds
             .into_iter()

@@ -149,18 +149,7 @@ fn rate_limited(wait: std::time::Duration) -> ApiError {
 
 fn draw_error(e: DrawError) -> ApiError {
     match e {
-        DrawError::NotStarted(at) => ApiError::new(
-            StatusCode::FORBIDDEN,
-            "not_started",
-            format!("this game opens at {}", at.to_rfc3339()),
-        )
-        .with_details(json!({ "starts_at": at.to_rfc3339() })),
-        DrawError::Ended(at) => ApiError::new(
-            StatusCode::GONE,
-            "ended",
-            format!("this game closed at {}", at.to_rfc3339()),
-        )
-        .with_details(json!({ "ended_at": at.to_rfc3339() })),
+        DrawError::Closed(closed) => ApiError::closed(closed),
         DrawError::NotEligible => ApiError::new(
             StatusCode::FORBIDDEN,
             "not_eligible",
@@ -277,8 +266,7 @@ pub async fn draw(
 
 /// Whether the campaign (or its page) has closed, so its seed may be revealed.
 fn ended(page: &PublishedVersion, campaign: &Campaign) -> bool {
-    let now = Utc::now().timestamp_millis();
-    campaign.window.end.timestamp_millis() <= now || page.ends_at.is_some_and(|e| e <= now)
+    page.campaign_schedule(campaign).has_ended(Utc::now())
 }
 
 /// The odds of a live campaign, computed by the same function the sampler uses, with stock

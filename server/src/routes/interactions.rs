@@ -7,6 +7,7 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use chrono::Utc;
 use chrono_tz::Tz;
 use cradle_model::{audience, BlockKind, ClubSettings, NodeId, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -126,21 +127,7 @@ async fn page(state: &AppState, slug: &str, member: &CurrentMember) -> Result<Pa
         .await?
         .filter(|p| p.workspace_id == member.workspace_id)
         .ok_or_else(|| ApiError::not_found("page"))?;
-    let now = now_ms();
-    if live.starts_at.is_some_and(|s| now < s) {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "not_started",
-            "this page is not open yet",
-        ));
-    }
-    if live.ends_at.is_some_and(|e| now >= e) {
-        return Err(ApiError::new(
-            StatusCode::GONE,
-            "ended",
-            "this page has closed",
-        ));
-    }
+    live.schedule.check(Utc::now()).map_err(ApiError::closed)?;
     Ok(Page {
         document_id: live.document_id.clone(),
         zone: live.time_zone,

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Utc};
 use cradle_model::parse::decode_document;
 use cradle_model::{validate, Document, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -17,8 +17,8 @@ use crate::app::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::documents::invalid;
+use crate::store::documents;
 use crate::store::publishing::{self, PublishError, VersionInfo};
-use crate::store::{documents, now_ms, rfc3339};
 
 /// Publish the current draft.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -198,29 +198,19 @@ pub async fn live(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let page = publishing::live(&state.db, &slug)
+    let page = state
+        .versions
+        .live(&state.db, &slug)
         .await?
         .ok_or_else(|| ApiError::not_found("page"))?;
-    let now = now_ms();
-    if let Some(start) = page.starts_at.filter(|s| now < *s) {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "not_started",
-            format!("this page opens at {}", rfc3339(start)),
-        )
-        .with_details(json!({ "starts_at": rfc3339(start) })));
-    }
-    if let Some(end) = page.ends_at.filter(|e| now >= *e) {
-        return Err(ApiError::new(
-            StatusCode::GONE,
-            "ended",
-            format!("this page closed at {}", rfc3339(end)),
-        )
-        .with_details(json!({ "ended_at": rfc3339(end) })));
-    }
+    let now = Utc::now();
+    page.schedule.check(now).map_err(ApiError::closed)?;
     let etag = format!("\"{}\"", page.content_hash);
     // Short cache, never past the scheduled end.
-    let max_age = page.ends_at.map_or(60, |e| ((e - now) / 1000).clamp(0, 60));
+    let max_age = page
+        .schedule
+        .seconds_to_change(now)
+        .map_or(60, |s| s.clamp(0, 60));
     let cache = format!("public, max-age={max_age}, must-revalidate");
     let mut response_headers = HeaderMap::new();
     response_headers.insert(
@@ -238,14 +228,10 @@ pub async fn live(
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, response_headers).into_response());
     }
-    let json: Value = serde_json::from_str(&page.body).map_err(ApiError::internal)?;
-    let doc = decode_document(&json)
-        .map_err(|_| ApiError::internal("published page no longer decodes"))?;
-    let document = serde_json::to_value(doc.for_members()).map_err(ApiError::internal)?;
     let body = LiveResponse {
         number: page.number,
         published_at: page.published_at,
-        document,
+        document: page.for_members.clone(),
     };
     Ok((response_headers, Json(body)).into_response())
 }

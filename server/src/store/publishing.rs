@@ -32,23 +32,6 @@ pub struct VersionInfo {
     pub live: bool,
 }
 
-/// The live version behind a member address.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct LivePage {
-    /// Version number.
-    pub number: i64,
-    /// Published JSON.
-    pub body: String,
-    /// Its SHA-256.
-    pub content_hash: String,
-    /// Unix ms.
-    pub published_at: i64,
-    /// Schedule start, Unix ms.
-    pub starts_at: Option<i64>,
-    /// Schedule end, Unix ms.
-    pub ends_at: Option<i64>,
-}
-
 /// Why publishing failed.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
@@ -257,17 +240,6 @@ pub async fn version_body(
     .bind(document)
     .bind(workspace)
     .bind(number)
-    .fetch_optional(&db.pool)
-    .await
-}
-
-/// The live version at member address `slug`.
-pub async fn live(db: &Db, slug: &str) -> Result<Option<LivePage>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT v.number, v.body, v.content_hash, v.published_at, v.starts_at, v.ends_at \
-         FROM live_pages l JOIN published_versions v ON v.id = l.version_id WHERE l.slug = $1",
-    )
-    .bind(slug)
     .fetch_optional(&db.pool)
     .await
 }
