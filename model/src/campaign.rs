@@ -108,8 +108,8 @@ pub struct Limits {
     pub max_wins_per_member: Option<u32>,
 }
 
-/// When a campaign runs: instants with their UTC offset, end after start. Whether it is open is
-/// decided by [`crate::Schedule`].
+// Whether a window is open now is decided by `crate::Schedule`, the one schedule rule.
+/// When a campaign runs: instants with their UTC offset, end after start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Window {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::commands::{apply, Command};
 use crate::document::{Document, Fragment};
 use crate::migrate::{migrate, migrate_block};
-use crate::validate::{segment, validate, ValidationError, MAX_DOCUMENT_BYTES};
+use crate::validate::{segment, validate, Kind, ValidationError, MAX_DOCUMENT_BYTES};
 
 /// Parses, upgrades and validates a document. Every error carries a JSON-pointer path.
 pub fn parse_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
@@ -29,6 +29,7 @@ fn within_size(json: &Value, what_is: &str) -> Result<(), Vec<ValidationError>> 
     if size > MAX_DOCUMENT_BYTES {
         return Err(vec![ValidationError::new(
             "",
+            Kind::TooLong,
             format!("{what_is} too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})"),
         )]);
     }
@@ -72,6 +73,7 @@ pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationErro
             if &block.id != id {
                 errors.push(ValidationError::new(
                     format!("/{i}/blocks/{}/id", segment(id.as_str())),
+                    Kind::Inconsistent,
                     format!("block '{}' is filed under '{id}'", block.id),
                 ));
             }
@@ -85,6 +87,7 @@ pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationErro
                 if !spec.slots.contains(&slot.as_str()) {
                     errors.push(ValidationError::new(
                         path,
+                        Kind::UnknownReference,
                         format!("a {} has no place called '{slot}'", spec.label.en),
                     ));
                     continue;
@@ -95,7 +98,11 @@ pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationErro
                         .get(child)
                         .and_then(|c| block.kind.refuses(c.kind));
                     if let Some(why) = refusal {
-                        errors.push(ValidationError::new(format!("{path}/{n}"), why));
+                        errors.push(ValidationError::new(
+                            format!("{path}/{n}"),
+                            Kind::Placement,
+                            why,
+                        ));
                     }
                 }
             }
@@ -111,7 +118,11 @@ pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationErro
             fragment: fragment.with_fresh_ids(&probe),
         };
         if let Err(e) = apply(&mut probe, &insert) {
-            errors.push(ValidationError::new(format!("/{i}"), e.to_string()));
+            errors.push(ValidationError::new(
+                format!("/{i}"),
+                Kind::Placement,
+                e.to_string(),
+            ));
         }
     }
     if errors.is_empty() {
@@ -126,7 +137,7 @@ pub fn decode<T: serde::de::DeserializeOwned>(json: Value) -> Result<T, Vec<Vali
     serde_path_to_error::deserialize(json).map_err(|e| {
         let path = pointer(e.path());
         let message = e.inner().to_string();
-        vec![ValidationError::new(path, message)]
+        vec![ValidationError::new(path, Kind::WrongType, message)]
     })
 }
 

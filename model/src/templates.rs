@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::fields::Label;
 use crate::parse::decode_document;
-use crate::validate::ValidationError;
+use crate::validate::{Kind, ValidationError};
 
 /// A template in the gallery.
 #[derive(Clone, Copy, Debug)]
@@ -136,6 +136,7 @@ impl Template {
         let json: serde_json::Value = serde_json::from_str(self.json).map_err(|e| {
             vec![ValidationError::new(
                 "",
+                Kind::WrongType,
                 format!("template '{}' is not JSON: {e}", self.id),
             )]
         })?;

@@ -28,20 +28,54 @@ pub const MAX_CAMPAIGNS: usize = 20;
 /// Most tiers in a ladder.
 pub const MAX_TIERS: usize = 10;
 
-/// One problem, where it is and what to do.
+/// One problem, where it is, what kind it is and what to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationError {
     /// JSON pointer to the bad value, e.g. `/blocks/hero/props/title`.
     pub path: String,
+    /// What kind of problem, for code (tests, the editor's field hints) that must not read the
+    /// English message.
+    pub kind: Kind,
     /// What is wrong, in words.
     pub message: String,
 }
 
+/// The closed set of problem kinds, stable on the wire (`snake_case`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A required value is absent or empty.
+    Required,
+    /// The value has the wrong JSON type (text where a number belongs, …).
+    WrongType,
+    /// Text or a list is longer than allowed, or the whole input is too large.
+    TooLong,
+    /// Too few or too many items (blocks, prizes, tiers, campaigns, nesting depth).
+    Count,
+    /// A number outside its bounds.
+    OutOfRange,
+    /// Text in the wrong shape (id, address, colour, date, one of a fixed set).
+    Format,
+    /// A link with a scheme other than http(s) or a relative path.
+    UnsafeLink,
+    /// Names a block, slot, campaign, prize, tier, setting or option that does not exist.
+    UnknownReference,
+    /// An id or placement used twice.
+    Duplicate,
+    /// A block where it may not go (nesting rules, hidden columns, cycles).
+    Placement,
+    /// Values that contradict each other (end before start, stock below what was issued, …).
+    Inconsistent,
+    /// Written by a newer Cradle than this one.
+    TooNew,
+}
+
 impl ValidationError {
-    /// An error at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> ValidationError {
+    /// An error of `kind` at `path`.
+    pub fn new(path: impl Into<String>, kind: Kind, message: impl Into<String>) -> ValidationError {
         ValidationError {
             path: path.into(),
+            kind,
             message: message.into(),
         }
     }
@@ -96,18 +130,23 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(ValidationError::new(path, message));
+    fn err(&mut self, kind: Kind, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(ValidationError::new(path, kind, message));
     }
 
     fn header(&mut self) {
         let doc = self.doc;
         if !is_valid_id(&doc.id) {
-            self.err("/id", "id must be 1-64 letters, digits, '-' or '_'");
+            self.err(
+                Kind::Format,
+                "/id",
+                "id must be 1-64 letters, digits, '-' or '_'",
+            );
         }
         self.text("/title", &doc.title, "title", 80, true);
         if !is_valid_slug(&doc.slug) {
             self.err(
+                Kind::Format,
                 "/slug",
                 "address must be 1-64 lowercase letters, digits or '-' (not at either end)",
             );
@@ -122,7 +161,11 @@ impl Validator<'_> {
             self.colour(&format!("/theme/{key}"), value);
         }
         if theme.radius > 32 {
-            self.err("/theme/radius", "corner radius must be at most 32 px");
+            self.err(
+                Kind::OutOfRange,
+                "/theme/radius",
+                "corner radius must be at most 32 px",
+            );
         }
     }
 
@@ -130,14 +173,19 @@ impl Validator<'_> {
         let doc = self.doc;
         if doc.blocks.len() > MAX_BLOCKS {
             self.err(
+                Kind::Count,
                 "/blocks",
                 format!("a page may hold at most {MAX_BLOCKS} blocks"),
             );
         }
         match doc.blocks.get(&doc.root) {
-            None => self.err("/root", format!("the page block '{}' is missing", doc.root)),
+            None => self.err(
+                Kind::UnknownReference,
+                "/root",
+                format!("the page block '{}' is missing", doc.root),
+            ),
             Some(b) if b.kind != BlockKind::Page => {
-                self.err("/root", "the root block must be a page")
+                self.err(Kind::Placement, "/root", "the root block must be a page")
             }
             Some(_) => {}
         }
@@ -145,22 +193,32 @@ impl Validator<'_> {
         for (id, block) in &doc.blocks {
             let path = format!("/blocks/{}", segment(id.as_str()));
             if !is_valid_id(id.as_str()) {
-                self.err(&path, "block id must be 1-64 letters, digits, '-' or '_'");
+                self.err(
+                    Kind::Format,
+                    &path,
+                    "block id must be 1-64 letters, digits, '-' or '_'",
+                );
             }
             if &block.id != id {
                 self.err(
+                    Kind::Inconsistent,
                     format!("{path}/id"),
                     format!("block id '{}' differs from its key '{id}'", block.id),
                 );
             }
             if block.kind == BlockKind::Page && id != &doc.root {
-                self.err(format!("{path}/kind"), "only the root may be a page");
+                self.err(
+                    Kind::Placement,
+                    format!("{path}/kind"),
+                    "only the root may be a page",
+                );
             }
             let spec = block.kind.spec();
             for (slot, children) in &block.slots {
                 let slot_path = format!("{path}/slots/{}", segment(slot));
                 if !spec.slots.contains(&slot.as_str()) {
                     self.err(
+                        Kind::UnknownReference,
                         &slot_path,
                         format!("{} has no slot '{slot}'", spec.label.en),
                     );
@@ -169,16 +227,22 @@ impl Validator<'_> {
                 for (i, child) in children.iter().enumerate() {
                     let child_path = format!("{slot_path}/{i}");
                     let Some(child_block) = doc.blocks.get(child) else {
-                        self.err(child_path, format!("block '{child}' does not exist"));
+                        self.err(
+                            Kind::UnknownReference,
+                            child_path,
+                            format!("block '{child}' does not exist"),
+                        );
                         continue;
                     };
                     if let Some(previous) = parents.insert(child, id) {
                         self.err(
+                            Kind::Duplicate,
                             child_path,
                             format!("block '{child}' is placed twice (also in '{previous}')"),
                         );
                     } else if let Some(why) = block.kind.refuses(child_block.kind) {
                         self.err(
+                            Kind::Placement,
                             child_path,
                             format!("{} cannot go here: {why}", child_block.kind.spec().label.en),
                         );
@@ -193,7 +257,7 @@ impl Validator<'_> {
                     .unwrap_or(2) as usize;
                 for (n, slot) in spec.slots.iter().enumerate().skip(count) {
                     if block.slots.get(*slot).is_some_and(|c| !c.is_empty()) {
-                        self.err(
+                        self.err(Kind::Placement,
                             format!("{path}/slots/{slot}"),
                             format!("column {} is hidden (columns: {count}) but holds blocks: move them first", n + 1),
                         );
@@ -210,6 +274,7 @@ impl Validator<'_> {
             }
             if depth > MAX_DEPTH {
                 self.err(
+                    Kind::Count,
                     format!("/blocks/{}", segment(id.as_str())),
                     format!("blocks may nest at most {MAX_DEPTH} deep"),
                 );
@@ -227,6 +292,7 @@ impl Validator<'_> {
                     "is not placed on the page"
                 };
                 self.err(
+                    Kind::Placement,
                     format!("/blocks/{}", segment(id.as_str())),
                     format!("block '{id}' {why}"),
                 );
@@ -239,6 +305,7 @@ impl Validator<'_> {
         let spec = block.kind.spec();
         if block.version > spec.version {
             self.err(
+                Kind::TooNew,
                 format!("{path}/version"),
                 format!(
                     "this {} was made by a newer Cradle (version {}); this one reads up to {}",
@@ -271,6 +338,7 @@ impl Validator<'_> {
             && props.get("campaign").is_none_or(Value::is_null)
         {
             self.err(
+                Kind::Required,
                 format!("{path}/props/campaign"),
                 "choose the campaign this button plays",
             );
@@ -285,6 +353,7 @@ impl Validator<'_> {
             };
             if campaign.game != game {
                 self.err(
+                    Kind::Inconsistent,
                     format!("{path}/props/campaign"),
                     format!(
                         "campaign '{}' is set up for another game; choose a {} campaign",
@@ -308,6 +377,7 @@ impl Validator<'_> {
                 let answer = q.get("answer").and_then(Value::as_u64).unwrap_or(0) as usize;
                 if answer > options {
                     self.err(
+                        Kind::Inconsistent,
                         format!("{path}/props/questions/{i}/answer"),
                         format!("correct answer must be one of the {options} answers"),
                     );
@@ -320,6 +390,7 @@ impl Validator<'_> {
         for key in props.keys() {
             if !fields.iter().any(|f| f.key == key) {
                 self.err(
+                    Kind::UnknownReference,
                     format!("{path}/{}", segment(key)),
                     format!("unknown setting '{key}'"),
                 );
@@ -329,7 +400,11 @@ impl Validator<'_> {
             let fpath = format!("{path}/{}", field.key);
             match props.get(field.key) {
                 Some(value) => self.field(&fpath, field, value, props),
-                None if complete => self.err(fpath, format!("{} is missing", field.label.en)),
+                None if complete => self.err(
+                    Kind::Required,
+                    fpath,
+                    format!("{} is missing", field.label.en),
+                ),
                 None => {}
             }
         }
@@ -340,23 +415,28 @@ impl Validator<'_> {
         match field.kind {
             FieldKind::Text { max, required } => match value.as_str() {
                 Some(s) => self.text(path, s, name, max, required),
-                None => self.err(path, format!("{name} must be text")),
+                None => self.err(Kind::WrongType, path, format!("{name} must be text")),
             },
             FieldKind::Multiline { max } => match value.as_str() {
                 Some(s) => self.text(path, s, name, max, false),
-                None => self.err(path, format!("{name} must be text")),
+                None => self.err(Kind::WrongType, path, format!("{name} must be text")),
             },
             FieldKind::RichText { max } => {
                 match serde_json::from_value::<RichText>(value.clone()) {
                     Ok(text) => {
                         if plain_text(&text).chars().count() > max {
-                            self.err(path, format!("{name} must be at most {max} characters"));
+                            self.err(
+                                Kind::TooLong,
+                                path,
+                                format!("{name} must be at most {max} characters"),
+                            );
                         }
                         for (p, para) in text.iter().enumerate() {
                             for (s, span) in para.iter().enumerate() {
                                 if let Some(link) = &span.link {
                                     if !is_safe_url(link) {
                                         self.err(
+                                            Kind::UnsafeLink,
                                             format!("{path}/{p}/{s}/link"),
                                             "links must start with http://, https:// or /",
                                         );
@@ -365,24 +445,38 @@ impl Validator<'_> {
                             }
                         }
                     }
-                    Err(_) => self.err(path, format!("{name} must be paragraphs of text spans")),
+                    Err(_) => self.err(
+                        Kind::WrongType,
+                        path,
+                        format!("{name} must be paragraphs of text spans"),
+                    ),
                 }
             }
             FieldKind::Number { min, max } => match value.as_i64() {
                 Some(n) if n < min => self.err(
+                    Kind::OutOfRange,
                     path,
                     format!("{} must be at least {min}", name.to_lowercase()),
                 ),
                 Some(n) if n > max => self.err(
+                    Kind::OutOfRange,
                     path,
                     format!("{} must be at most {max}", name.to_lowercase()),
                 ),
                 Some(_) => {}
-                None => self.err(path, format!("{name} must be a whole number")),
+                None => self.err(
+                    Kind::WrongType,
+                    path,
+                    format!("{name} must be a whole number"),
+                ),
             },
             FieldKind::Toggle => {
                 if !value.is_boolean() {
-                    self.err(path, format!("{name} must be on or off (true/false)"));
+                    self.err(
+                        Kind::WrongType,
+                        path,
+                        format!("{name} must be on or off (true/false)"),
+                    );
                 }
             }
             FieldKind::Select(choices) => match value.as_str() {
@@ -390,6 +484,7 @@ impl Validator<'_> {
                 _ => {
                     let allowed: Vec<_> = choices.iter().map(|c| c.value).collect();
                     self.err(
+                        Kind::Format,
                         path,
                         format!("{name} must be one of: {}", allowed.join(", ")),
                     );
@@ -397,16 +492,21 @@ impl Validator<'_> {
             },
             FieldKind::Colour => match value.as_str() {
                 Some(s) => self.colour(path, s),
-                None => self.err(path, format!("{name} must be a colour like #e85d75")),
+                None => self.err(
+                    Kind::Format,
+                    path,
+                    format!("{name} must be a colour like #e85d75"),
+                ),
             },
             FieldKind::Url => match value.as_str() {
                 Some(s) => self.url(path, s),
-                None => self.err(path, format!("{name} must be a link")),
+                None => self.err(Kind::WrongType, path, format!("{name} must be a link")),
             },
             FieldKind::Image { required, alt } => match value.as_str() {
                 Some(s) if s.trim().is_empty() => {
                     if required {
                         self.err(
+                            Kind::Required,
                             path,
                             format!("{name} is required: upload a picture or paste its link"),
                         );
@@ -424,62 +524,92 @@ impl Validator<'_> {
                             None => alt.to_owned(),
                         };
                         self.err(
+                            Kind::Required,
                             alt_path,
                             "describe the picture for people who cannot see it (alt text)",
                         );
                     }
                 }
-                None => self.err(path, format!("{name} must be a picture link")),
+                None => self.err(
+                    Kind::WrongType,
+                    path,
+                    format!("{name} must be a picture link"),
+                ),
             },
             FieldKind::DateTime => {
                 let ok = value
                     .as_str()
                     .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok());
                 if !ok {
-                    self.err(path, format!("{name} must be a date and time with its offset, e.g. 2026-06-18T20:00:00+08:00"));
+                    self.err(Kind::Format, path, format!("{name} must be a date and time with its offset, e.g. 2026-06-18T20:00:00+08:00"));
                 }
             }
             FieldKind::Campaign { required } => match value {
-                Value::Null if required => self.err(path, "choose the campaign this game plays"),
+                Value::Null if required => {
+                    self.err(Kind::Required, path, "choose the campaign this game plays")
+                }
                 Value::Null => {}
                 Value::String(id) if self.doc.campaign(id).is_some() => {}
-                Value::String(id) => {
-                    self.err(path, format!("campaign '{id}' does not exist in this page"))
-                }
-                _ => self.err(path, format!("{name} must be a campaign id")),
+                Value::String(id) => self.err(
+                    Kind::UnknownReference,
+                    path,
+                    format!("campaign '{id}' does not exist in this page"),
+                ),
+                _ => self.err(
+                    Kind::WrongType,
+                    path,
+                    format!("{name} must be a campaign id"),
+                ),
             },
             FieldKind::List { item, min, max } => match value.as_array() {
                 Some(rows) => {
                     if rows.len() < min {
-                        self.err(path, format!("{name} needs at least {min} rows"));
+                        self.err(
+                            Kind::Count,
+                            path,
+                            format!("{name} needs at least {min} rows"),
+                        );
                     }
                     if rows.len() > max {
-                        self.err(path, format!("{name} may have at most {max} rows"));
+                        self.err(
+                            Kind::TooLong,
+                            path,
+                            format!("{name} may have at most {max} rows"),
+                        );
                     }
                     for (i, row) in rows.iter().enumerate() {
                         match row.as_object() {
                             Some(obj) => self.props(&format!("{path}/{i}"), obj, item, true),
-                            None => self.err(format!("{path}/{i}"), "each row must be an object"),
+                            None => self.err(
+                                Kind::WrongType,
+                                format!("{path}/{i}"),
+                                "each row must be an object",
+                            ),
                         }
                     }
                 }
-                None => self.err(path, format!("{name} must be a list")),
+                None => self.err(Kind::WrongType, path, format!("{name} must be a list")),
             },
         }
     }
 
     fn text(&mut self, path: &str, s: &str, name: &str, max: usize, required: bool) {
         if required && s.trim().is_empty() {
-            self.err(path, format!("{name} must not be empty"));
+            self.err(Kind::Required, path, format!("{name} must not be empty"));
         }
         if s.chars().count() > max {
-            self.err(path, format!("{name} must be at most {max} characters"));
+            self.err(
+                Kind::TooLong,
+                path,
+                format!("{name} must be at most {max} characters"),
+            );
         }
     }
 
     fn colour(&mut self, path: &str, s: &str) {
         if !is_hex_colour(s) {
             self.err(
+                Kind::Format,
                 path,
                 format!("'{s}' is not a colour: use #rgb or #rrggbb, e.g. #e85d75"),
             );
@@ -488,7 +618,7 @@ impl Validator<'_> {
 
     fn url(&mut self, path: &str, s: &str) {
         if !is_safe_url(s) {
-            self.err(path, "links must start with http://, https:// or / (no javascript:, data: or other schemes)");
+            self.err(Kind::UnsafeLink, path, "links must start with http://, https:// or / (no javascript:, data: or other schemes)");
         }
     }
 
@@ -496,6 +626,7 @@ impl Validator<'_> {
         for (key, spacing) in [("padding", style.padding), ("margin", style.margin)] {
             if spacing.is_some_and(|s| s.max_side() > MAX_SPACING) {
                 self.err(
+                    Kind::OutOfRange,
                     format!("{path}/{key}"),
                     format!("{key} must be at most {MAX_SPACING} px per side"),
                 );
@@ -523,10 +654,15 @@ impl Validator<'_> {
             }
             Rule::Not(r) => self.rule(&format!("{path}/not"), r),
             Rule::Stage(stages) if stages.is_empty() => {
-                self.err(format!("{path}/stage"), "choose at least one stage");
+                self.err(
+                    Kind::Required,
+                    format!("{path}/stage"),
+                    "choose at least one stage",
+                );
             }
             Rule::PregnancyWeek { min, max } if *min < 1 || *max > 42 || min > max => {
                 self.err(
+                    Kind::OutOfRange,
                     format!("{path}/pregnancy_week"),
                     "pregnancy weeks must be a range within 1-42",
                 );
@@ -538,21 +674,28 @@ impl Validator<'_> {
                     "recency_days"
                 };
                 self.err(
+                    Kind::Inconsistent,
                     format!("{path}/{key}"),
                     "the range's minimum must not exceed its maximum",
                 );
             }
             Rule::TierAtLeast(rank) if *rank as usize >= self.doc.club.tiers.len() => {
                 self.err(
+                    Kind::UnknownReference,
                     format!("{path}/tier_at_least"),
                     format!("tier {rank} does not exist in this club's ladder"),
                 );
             }
             Rule::Tag(tag) if tag.trim().is_empty() || tag.chars().count() > 40 => {
-                self.err(format!("{path}/tag"), "a tag must be 1-40 characters");
+                self.err(
+                    Kind::TooLong,
+                    format!("{path}/tag"),
+                    "a tag must be 1-40 characters",
+                );
             }
             Rule::DateWindow { from, to } if from > to => {
                 self.err(
+                    Kind::Inconsistent,
                     format!("{path}/date_window/to"),
                     "the last day must not be before the first",
                 );
@@ -565,6 +708,7 @@ impl Validator<'_> {
         let doc = self.doc;
         if doc.campaigns.len() > MAX_CAMPAIGNS {
             self.err(
+                Kind::Count,
                 "/campaigns",
                 format!("a page may use at most {MAX_CAMPAIGNS} campaigns"),
             );
@@ -574,11 +718,13 @@ impl Validator<'_> {
             let path = format!("/campaigns/{i}");
             if !is_valid_id(&c.id) {
                 self.err(
+                    Kind::Format,
                     format!("{path}/id"),
                     "campaign id must be 1-64 letters, digits, '-' or '_'",
                 );
             } else if !ids.insert(c.id.as_str()) {
                 self.err(
+                    Kind::Duplicate,
                     format!("{path}/id"),
                     format!("campaign id '{}' is used twice", c.id),
                 );
@@ -591,6 +737,7 @@ impl Validator<'_> {
         self.text(&format!("{path}/name"), &c.name, "name", 40, true);
         if c.window.end <= c.window.start {
             self.err(
+                Kind::Inconsistent,
                 format!("{path}/window/end"),
                 "the campaign must end after it starts",
             );
@@ -607,6 +754,7 @@ impl Validator<'_> {
                 format!("{min}-{max}")
             };
             self.err(
+                Kind::Count,
                 format!("{path}/prizes"),
                 format!("this game needs {need} prizes; it has {n}"),
             );
@@ -616,6 +764,7 @@ impl Validator<'_> {
         {
             if per_day > total {
                 self.err(
+                    Kind::Inconsistent,
                     format!("{path}/limits/per_member_per_day"),
                     "the daily limit cannot exceed the campaign limit",
                 );
@@ -626,24 +775,31 @@ impl Validator<'_> {
             let ppath = format!("{path}/prizes/{j}");
             if !is_valid_id(&p.id) {
                 self.err(
+                    Kind::Format,
                     format!("{ppath}/id"),
                     "prize id must be 1-64 letters, digits, '-' or '_'",
                 );
             } else if !prize_ids.insert(p.id.as_str()) {
                 self.err(
+                    Kind::Duplicate,
                     format!("{ppath}/id"),
                     format!("prize id '{}' is used twice", p.id),
                 );
             }
             self.text(&format!("{ppath}/name"), &p.name, "name", 30, true);
             if p.weight < 1 {
-                self.err(format!("{ppath}/weight"), "weight must be at least 1");
+                self.err(
+                    Kind::OutOfRange,
+                    format!("{ppath}/weight"),
+                    "weight must be at least 1",
+                );
             }
             if let Some(image) = &p.image {
                 self.url(&format!("{ppath}/image"), image);
             }
             if let PrizeKind::Points { amount: 0 } = p.kind {
                 self.err(
+                    Kind::OutOfRange,
                     format!("{ppath}/kind/amount"),
                     "a points prize must give at least 1 point",
                 );
@@ -651,6 +807,7 @@ impl Validator<'_> {
         }
         match c.prize(&c.fallback_prize) {
             None => self.err(
+                Kind::UnknownReference,
                 format!("{path}/fallback_prize"),
                 format!(
                     "fallback prize '{}' is not one of this campaign's prizes",
@@ -658,6 +815,7 @@ impl Validator<'_> {
                 ),
             ),
             Some(p) if p.stock != Stock::Unlimited => self.err(
+                Kind::Inconsistent,
                 format!("{path}/fallback_prize"),
                 "the fallback prize is given when others run out, so it needs unlimited stock",
             ),
@@ -668,6 +826,7 @@ impl Validator<'_> {
     fn club(&mut self, club: &ClubSettings) {
         if club.tiers.is_empty() || club.tiers.len() > MAX_TIERS {
             self.err(
+                Kind::Count,
                 "/club/tiers",
                 format!("the tier ladder needs 1-{MAX_TIERS} tiers"),
             );
@@ -677,11 +836,13 @@ impl Validator<'_> {
             let path = format!("/club/tiers/{i}");
             if !is_valid_id(&tier.id) {
                 self.err(
+                    Kind::Format,
                     format!("{path}/id"),
                     "tier id must be 1-64 letters, digits, '-' or '_'",
                 );
             } else if ids.insert(tier.id.as_str(), i).is_some() {
                 self.err(
+                    Kind::Duplicate,
                     format!("{path}/id"),
                     format!("tier id '{}' is used twice", tier.id),
                 );
@@ -689,12 +850,14 @@ impl Validator<'_> {
             self.text(&format!("{path}/name"), &tier.name, "name", 20, true);
             if i == 0 && tier.threshold != 0 {
                 self.err(
+                    Kind::OutOfRange,
                     format!("{path}/threshold"),
                     "the first tier starts at 0 growth",
                 );
             }
             if i > 0 && tier.threshold <= club.tiers[i - 1].threshold {
                 self.err(
+                    Kind::Inconsistent,
                     format!("{path}/threshold"),
                     "each tier needs more growth than the one below",
                 );

@@ -4,6 +4,7 @@
 //! (`UNIQUE(member, document, block)`).
 
 use cradle_model::document::Props;
+use cradle_model::validate::Kind;
 use cradle_model::ValidationError;
 use serde::Deserialize;
 use sqlx::AnyConnection;
@@ -42,6 +43,7 @@ impl Quiz {
         if answers.len() != self.questions.len() {
             return Err(vec![ValidationError::new(
                 "/answers",
+                Kind::Count,
                 format!("answer each of the {} questions", self.questions.len()),
             )]);
         }
@@ -53,6 +55,7 @@ impl Quiz {
             .map(|(i, (_, q))| {
                 ValidationError::new(
                     format!("/answers/{i}"),
+                    Kind::OutOfRange,
                     format!("choose an option from 1 to {}", q.options.len()),
                 )
             })

@@ -4,6 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use cradle_model::validate::Kind;
 use cradle_model::{ClubSettings, ValidationError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -69,7 +70,7 @@ pub async fn put_settings(
     let club: ClubSettings = serde_json::from_value(body).map_err(|e| {
         invalid(
             "invalid_settings",
-            vec![ValidationError::new("", e.to_string())],
+            vec![ValidationError::new("", Kind::WrongType, e.to_string())],
         )
     })?;
     let problems = settings::problems(&club);
@@ -101,11 +102,16 @@ pub async fn adjust(
     if req.amount == 0 {
         problems.push(ValidationError::new(
             "/amount",
+            Kind::OutOfRange,
             "add or take away at least 1 point",
         ));
     }
     if req.reason.trim().is_empty() {
-        problems.push(ValidationError::new("/reason", "say why, for the ledger"));
+        problems.push(ValidationError::new(
+            "/reason",
+            Kind::Required,
+            "say why, for the ledger",
+        ));
     }
     if !problems.is_empty() {
         return Err(invalid("invalid_adjustment", problems));

@@ -5,6 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cradle_model::parse::decode_document;
+use cradle_model::validate::Kind;
 use cradle_model::{templates, validate, Document, ValidationError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -195,6 +196,7 @@ pub async fn create(
     let template = templates::find(template_id).ok_or_else(|| {
         invalid(vec![ValidationError::new(
             "/template",
+            Kind::UnknownReference,
             format!("there is no template '{template_id}'"),
         )])
     })?;
@@ -251,6 +253,7 @@ pub async fn save(
     if doc.id != id {
         return Err(invalid(vec![ValidationError::new(
             "/document/id",
+            Kind::Inconsistent,
             "the page's id does not match the address",
         )]));
     }

@@ -2,6 +2,7 @@
 //! the page. The member's workspace must be the page's (else 404), the page must be open (403
 //! `not_started`, 410 `ended`) and the block must be of the right kind and for this member.
 
+use cradle_model::validate::Kind;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -319,7 +320,11 @@ pub async fn vote(
             "invalid_vote",
             format!("choose an option from 1 to {options}"),
         )
-        .with_details(json!([ValidationError::new("/option", "no such option")])));
+        .with_details(json!([ValidationError::new(
+            "/option",
+            Kind::UnknownReference,
+            "no such option"
+        )])));
     }
     let today = day::local_day(page.zone, now_ms());
     let mut tx = state.db.pool.begin().await?;

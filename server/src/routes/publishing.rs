@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, FixedOffset, Utc};
 use cradle_model::parse::decode_document;
+use cradle_model::validate::Kind;
 use cradle_model::{validate, Document, ValidationError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -86,6 +87,7 @@ async fn publish_document(
         if end <= start {
             return Err(invalid(vec![ValidationError::new(
                 "/ends_at",
+                Kind::Inconsistent,
                 "the page must close after it opens",
             )]));
         }

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use cradle_model::parse::parse_fragments;
+use cradle_model::validate::Kind;
 use cradle_model::ValidationError;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -90,6 +91,7 @@ pub async fn create(
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return Err(invalid(vec![ValidationError::new(
             "/name",
+            Kind::TooLong,
             format!("the name must be 1-{MAX_NAME_CHARS} characters"),
         )]));
     }
@@ -97,13 +99,14 @@ pub async fn create(
         invalid(
             errors
                 .into_iter()
-                .map(|e| ValidationError::new(format!("/fragments{}", e.path), e.message))
+                .map(|e| ValidationError::new(format!("/fragments{}", e.path), e.kind, e.message))
                 .collect(),
         )
     })?;
     if fragments.is_empty() {
         return Err(invalid(vec![ValidationError::new(
             "/fragments",
+            Kind::Required,
             "a section holds at least one block",
         )]));
     }

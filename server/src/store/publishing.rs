@@ -2,6 +2,7 @@
 //! materialised so that republishing never forgets what was issued.
 
 use cradle_model::campaign::Stock;
+use cradle_model::validate::Kind;
 use cradle_model::{Document, ValidationError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -116,6 +117,7 @@ pub async fn publish(
             if total.is_some_and(|t| t < issued) {
                 stock_errors.push(ValidationError::new(
                     format!("/campaigns/{ci}/prizes/{pi}/stock"),
+                    Kind::Inconsistent,
                     format!("{issued} of '{}' are already issued, so its stock cannot be lower than {issued}", prize.name),
                 ));
                 continue;
