@@ -1,6 +1,7 @@
 //! The HTTP application: shared state, the API routes, the app's static files, and the layers
 //! every request passes (request id, tracing, timeout, body limit, JSON errors).
 
+use cradle_wire::ErrorCode;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -95,7 +96,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn api_not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API endpoint")
+    ApiError::new(ErrorCode::NotFound, "no such API endpoint")
 }
 
 /// Turns any non-JSON error answer under `/api` (an extractor rejection, 405, 408, 413…) into the
@@ -121,29 +122,13 @@ async fn json_errors(request: Request, next: Next) -> Response {
     } else {
         text
     };
-    let mut json = ApiError::new(status, code_for(status), message).into_response();
+    let mut json = ApiError::new(ErrorCode::for_status(status.as_u16()), message)
+        .with_status(status)
+        .into_response();
     for (name, value) in parts.headers.iter() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
             json.headers_mut().insert(name.clone(), value.clone());
         }
     }
     json
-}
-
-/// The stable code for a status the handlers did not phrase themselves.
-fn code_for(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::BAD_REQUEST => "bad_request",
-        StatusCode::UNAUTHORIZED => "unauthorized",
-        StatusCode::FORBIDDEN => "forbidden",
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        StatusCode::REQUEST_TIMEOUT => "timeout",
-        StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-        StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
-        StatusCode::TOO_MANY_REQUESTS => "rate_limited",
-        s if s.is_server_error() => "internal",
-        _ => "error",
-    }
 }

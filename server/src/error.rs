@@ -5,51 +5,39 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cradle_model::Closed;
-use serde::Serialize;
+pub use cradle_wire::{ErrorBody, ErrorCode, ErrorDetail};
 use serde_json::Value;
-use utoipa::ToSchema;
 
 /// An error answered to an API client.
 #[derive(Debug, Clone)]
 pub struct ApiError {
-    /// HTTP status.
+    /// HTTP status: the code's own, unless [`ApiError::with_status`] kept another.
     pub status: StatusCode,
-    /// Stable machine-readable code, e.g. `not_found`.
-    pub code: &'static str,
+    /// Stable machine-readable code from the one table.
+    pub code: ErrorCode,
     /// A sentence a person understands.
     pub message: String,
     /// Extra structured data (e.g. validation errors), `null` when none.
     pub details: Value,
 }
 
-/// The JSON body of every error answer.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorBody {
-    /// The error.
-    pub error: ErrorDetail,
-}
-
-/// What went wrong.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorDetail {
-    /// Stable machine-readable code, e.g. `version_conflict`.
-    pub code: String,
-    /// A sentence a person understands.
-    pub message: String,
-    /// Structured data: validation errors (`[{path, message}]`), `current_version`…; may be null.
-    #[schema(value_type = Object)]
-    pub details: Value,
-}
-
 impl ApiError {
     /// An error with no details.
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
         ApiError {
-            status,
+            status: StatusCode::from_u16(code.status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             code,
             message: message.into(),
             details: Value::Null,
         }
+    }
+
+    /// Keeps `status` for an answer the framework already gave (a 503 stays 503 though its
+    /// code is `internal`).
+    pub fn with_status(mut self, status: StatusCode) -> ApiError {
+        self.status = status;
+        self
     }
 
     /// Adds structured details.
@@ -70,11 +58,7 @@ impl ApiError {
 
     /// 404 for anything that does not exist (or that the caller may not know exists).
     pub fn not_found(what: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("{what} not found"),
-        )
+        ApiError::new(ErrorCode::NotFound, format!("{what} not found"))
     }
 
     /// 403 `not_started` (with `details.starts_at`) or 410 `ended` (with `details.ended_at`):
@@ -82,28 +66,21 @@ impl ApiError {
     pub fn closed(closed: Closed) -> ApiError {
         match closed {
             Closed::NotStarted(at) => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "not_started",
+                ErrorCode::NotStarted,
                 format!("not open yet: opens at {}", at.to_rfc3339()),
             )
             .with_details(serde_json::json!({ "starts_at": at.to_rfc3339() })),
-            Closed::Ended(at) => ApiError::new(
-                StatusCode::GONE,
-                "ended",
-                format!("closed at {}", at.to_rfc3339()),
-            )
-            .with_details(serde_json::json!({ "ended_at": at.to_rfc3339() })),
+            Closed::Ended(at) => {
+                ApiError::new(ErrorCode::Ended, format!("closed at {}", at.to_rfc3339()))
+                    .with_details(serde_json::json!({ "ended_at": at.to_rfc3339() }))
+            }
         }
     }
 
     /// 500 that logs the cause but tells the client nothing internal.
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
         tracing::error!(%cause, "internal error");
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "something went wrong on the server",
-        )
+        ApiError::new(ErrorCode::Internal, "something went wrong on the server")
     }
 }
 
@@ -117,7 +94,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody {
             error: ErrorDetail {
-                code: self.code.to_owned(),
+                code: self.code,
                 message: self.message,
                 details: self.details,
             },

@@ -1,58 +1,10 @@
 //! Logging in and out, and who is logged in.
 
+use cradle_wire::auth::{LoginRequest, SessionState};
+pub use cradle_wire::auth::{SessionInfo, SetupInfo, User, Workspace};
 use gloo_net::http::Method;
-use serde::{Deserialize, Serialize};
 
 use super::client::{get_json, send_empty, send_json, set_csrf, ApiError};
-
-/// The logged-in user.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct User {
-    /// Email.
-    pub email: String,
-    /// owner, editor, viewer or clerk.
-    pub role: String,
-}
-
-/// Their workspace.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Workspace {
-    /// Brand name.
-    pub name: String,
-    /// IANA time zone.
-    pub time_zone: String,
-}
-
-/// A session.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct SessionInfo {
-    /// The user.
-    pub user: User,
-    /// Their workspace.
-    pub workspace: Workspace,
-    /// CSRF token for state changes.
-    pub csrf_token: String,
-}
-
-/// Whether any user exists.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct SetupInfo {
-    /// False on a fresh install.
-    pub has_users: bool,
-    /// How to add the first user.
-    pub hint: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Login<'a> {
-    email: &'a str,
-    password: &'a str,
-}
-
-#[derive(Deserialize)]
-struct SessionState {
-    session: Option<SessionInfo>,
-}
 
 /// The current session, `None` when logged out.
 pub async fn session() -> Result<Option<SessionInfo>, ApiError> {
@@ -65,8 +17,15 @@ pub async fn session() -> Result<Option<SessionInfo>, ApiError> {
 
 /// Logs in.
 pub async fn login(email: &str, password: &str) -> Result<SessionInfo, ApiError> {
-    let info: SessionInfo =
-        send_json(Method::POST, "/api/auth/login", &Login { email, password }).await?;
+    let info: SessionInfo = send_json(
+        Method::POST,
+        "/api/auth/login",
+        &LoginRequest {
+            email: email.to_owned(),
+            password: password.to_owned(),
+        },
+    )
+    .await?;
     set_csrf(&info.csrf_token);
     Ok(info)
 }

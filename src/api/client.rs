@@ -1,5 +1,6 @@
 //! One request function and one error type for every API call.
 
+use cradle_wire::{ErrorBody, ErrorCode};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -15,8 +16,8 @@ pub enum ApiError {
     Http {
         /// HTTP status.
         status: u16,
-        /// The error's stable code, e.g. `version_conflict`.
-        code: String,
+        /// The error's stable code from the shared table.
+        code: ErrorCode,
         /// The server's sentence.
         message: String,
         /// Structured details (validation errors, current version…).
@@ -106,16 +107,21 @@ pub async fn send_file<T: DeserializeOwned>(
 async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
     if !response.ok() {
         let status = response.status();
-        let body = response.json::<Value>().await.unwrap_or(Value::Null);
-        let error = &body["error"];
-        return Err(ApiError::Http {
-            status,
-            code: error["code"].as_str().unwrap_or("error").to_owned(),
-            message: error["message"]
-                .as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| response.status_text()),
-            details: error["details"].clone(),
+        // A proxy's or an old server's answer may not be the JSON error shape: keep the status.
+        let error = response.json::<ErrorBody>().await.ok().map(|b| b.error);
+        return Err(match error {
+            Some(e) => ApiError::Http {
+                status,
+                code: e.code,
+                message: e.message,
+                details: e.details,
+            },
+            None => ApiError::Http {
+                status,
+                code: ErrorCode::for_status(status),
+                message: response.status_text(),
+                details: Value::Null,
+            },
         });
     }
     if response.status() == 204 {

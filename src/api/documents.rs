@@ -1,64 +1,11 @@
 //! Drafts: list, create, open, save, bin, restore, duplicate.
 
+use cradle_wire::documents::{CreateRequest, SaveRequest, SaveResponse};
+pub use cradle_wire::documents::{DocumentResponse as Draft, ListResponse as List, Summary};
 use gloo_net::http::Method;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::client::{get_json, send_empty, send_json, ApiError};
-
-/// A document in the list.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Summary {
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Member address.
-    pub slug: String,
-    /// Draft version.
-    pub version: i64,
-    /// Last save, Unix ms.
-    pub updated_at: i64,
-}
-
-/// A page of documents.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct List {
-    /// The documents.
-    pub items: Vec<Summary>,
-    /// How many match.
-    pub total: i64,
-}
-
-/// A draft and its version.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Draft {
-    /// Id.
-    pub id: String,
-    /// Version to save over.
-    pub version: i64,
-    /// The page JSON.
-    pub document: Value,
-}
-
-#[derive(Serialize)]
-struct Create<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    slug: Option<&'a str>,
-    template: &'a str,
-}
-
-#[derive(Serialize)]
-struct Save<'a> {
-    version: i64,
-    document: &'a Value,
-}
-
-#[derive(Deserialize)]
-struct Saved {
-    version: i64,
-}
 
 /// Percent-encodes a path segment or query value.
 pub(super) fn encode(q: &str) -> String {
@@ -82,10 +29,10 @@ pub async fn create(title: &str, slug: Option<&str>, template: &str) -> Result<D
     send_json(
         Method::POST,
         "/api/documents",
-        &Create {
-            title,
-            slug,
-            template,
+        &CreateRequest {
+            title: title.to_owned(),
+            slug: slug.map(str::to_owned),
+            template: Some(template.to_owned()),
         },
     )
     .await
@@ -98,10 +45,13 @@ pub async fn get(id: &str) -> Result<Draft, ApiError> {
 
 /// Saves over `version`; the new version.
 pub async fn save(id: &str, version: i64, document: &Value) -> Result<i64, ApiError> {
-    let saved: Saved = send_json(
+    let saved: SaveResponse = send_json(
         Method::PUT,
         &format!("/api/documents/{}", encode(id)),
-        &Save { version, document },
+        &SaveRequest {
+            version,
+            document: document.clone(),
+        },
     )
     .await?;
     Ok(saved.version)

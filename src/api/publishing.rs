@@ -1,20 +1,13 @@
 //! Publishing a draft and sharing it for preview: `POST /api/documents/{id}/publish` and
 //! `POST /api/documents/{id}/preview-links`.
 
+pub use cradle_wire::publishing::Published;
+use cradle_wire::publishing::{CreatePreview, PublishRequest};
 use gloo_net::http::Method;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::client::{send_json, ApiError};
 use super::documents::encode;
-
-/// A version put live.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Published {
-    /// The new version number.
-    pub number: i64,
-    /// Where members open it, e.g. `/c/spring-wheel`.
-    pub url: String,
-}
 
 /// A signed, expiring link to the saved draft.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -23,22 +16,16 @@ pub struct PreviewLink {
     pub url: String,
 }
 
-#[derive(Serialize)]
-struct Publish {
-    version: i64,
-}
-
-#[derive(Serialize)]
-struct CreatePreview {
-    hours: i64,
-}
-
 /// Publishes draft `version` of document `id` as its next live version.
 pub async fn publish(id: &str, version: i64) -> Result<Published, ApiError> {
     send_json(
         Method::POST,
         &format!("/api/documents/{}/publish", encode(id)),
-        &Publish { version },
+        &PublishRequest {
+            version,
+            starts_at: None,
+            ends_at: None,
+        },
     )
     .await
 }
@@ -48,7 +35,7 @@ pub async fn preview_link(id: &str) -> Result<PreviewLink, ApiError> {
     send_json(
         Method::POST,
         &format!("/api/documents/{}/preview-links", encode(id)),
-        &CreatePreview { hours: 72 },
+        &CreatePreview { hours: Some(72) },
     )
     .await
 }

@@ -1,29 +1,12 @@
 //! Saved sections: the workspace's reusable blocks (list, save, delete).
 
 use cradle_model::Fragment;
+use cradle_wire::sections::CreateRequest;
+pub use cradle_wire::sections::Section as Stored;
 use gloo_net::http::Method;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::client::{get_json, send_empty, send_json, ApiError};
 use super::documents::encode;
-
-/// A saved section as the server keeps it.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Stored {
-    /// Id.
-    pub id: String,
-    /// Name shown in the palette.
-    pub name: String,
-    /// Its blocks (fragments' JSON, checked again before use).
-    pub fragments: Value,
-}
-
-#[derive(Serialize)]
-struct Create<'a> {
-    name: &'a str,
-    fragments: &'a [Fragment],
-}
 
 /// The workspace's sections, oldest first.
 pub async fn list() -> Result<Vec<Stored>, ApiError> {
@@ -32,7 +15,12 @@ pub async fn list() -> Result<Vec<Stored>, ApiError> {
 
 /// Saves `fragments` as a section called `name`.
 pub async fn create(name: &str, fragments: &[Fragment]) -> Result<Stored, ApiError> {
-    send_json(Method::POST, "/api/sections", &Create { name, fragments }).await
+    let fragments = serde_json::to_value(fragments).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let body = CreateRequest {
+        name: name.to_owned(),
+        fragments,
+    };
+    send_json(Method::POST, "/api/sections", &body).await
 }
 
 /// Deletes a section.

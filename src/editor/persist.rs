@@ -2,6 +2,7 @@
 //! and offline) and saved to the server after a short pause. A stale save (409) opens the
 //! conflict dialog instead of overwriting.
 
+use cradle_wire::ErrorCode;
 use std::time::Duration;
 
 use cradle_model::parse::decode_document;
@@ -162,7 +163,7 @@ impl Persist {
                     }
                 }
                 Err(ApiError::Http {
-                    status: 409,
+                    code: ErrorCode::VersionConflict,
                     details,
                     ..
                 }) => {

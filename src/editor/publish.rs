@@ -152,7 +152,7 @@ mod tests {
     fn a_refusal_lists_the_servers_problems_by_path() {
         let error = ApiError::Http {
             status: 422,
-            code: "invalid_document".into(),
+            code: cradle_wire::ErrorCode::InvalidDocument,
             message: "the page has 2 problems".into(),
             details: json!([
                 {"path": "/blocks/w/props/campaign", "message": "choose a campaign"},
@@ -169,7 +169,7 @@ mod tests {
         );
         let conflict = ApiError::Http {
             status: 409,
-            code: "version_conflict".into(),
+            code: cradle_wire::ErrorCode::VersionConflict,
             message: "the draft changed".into(),
             details: json!({"current_version": 4}),
         };

@@ -4,7 +4,8 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, Method};
+use cradle_wire::ErrorCode;
 
 use crate::app::AppState;
 use crate::error::ApiError;
@@ -34,8 +35,7 @@ impl CurrentUser {
             Ok(())
         } else {
             Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
+                ErrorCode::Forbidden,
                 "your role cannot open pages",
             ))
         }
@@ -47,8 +47,7 @@ impl CurrentUser {
             Ok(())
         } else {
             Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
+                ErrorCode::Forbidden,
                 "your role can view pages but not change them",
             ))
         }
@@ -74,8 +73,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<CurrentUser, ApiError> {
-        let unauthorized =
-            || ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "log in first");
+        let unauthorized = || ApiError::new(ErrorCode::Unauthorized, "log in first");
         let token = cookie(&parts.headers, SESSION_COOKIE)
             .ok_or_else(unauthorized)?
             .to_owned();
@@ -87,8 +85,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
             if sent != Some(csrf.as_str()) {
                 return Err(ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "csrf",
+                    ErrorCode::Csrf,
                     "missing or wrong X-CSRF-Token header: reload the page and try again",
                 ));
             }

@@ -4,8 +4,9 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use cradle_model::audience::MemberProfile;
+use cradle_wire::ErrorCode;
 
 use crate::app::AppState;
 use crate::auth::current::{cookie, CSRF_HEADER};
@@ -41,8 +42,7 @@ impl FromRequestParts<AppState> for CurrentMember {
     ) -> Result<CurrentMember, ApiError> {
         let unauthorized = || {
             ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "member_unauthorized",
+                ErrorCode::MemberUnauthorized,
                 "open the page from the brand's app to sign in as a member",
             )
         };
@@ -55,8 +55,7 @@ impl FromRequestParts<AppState> for CurrentMember {
             let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
             if sent != Some(session.csrf.as_str()) {
                 return Err(ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "csrf",
+                    ErrorCode::Csrf,
                     "missing or wrong X-CSRF-Token header: reload the page and try again",
                 ));
             }

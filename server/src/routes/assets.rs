@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use cradle_wire::ErrorCode;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
@@ -36,7 +37,7 @@ pub struct AssetList {
 }
 
 fn too_large(message: String) -> ApiError {
-    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", message)
+    ApiError::new(ErrorCode::BodyTooLarge, message)
 }
 
 /// Uploads a picture (the raw bytes as the body).
@@ -59,13 +60,8 @@ pub async fn upload(
                 MAX_ASSET_BYTES / 1024 / 1024
             ))
         })?;
-    let (ext, content_type) = assets::sniff(&bytes).map_err(|why| {
-        ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            why,
-        )
-    })?;
+    let (ext, content_type) =
+        assets::sniff(&bytes).map_err(|why| ApiError::new(ErrorCode::UnsupportedMediaType, why))?;
     let file_name = format!("{}.{ext}", hex::encode(Sha256::digest(&bytes)));
     let asset = Asset {
         file_name: file_name.clone(),
@@ -82,8 +78,7 @@ pub async fn upload(
     let quota = state.config.asset_quota_bytes;
     if used + asset.size > quota {
         return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "quota_exceeded",
+            ErrorCode::QuotaExceeded,
             format!(
                 "this workspace's pictures would exceed its {} MB quota: delete unused ones first",
                 quota / 1024 / 1024

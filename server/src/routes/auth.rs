@@ -1,52 +1,20 @@
 //! `/api/auth/*`: log in, log out, who am I; `/api/setup`: does any user exist yet.
 
+use cradle_wire::auth::{LoginRequest, SessionInfo, SessionState, SetupInfo};
+use cradle_wire::ErrorCode;
 use std::time::Instant;
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::auth::{password, CurrentUser, Role, SESSION_COOKIE};
 use crate::error::ApiError;
 use crate::store::sessions::{self, SESSION_DAYS};
 use crate::store::users::{self, User};
-use crate::store::workspaces::{self, Workspace};
-
-/// Login form.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LoginRequest {
-    /// Email.
-    pub email: String,
-    /// Password.
-    pub password: String,
-}
-
-/// The logged-in user, their workspace and the CSRF token to send as `X-CSRF-Token`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SessionInfo {
-    /// The user.
-    #[schema(value_type = Object)]
-    pub user: User,
-    /// Their workspace.
-    #[schema(value_type = Object)]
-    pub workspace: Workspace,
-    /// Send this as `X-CSRF-Token` on every POST, PUT and DELETE.
-    pub csrf_token: String,
-}
-
-/// Whether the server has any user yet.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SetupInfo {
-    /// False on a fresh install: run `cradle-server user add`.
-    pub has_users: bool,
-    /// What to do when there is no user.
-    pub hint: Option<String>,
-}
+use crate::store::workspaces::{self};
 
 /// The hint shown while no user exists.
 pub const ADD_USER_HINT: &str =
@@ -57,7 +25,12 @@ async fn session_info(state: &AppState, user: User, csrf: String) -> Result<Sess
         .await?
         .ok_or_else(|| ApiError::internal("user without workspace"))?;
     Ok(SessionInfo {
-        user,
+        user: cradle_wire::auth::User {
+            role: user.role.as_str().to_owned(),
+            id: user.id,
+            workspace_id: user.workspace_id,
+            email: user.email,
+        },
         workspace,
         csrf_token: csrf,
     })
@@ -84,8 +57,7 @@ pub async fn login(
     if let Some(wait) = state.login_limiter.check(&key, now) {
         let secs = wait.as_secs().max(1);
         return Ok(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorCode::RateLimited,
             format!(
                 "too many failed logins: try again in {} minutes",
                 secs.div_ceil(60)
@@ -107,8 +79,7 @@ pub async fn login(
     let Some((user, _)) = found.filter(|_| ok) else {
         state.login_limiter.fail(&key, now);
         return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
             "email or password is wrong",
         ));
     };
@@ -144,13 +115,6 @@ pub async fn me(
     me: CurrentUser,
 ) -> Result<Json<SessionInfo>, ApiError> {
     Ok(Json(session_info(&state, me.user, me.csrf).await?))
-}
-
-/// The session, or `null` when logged out.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SessionState {
-    /// The session when the cookie is valid.
-    pub session: Option<SessionInfo>,
 }
 
 /// The session if the cookie is valid, `null` otherwise: always 200, so a logged-out app asks

@@ -2,10 +2,10 @@
 //! and points adjustments (`POST /api/members/{id}/adjust`).
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::Json;
 use cradle_model::validate::Kind;
 use cradle_model::{ClubSettings, ValidationError};
+use cradle_wire::ErrorCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use utoipa::ToSchema;
@@ -35,13 +35,13 @@ pub struct Adjusted {
 }
 
 /// 422 with `{path, message}` details.
-fn invalid(code: &'static str, problems: Vec<ValidationError>) -> ApiError {
+fn invalid(code: ErrorCode, problems: Vec<ValidationError>) -> ApiError {
     let message = problems
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ");
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).with_details(json!(problems))
+    ApiError::new(code, message).with_details(json!(problems))
 }
 
 /// The workspace's club settings (`ClubSettings`: `tiers` and `points`).
@@ -69,13 +69,13 @@ pub async fn put_settings(
     me.require_edit()?;
     let club: ClubSettings = serde_json::from_value(body).map_err(|e| {
         invalid(
-            "invalid_settings",
+            ErrorCode::InvalidSettings,
             vec![ValidationError::new("", Kind::WrongType, e.to_string())],
         )
     })?;
     let problems = settings::problems(&club);
     if !problems.is_empty() {
-        return Err(invalid("invalid_settings", problems));
+        return Err(invalid(ErrorCode::InvalidSettings, problems));
     }
     settings::save(&state.db, &me.user.workspace_id, &club).await?;
     Ok(Json(club))
@@ -114,7 +114,7 @@ pub async fn adjust(
         ));
     }
     if !problems.is_empty() {
-        return Err(invalid("invalid_adjustment", problems));
+        return Err(invalid(ErrorCode::InvalidAdjustment, problems));
     }
     let source = format!("staff:{}", me.user.id);
     let entry = Entry {
@@ -128,8 +128,7 @@ pub async fn adjust(
     let mut tx = state.db.pool.begin().await?;
     if !ledger::adjust(&mut tx, &entry).await? {
         return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "insufficient_points",
+            ErrorCode::InsufficientPoints,
             "the member has fewer points than that",
         ));
     }

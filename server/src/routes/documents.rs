@@ -7,14 +7,18 @@ use axum::Json;
 use cradle_model::parse::decode_document;
 use cradle_model::validate::Kind;
 use cradle_model::{templates, validate, Document, ValidationError};
-use serde::{Deserialize, Serialize};
+use cradle_wire::documents::{
+    CreateRequest, DocumentResponse, ListResponse, SaveRequest, SaveResponse,
+};
+use cradle_wire::ErrorCode;
+use serde::Deserialize;
 use serde_json::{json, Value};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 use crate::app::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ErrorBody};
-use crate::store::documents::{self, Saved, Summary};
+use crate::store::documents::{self, Saved};
 use crate::store::new_id;
 
 /// List filters.
@@ -43,65 +47,6 @@ fn default_per_page() -> i64 {
     20
 }
 
-/// One page of documents.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ListResponse {
-    /// The documents.
-    pub items: Vec<Summary>,
-    /// How many match in all.
-    pub total: i64,
-    /// This page.
-    pub page: i64,
-    /// Items per page.
-    pub per_page: i64,
-}
-
-/// A new document.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateRequest {
-    /// Title.
-    pub title: String,
-    /// Member address; derived from the title when absent.
-    #[serde(default)]
-    pub slug: Option<String>,
-    /// Template id (see the gallery); blank when absent.
-    #[serde(default)]
-    pub template: Option<String>,
-}
-
-/// A draft and its version.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DocumentResponse {
-    /// Id.
-    pub id: String,
-    /// Version to send back when saving.
-    pub version: i64,
-    /// Last save, Unix ms.
-    pub updated_at: i64,
-    /// The page (cradle-model JSON).
-    #[schema(value_type = Object)]
-    pub document: Value,
-}
-
-/// A save.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SaveRequest {
-    /// The version this edit started from.
-    pub version: i64,
-    /// The whole page.
-    #[schema(value_type = Object)]
-    pub document: Value,
-}
-
-/// A save's result.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SaveResponse {
-    /// The new version.
-    pub version: i64,
-}
-
 /// 422 listing every validation error.
 pub fn invalid(errors: Vec<ValidationError>) -> ApiError {
     let n = errors.len();
@@ -110,12 +55,7 @@ pub fn invalid(errors: Vec<ValidationError>) -> ApiError {
     } else {
         format!("the page has {n} problems")
     };
-    ApiError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid_document",
-        message,
-    )
-    .with_details(json!(errors))
+    ApiError::new(ErrorCode::InvalidDocument, message).with_details(json!(errors))
 }
 
 /// A slug from a title: lowercase ASCII letters and digits joined by '-', or `page-…`.
@@ -158,8 +98,7 @@ pub async fn list(
     me.require_read()?;
     if q.page < 1 || !(1..=100).contains(&q.per_page) {
         return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "bad_request",
+            ErrorCode::BadRequest,
             "page must be ≥ 1 and per_page 1-100",
         ));
     }
@@ -264,9 +203,7 @@ pub async fn save(
     }
     match documents::save(&state.db, &me.user.workspace_id, &me.user.id, req.version, &doc).await? {
         Saved::Ok(version) => Ok(Json(SaveResponse { version })),
-        Saved::Conflict(current) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "version_conflict",
+        Saved::Conflict(current) => Err(ApiError::new(ErrorCode::VersionConflict,
             format!("someone saved this page meanwhile (version {current}); your version {} is out of date", req.version),
         )
         .with_details(json!({ "current_version": current }))),

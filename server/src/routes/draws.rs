@@ -1,6 +1,7 @@
 //! Draw endpoints: members draw on a live page's campaign (server-decided, idempotent), anyone
 //! reads the odds and, after the campaign ends, the verification of every draw.
 
+use cradle_wire::ErrorCode;
 use std::net::SocketAddr;
 use std::time::Instant;
 
@@ -140,8 +141,7 @@ fn campaign<'a>(page: &'a PublishedVersion, id: &str) -> &'a Campaign {
 fn rate_limited(wait: std::time::Duration) -> ApiError {
     let secs = wait.as_secs().max(1);
     ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
+        ErrorCode::RateLimited,
         format!("too many draws: try again in {secs} s"),
     )
     .with_details(json!({ "retry_after": secs }))
@@ -150,32 +150,26 @@ fn rate_limited(wait: std::time::Duration) -> ApiError {
 fn draw_error(e: DrawError) -> ApiError {
     match e {
         DrawError::Closed(closed) => ApiError::closed(closed),
-        DrawError::NotEligible => ApiError::new(
-            StatusCode::FORBIDDEN,
-            "not_eligible",
-            "this game is for other members",
-        ),
+        DrawError::NotEligible => {
+            ApiError::new(ErrorCode::NotEligible, "this game is for other members")
+        }
         DrawError::DailyLimit(n) => ApiError::new(
-            StatusCode::CONFLICT,
-            "daily_limit",
+            ErrorCode::DailyLimit,
             format!("you have used today's {n} draws: come back tomorrow"),
         )
         .with_details(json!({ "limit": n })),
         DrawError::CampaignLimit(n) => ApiError::new(
-            StatusCode::CONFLICT,
-            "campaign_limit",
+            ErrorCode::CampaignLimit,
             format!("you have used all {n} draws of this game"),
         )
         .with_details(json!({ "limit": n })),
         DrawError::InsufficientPoints(cost) => ApiError::new(
-            StatusCode::CONFLICT,
-            "insufficient_points",
+            ErrorCode::InsufficientPoints,
             format!("a draw costs {cost} points and your balance is lower"),
         )
         .with_details(json!({ "cost": cost })),
         DrawError::NoSeed => ApiError::new(
-            StatusCode::CONFLICT,
-            "republish_needed",
+            ErrorCode::RepublishNeeded,
             "this game was published before draws were enabled: republish the page",
         ),
         DrawError::Db(e) => ApiError::internal(e),
@@ -208,8 +202,7 @@ pub async fn draw(
         .filter(|k| !k.is_empty() && k.len() <= 100)
         .ok_or_else(|| {
             ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "idempotency_key_required",
+                ErrorCode::IdempotencyKeyRequired,
                 "send an Idempotency-Key header (1-100 characters) with each draw",
             )
         })?
@@ -337,8 +330,7 @@ pub async fn verification(
     let page = live_campaign(&state, &slug, &id).await?;
     if !ended(&page, campaign(&page, &id)) {
         return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "not_ended",
+            ErrorCode::NotEnded,
             "the seed is revealed, and draws can be verified, once the campaign has ended",
         ));
     }

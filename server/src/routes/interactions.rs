@@ -3,10 +3,10 @@
 //! `not_started`, 410 `ended`) and the block must be of the right kind and for this member.
 
 use cradle_model::validate::Kind;
+use cradle_wire::ErrorCode;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::Json;
 use chrono::Utc;
 use chrono_tz::Tz;
@@ -153,8 +153,7 @@ impl Page {
         let today = day::local_day(self.zone, now_ms());
         if !audience::admits(block.audience.as_ref(), &member.profile, today) {
             return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "not_in_audience",
+                ErrorCode::NotInAudience,
                 "this block is for other members",
             ));
         }
@@ -253,8 +252,7 @@ pub async fn quiz(
     let quiz = Quiz::from_props(&page.block(&block_id, BlockKind::Quiz, &member)?.props);
     let correct = quiz.check(&req.answers).map_err(|problems| {
         ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_answers",
+            ErrorCode::InvalidAnswers,
             "the answers do not fit the questions",
         )
         .with_details(json!(problems))
@@ -316,8 +314,7 @@ pub async fn vote(
     let (options, per_day) = votes::rules(&page.block(&block_id, BlockKind::Vote, &member)?.props);
     if !(1..=options as i64).contains(&req.option) {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_vote",
+            ErrorCode::InvalidVote,
             format!("choose an option from 1 to {options}"),
         )
         .with_details(json!([ValidationError::new(
@@ -340,8 +337,7 @@ pub async fn vote(
     .await?;
     if !cast {
         return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "vote_limit",
+            ErrorCode::VoteLimit,
             format!("you have used today's {per_day} vote(s): come back tomorrow"),
         ));
     }

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Duration;
 use cradle_model::Stage;
+use cradle_wire::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -149,23 +150,19 @@ fn member_info(member: &Member, joined: bool) -> MemberInfo {
 fn token_error(e: TokenError) -> ApiError {
     match e {
         TokenError::Malformed => ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "member_token_invalid",
+            ErrorCode::MemberTokenInvalid,
             "the member token is not a token: open the page from the brand's app again",
         ),
         TokenError::Forged => ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "member_token_forged",
+            ErrorCode::MemberTokenForged,
             "the member token's signature does not match its brand",
         ),
         TokenError::Expired => ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "member_token_expired",
+            ErrorCode::MemberTokenExpired,
             "the member token has expired: open the page from the brand's app again",
         ),
         TokenError::WrongWorkspace => ApiError::new(
-            StatusCode::FORBIDDEN,
-            "member_token_wrong_workspace",
+            ErrorCode::MemberTokenWrongWorkspace,
             "the member token belongs to another brand than this page",
         ),
     }
@@ -242,8 +239,7 @@ pub async fn demo(
 ) -> Result<Response, ApiError> {
     if !state.config.demo_members {
         return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "demo_members_off",
+            ErrorCode::DemoMembersOff,
             "demo members are off: start the server with `serve --demo-members`",
         ));
     }
@@ -320,15 +316,15 @@ pub async fn invite(
     let (_, inviter_reward) = invites::redeem(&state.db, &me, &req.code)
         .await
         .map_err(|e| {
-            let (status, code) = match &e {
-                InviteError::UnknownCode => (StatusCode::NOT_FOUND, "invite_not_found"),
-                InviteError::SelfInvite => (StatusCode::UNPROCESSABLE_ENTITY, "self_invite"),
-                InviteError::NotNew => (StatusCode::CONFLICT, "invite_not_new"),
-                InviteError::AlreadyInvited => (StatusCode::CONFLICT, "already_invited"),
-                InviteError::Loop => (StatusCode::CONFLICT, "invite_loop"),
+            let code = match &e {
+                InviteError::UnknownCode => ErrorCode::InviteNotFound,
+                InviteError::SelfInvite => ErrorCode::SelfInvite,
+                InviteError::NotNew => ErrorCode::InviteNotNew,
+                InviteError::AlreadyInvited => ErrorCode::AlreadyInvited,
+                InviteError::Loop => ErrorCode::InviteLoop,
                 InviteError::Db(e) => return ApiError::internal(e),
             };
-            ApiError::new(status, code, e.to_string())
+            ApiError::new(code, e.to_string())
         })?;
     Ok(Json(InviteResult { inviter_reward }))
 }
@@ -351,13 +347,13 @@ pub async fn share(
     sharing::share(&state.db, &me.id, &receiver.id)
         .await
         .map_err(|e| {
-            let (status, code) = match &e {
-                ShareError::SelfShare => (StatusCode::UNPROCESSABLE_ENTITY, "self_share"),
-                ShareError::AlreadyShared => (StatusCode::CONFLICT, "already_shared"),
-                ShareError::Loop => (StatusCode::CONFLICT, "share_loop"),
+            let code = match &e {
+                ShareError::SelfShare => ErrorCode::SelfShare,
+                ShareError::AlreadyShared => ErrorCode::AlreadyShared,
+                ShareError::Loop => ErrorCode::ShareLoop,
                 ShareError::Db(e) => return ApiError::internal(e),
             };
-            ApiError::new(status, code, e.to_string())
+            ApiError::new(code, e.to_string())
         })?;
     Ok((
         StatusCode::CREATED,

@@ -6,7 +6,9 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use cradle_model::parse::decode_document;
-use serde::{Deserialize, Serialize};
+use cradle_wire::publishing::CreatePreview;
+use cradle_wire::ErrorCode;
+use serde::Serialize;
 use serde_json::{json, Value};
 use utoipa::ToSchema;
 
@@ -18,15 +20,6 @@ use crate::store::previews::{self, PreviewError, PreviewLink};
 
 /// Longest a preview link may live, in hours (30 days).
 pub const MAX_PREVIEW_HOURS: i64 = 720;
-
-/// A new preview link.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreatePreview {
-    /// Hours until it expires (1-720, default 72).
-    #[serde(default)]
-    pub hours: Option<i64>,
-}
 
 /// A draft opened through a preview link.
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,12 +53,10 @@ pub async fn create(
     live_document(&state, &me, &id).await?;
     let hours = req.hours.unwrap_or(72);
     if !(1..=MAX_PREVIEW_HOURS).contains(&hours) {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
-            "a preview link lasts 1-720 hours",
-        )
-        .with_details(json!([{"path": "/hours", "message": "must be 1-720"}])));
+        return Err(
+            ApiError::new(ErrorCode::InvalidBody, "a preview link lasts 1-720 hours")
+                .with_details(json!([{"path": "/hours", "message": "must be 1-720"}])),
+        );
     }
     let link = previews::create(&state.db, &me.user.workspace_id, &id, &me.user.id, hours).await?;
     Ok((StatusCode::CREATED, Json(link)))
@@ -114,15 +105,13 @@ pub async fn open(
         Err(PreviewError::NotFound) => return Err(ApiError::not_found("preview link")),
         Err(PreviewError::Expired) => {
             return Err(ApiError::new(
-                StatusCode::GONE,
-                "expired",
+                ErrorCode::Expired,
                 "this preview link has expired: ask for a new one",
             ))
         }
         Err(PreviewError::Revoked) => {
             return Err(ApiError::new(
-                StatusCode::GONE,
-                "revoked",
+                ErrorCode::Revoked,
                 "this preview link was turned off: ask for a new one",
             ))
         }

@@ -10,9 +10,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use cradle_model::parse::decode_document;
 use cradle_model::validate::Kind;
 use cradle_model::{validate, Document, ValidationError};
-use serde::{Deserialize, Serialize};
+use cradle_wire::publishing::{LiveResponse, PublishRequest, Published};
+use cradle_wire::ErrorCode;
 use serde_json::{json, Value};
-use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::auth::CurrentUser;
@@ -21,55 +21,16 @@ use crate::routes::documents::invalid;
 use crate::store::documents;
 use crate::store::publishing::{self, PublishError, VersionInfo};
 
-/// Publish the current draft.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PublishRequest {
-    /// The draft version being published (409 when the draft moved on).
-    pub version: i64,
-    /// Opens to members at (RFC 3339 with offset); immediately when absent.
-    #[serde(default)]
-    #[schema(value_type = Option<String>)]
-    pub starts_at: Option<DateTime<FixedOffset>>,
-    /// Closes to members at (RFC 3339 with offset); never when absent.
-    #[serde(default)]
-    #[schema(value_type = Option<String>)]
-    pub ends_at: Option<DateTime<FixedOffset>>,
-}
-
-/// What was published.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Published {
-    /// The new version number.
-    pub number: i64,
-    /// Where members open it.
-    pub url: String,
-}
-
-/// A live page for members.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LiveResponse {
-    /// Version number.
-    pub number: i64,
-    /// Unix ms.
-    pub published_at: i64,
-    /// The page as members get it (no quiz answers).
-    #[schema(value_type = Object)]
-    pub document: Value,
-}
-
 fn publish_error(e: PublishError) -> ApiError {
     match e {
         PublishError::SlugTaken(slug) => ApiError::new(
-            StatusCode::CONFLICT,
-            "slug_taken",
+            ErrorCode::SlugTaken,
             format!("another page is already live at /c/{slug}: choose another address"),
         )
         .with_details(json!([{"path": "/slug", "message": "this address is taken"}])),
         PublishError::StockBelowIssued(errors) => invalid(errors),
         PublishError::Concurrent => ApiError::new(
-            StatusCode::CONFLICT,
-            "publish_conflict",
+            ErrorCode::PublishConflict,
             "someone published this page at the same moment: reload and try again",
         ),
         PublishError::Db(e) => ApiError::internal(e),
@@ -135,8 +96,7 @@ pub async fn publish(
         .ok_or_else(|| ApiError::not_found("page"))?;
     if stored.summary.version != req.version {
         return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "version_conflict",
+            ErrorCode::VersionConflict,
             format!(
                 "the draft changed (now version {}): review it before publishing",
                 stored.summary.version

@@ -2,8 +2,8 @@
 //! unknown codes each get their own answer.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::Json;
+use cradle_wire::ErrorCode;
 use serde_json::json;
 
 use crate::app::AppState;
@@ -15,19 +15,16 @@ use crate::store::{now_ms, rfc3339};
 fn redeem_error(e: RedeemError) -> ApiError {
     match e {
         RedeemError::Unknown => ApiError::new(
-            StatusCode::NOT_FOUND,
-            "unknown_code",
+            ErrorCode::UnknownCode,
             "no prize has this code: check the letters and try again",
         ),
         RedeemError::AlreadyRedeemed(at) => ApiError::new(
-            StatusCode::CONFLICT,
-            "already_redeemed",
+            ErrorCode::AlreadyRedeemed,
             format!("this code was already redeemed at {}", rfc3339(at)),
         )
         .with_details(json!({ "redeemed_at": rfc3339(at) })),
         RedeemError::Expired(at) => ApiError::new(
-            StatusCode::GONE,
-            "expired_code",
+            ErrorCode::ExpiredCode,
             format!("this code expired at {}", rfc3339(at)),
         )
         .with_details(json!({ "expired_at": rfc3339(at) })),
@@ -40,8 +37,7 @@ fn require_redeem(me: &CurrentUser) -> Result<(), ApiError> {
     match me.user.role {
         Role::Clerk | Role::Owner => Ok(()),
         _ => Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
+            ErrorCode::Forbidden,
             "only store clerks and owners redeem prize codes",
         )),
     }

@@ -7,9 +7,9 @@ use axum::Json;
 use cradle_model::parse::parse_fragments;
 use cradle_model::validate::Kind;
 use cradle_model::ValidationError;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
-use utoipa::ToSchema;
+use cradle_wire::sections::{CreateRequest, Section};
+use cradle_wire::ErrorCode;
+use serde_json::json;
 
 use crate::app::AppState;
 use crate::auth::CurrentUser;
@@ -22,31 +22,6 @@ pub const MAX_NAME_CHARS: usize = 60;
 /// Most sections a workspace keeps.
 pub const MAX_SECTIONS: i64 = 100;
 
-/// A section to save.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateRequest {
-    /// Name shown in the palette.
-    pub name: String,
-    /// The blocks: a list of cradle-model fragments (`{root, blocks}`), in order.
-    #[schema(value_type = Vec<Object>)]
-    pub fragments: Value,
-}
-
-/// A saved section.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Section {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// When it was saved, Unix ms.
-    pub created_at: i64,
-    /// Its blocks, as saved.
-    #[schema(value_type = Vec<Object>)]
-    pub fragments: Value,
-}
-
 fn section(stored: Stored) -> Result<Section, ApiError> {
     Ok(Section {
         fragments: serde_json::from_str(&stored.body).map_err(ApiError::internal)?,
@@ -58,8 +33,7 @@ fn section(stored: Stored) -> Result<Section, ApiError> {
 
 fn invalid(errors: Vec<ValidationError>) -> ApiError {
     let message = format!("the section has a problem: {}", errors[0]);
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_section", message)
-        .with_details(json!(errors))
+    ApiError::new(ErrorCode::InvalidSection, message).with_details(json!(errors))
 }
 
 /// Lists the workspace's saved sections, oldest first.
@@ -113,8 +87,7 @@ pub async fn create(
     let workspace = &me.user.workspace_id;
     if sections::count(&state.db, workspace).await? >= MAX_SECTIONS {
         return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "too_many_sections",
+            ErrorCode::TooManySections,
             format!("a workspace keeps at most {MAX_SECTIONS} sections; delete one first"),
         ));
     }

@@ -2,28 +2,10 @@
 //! only succeeds if that is still the current one.
 
 use cradle_model::Document;
-use serde::Serialize;
-use utoipa::ToSchema;
+pub use cradle_wire::documents::Summary;
 
 use crate::db::Db;
 use crate::store::now_ms;
-
-/// A document in a list.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct Summary {
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Member address slug.
-    pub slug: String,
-    /// Current draft version.
-    pub version: i64,
-    /// Last save, Unix ms.
-    pub updated_at: i64,
-    /// When it was deleted (Unix ms), if it is in the bin.
-    pub deleted_at: Option<i64>,
-}
 
 /// A stored draft.
 #[derive(Clone, Debug)]

@@ -1,20 +1,9 @@
 //! Workspaces (brands): every document, asset and member belongs to one.
 
-use serde::Serialize;
-
 use crate::db::Db;
 use crate::store::{new_id, now_ms, random_hex};
 
-/// A brand's workspace.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct Workspace {
-    /// Id.
-    pub id: String,
-    /// Brand name.
-    pub name: String,
-    /// IANA time zone deciding day boundaries (sign-in, daily limits), e.g. `Asia/Shanghai`.
-    pub time_zone: String,
-}
+pub use cradle_wire::auth::Workspace;
 
 /// The workspace named `name`, created with `time_zone` (and a new signing secret) if missing.
 pub async fn find_or_create(
