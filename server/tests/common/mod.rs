@@ -2,6 +2,7 @@
 //! PostgreSQL), driven in-process through its router.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod club;
 pub mod pages;
 pub mod wheel;
 
