@@ -57,7 +57,7 @@ dual_test!(wrong_passwords_and_unknown_emails_get_the_same_401, |app| {
         .unwrap_err();
     for r in [&wrong, &unknown] {
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(r.json()["error"]["code"], "invalid_credentials");
+        assert_eq!(r.error_code(), "invalid_credentials");
     }
     assert_eq!(
         wrong.json()["error"]["message"],
@@ -86,13 +86,13 @@ dual_test!(logins_are_rate_limited_per_email, |app| {
             .unwrap()
             > 0
     );
-    assert_eq!(limited.json()["error"]["code"], "rate_limited");
+    assert_eq!(limited.error_code(), "rate_limited");
 });
 
 dual_test!(no_cookie_no_access_and_logout_ends_the_session, |app| {
     let anonymous = app.get("/api/documents").await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(anonymous.json()["error"]["code"], "unauthorized");
+    assert_eq!(anonymous.error_code(), "unauthorized");
 
     let session = app.user("a@brand.com", Role::Editor, "Brand").await;
     let out = app
@@ -123,7 +123,7 @@ dual_test!(state_changes_need_the_csrf_header, |app| {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(r.json()["error"]["code"], "csrf");
+    assert_eq!(r.error_code(), "csrf");
     // Reads need no CSRF token.
     assert_eq!(
         app.call(&forged, Method::GET, "/api/documents", None)
@@ -173,7 +173,7 @@ dual_test!(roles_limit_what_users_do, |app| {
     ] {
         let r = app.call(&viewer, method, &uri, body).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "viewer {uri}");
-        assert_eq!(r.json()["error"]["code"], "forbidden");
+        assert_eq!(r.error_code(), "forbidden");
     }
     assert_eq!(
         app.call(&clerk, Method::GET, &path, None).await.status,

@@ -5,40 +5,24 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use cradle_server::auth::Role;
-use serde_json::{json, Value};
-
-async fn create(app: &common::TestApp, s: &common::Session, body: Value) -> Value {
-    let r = app
-        .call(s, Method::POST, "/api/documents", Some(body))
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-    r.json()
-}
+use serde_json::json;
 
 dual_test!(create_from_templates_and_open, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let blank = create(app, &s, json!({"title": "Spring Club 2027"})).await;
-    assert_eq!(blank["version"], 1);
-    assert_eq!(blank["document"]["slug"], "spring-club-2027");
-    assert_eq!(blank["document"]["id"], blank["id"]);
-
-    let wheel = create(
-        app,
-        &s,
-        json!({"title": "Wheel", "slug": "wheel", "template": "wheel-campaign"}),
-    )
-    .await;
-    assert_eq!(wheel["document"]["campaigns"][0]["game"], "wheel");
-    let opened = app
-        .call(
-            &s,
-            Method::GET,
-            &format!("/api/documents/{}", wheel["id"].as_str().unwrap()),
-            None,
-        )
+    let blank = app
+        .create_page_with(&s, json!({"title": "Spring Club 2027"}))
         .await;
+    assert_eq!(blank.version, 1);
+    assert_eq!(blank.document["slug"], "spring-club-2027");
+    assert_eq!(blank.document["id"], blank.id.as_str());
+
+    let wheel = app
+        .create_page(&s, "Wheel", "wheel", "wheel-campaign")
+        .await;
+    assert_eq!(wheel.document["campaigns"][0]["game"], "wheel");
+    let opened = app.call(&s, Method::GET, &wheel.path(), None).await;
     assert_eq!(opened.status, StatusCode::OK);
-    assert_eq!(opened.json()["document"], wheel["document"]);
+    assert_eq!(opened.json()["document"], wheel.document);
 
     let bad = app
         .call(
@@ -64,60 +48,36 @@ dual_test!(create_from_templates_and_open, |app| {
 
 dual_test!(saves_check_the_version_and_never_overwrite, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let doc = create(app, &s, json!({"title": "Club", "template": "club-home"})).await;
-    let path = format!("/api/documents/{}", doc["id"].as_str().unwrap());
-    let mut mine = doc["document"].clone();
-    mine["title"] = json!("Mine");
-    let saved = app
-        .call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": 1, "document": mine})),
-        )
+    let doc = app
+        .create_page_with(&s, json!({"title": "Club", "template": "club-home"}))
         .await;
+    let mut mine = doc.document.clone();
+    mine["title"] = json!("Mine");
+    let saved = app.put_draft(&s, &doc.id, 1, &mine).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
     assert_eq!(saved.json()["version"], 2);
 
     // A second tab still on version 1.
-    let mut theirs = doc["document"].clone();
+    let mut theirs = doc.document.clone();
     theirs["title"] = json!("Theirs");
-    let stale = app
-        .call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": 1, "document": theirs})),
-        )
-        .await;
+    let stale = app.put_draft(&s, &doc.id, 1, &theirs).await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
-    assert_eq!(stale.json()["error"]["code"], "version_conflict");
+    assert_eq!(stale.error_code(), "version_conflict");
     assert_eq!(stale.json()["error"]["details"]["current_version"], 2);
-    let now = app.call(&s, Method::GET, &path, None).await.json();
-    assert_eq!(now["document"]["title"], "Mine");
-    assert_eq!(now["version"], 2);
+    let now = app.open_page(&s, &doc.id).await;
+    assert_eq!(now.document["title"], "Mine");
+    assert_eq!(now.version, 2);
 });
 
 dual_test!(invalid_pages_get_422_with_every_path, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let doc = create(
-        app,
-        &s,
-        json!({"title": "Wheel", "template": "wheel-campaign"}),
-    )
-    .await;
-    let path = format!("/api/documents/{}", doc["id"].as_str().unwrap());
-    let mut bad = doc["document"].clone();
+    let doc = app
+        .create_page_with(&s, json!({"title": "Wheel", "template": "wheel-campaign"}))
+        .await;
+    let mut bad = doc.document.clone();
     bad["campaigns"][0]["prizes"][1]["weight"] = json!(0);
     bad["blocks"]["hero"]["props"]["text"] = json!("");
-    let r = app
-        .call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": 1, "document": bad})),
-        )
-        .await;
+    let r = app.put_draft(&s, &doc.id, 1, &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let details = r.json()["error"]["details"].clone();
     let paths: Vec<&str> = details
@@ -129,34 +89,17 @@ dual_test!(invalid_pages_get_422_with_every_path, |app| {
     assert!(paths.contains(&"/campaigns/0/prizes/1/weight"), "{paths:?}");
     assert!(paths.contains(&"/blocks/hero/props/text"), "{paths:?}");
 
-    let mut typed = doc["document"].clone();
+    let mut typed = doc.document.clone();
     typed["theme"]["radius"] = json!("round");
-    let r = app
-        .call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": 1, "document": typed})),
-        )
-        .await;
+    let r = app.put_draft(&s, &doc.id, 1, &typed).await;
     assert_eq!(r.json()["error"]["details"][0]["path"], "/theme/radius");
 
-    let mut other = doc["document"].clone();
+    let mut other = doc.document.clone();
     other["id"] = json!("someone-else");
-    let r = app
-        .call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": 1, "document": other})),
-        )
-        .await;
+    let r = app.put_draft(&s, &doc.id, 1, &other).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     // Nothing was saved.
-    assert_eq!(
-        app.call(&s, Method::GET, &path, None).await.json()["version"],
-        1
-    );
+    assert_eq!(app.open_page(&s, &doc.id).await.version, 1);
 });
 
 dual_test!(malformed_and_oversize_bodies_get_json_errors, |app| {
@@ -175,7 +118,7 @@ dual_test!(malformed_and_oversize_bodies_get_json_errors, |app| {
     };
     let broken = raw("{\"title\": ", "application/json").await;
     assert_eq!(broken.status, StatusCode::BAD_REQUEST);
-    assert_eq!(broken.json()["error"]["code"], "bad_request");
+    assert_eq!(broken.error_code(), "bad_request");
     let wrong_type = raw("{\"title\": 5}", "application/json").await;
     assert_eq!(wrong_type.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong_type.json()["error"]["message"]
@@ -190,7 +133,7 @@ dual_test!(malformed_and_oversize_bodies_get_json_errors, |app| {
         .call(&s, Method::POST, "/api/documents", Some(huge))
         .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(r.json()["error"]["code"], "body_too_large");
+    assert_eq!(r.error_code(), "body_too_large");
 });
 
 dual_test!(list_search_paginate_delete_restore_duplicate, |app| {
@@ -201,7 +144,7 @@ dual_test!(list_search_paginate_delete_restore_duplicate, |app| {
         "Spring grid",
         "100% off_sale",
     ] {
-        create(app, &s, json!({"title": title})).await;
+        app.create_page_with(&s, json!({"title": title})).await;
     }
     let all = app
         .call(&s, Method::GET, "/api/documents", None)
@@ -251,14 +194,7 @@ dual_test!(list_search_paginate_delete_restore_duplicate, |app| {
     assert_eq!(bin["items"][0]["id"], id.as_str());
     assert!(bin["items"][0]["deleted_at"].is_i64());
     let doc = app.call(&s, Method::GET, &path, None).await.json();
-    let save = app
-        .call(
-            &s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": 1, "document": doc["document"]})),
-        )
-        .await;
+    let save = app.put_draft(&s, &id, 1, &doc["document"]).await;
     assert_eq!(
         save.status,
         StatusCode::NOT_FOUND,
@@ -294,9 +230,9 @@ dual_test!(list_search_paginate_delete_restore_duplicate, |app| {
 dual_test!(other_workspaces_get_404_for_everything, |app| {
     let a = app.user("a@brand-a.com", Role::Owner, "Brand A").await;
     let b = app.user("b@brand-b.com", Role::Owner, "Brand B").await;
-    let doc = create(app, &a, json!({"title": "A's page"})).await;
-    let path = format!("/api/documents/{}", doc["id"].as_str().unwrap());
-    let save = json!({"version": 1, "document": doc["document"]});
+    let doc = app.create_page_with(&a, json!({"title": "A's page"})).await;
+    let path = doc.path();
+    let save = json!({"version": 1, "document": doc.document});
     for (method, uri, body) in [
         (Method::GET, path.clone(), None),
         (Method::PUT, path.clone(), Some(save)),

@@ -69,7 +69,7 @@ async fn run(stock: u32, grants: Vec<i64>, ops: Vec<(usize, usize)>) {
             }
             None => {
                 assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
-                assert_eq!(r.json()["error"]["code"], "insufficient_points");
+                assert_eq!(r.error_code(), "insufficient_points");
                 assert!(before < 15);
                 assert_eq!(after, before, "a refused draw charges nothing");
             }

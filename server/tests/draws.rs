@@ -37,7 +37,7 @@ dual_test!(
 
         let no_key = draw(app, &m, "wheel", "").await;
         assert_eq!(no_key.status, StatusCode::BAD_REQUEST);
-        assert_eq!(no_key.json()["error"]["code"], "idempotency_key_required");
+        assert_eq!(no_key.error_code(), "idempotency_key_required");
 
         let first = draw(app, &m, "wheel", "k1").await;
         assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
@@ -121,7 +121,7 @@ dual_test!(limits_and_points_refuse_draws_without_charging, |app| {
     );
     let poor = draw(app, &m, "wheel", "b").await;
     assert_eq!(poor.status, StatusCode::CONFLICT);
-    assert_eq!(poor.json()["error"]["code"], "insufficient_points");
+    assert_eq!(poor.error_code(), "insufficient_points");
     assert_eq!(balance(app, &m).await, 10, "a refused draw charges nothing");
     app.grant_points(&m, 100).await;
     assert_eq!(
@@ -131,7 +131,7 @@ dual_test!(limits_and_points_refuse_draws_without_charging, |app| {
     );
     let third = draw(app, &m, "wheel", "c").await;
     assert_eq!(third.status, StatusCode::CONFLICT);
-    assert_eq!(third.json()["error"]["code"], "daily_limit");
+    assert_eq!(third.error_code(), "daily_limit");
     assert_eq!(balance(app, &m).await, 80);
 
     // Tomorrow (simulated by moving the tally's day back) the third draw is allowed, the fourth
@@ -145,7 +145,7 @@ dual_test!(limits_and_points_refuse_draws_without_charging, |app| {
         StatusCode::CREATED
     );
     let fourth = draw(app, &m, "wheel", "d").await;
-    assert_eq!(fourth.json()["error"]["code"], "campaign_limit");
+    assert_eq!(fourth.error_code(), "campaign_limit");
 
     // Audience: a campaign for tagged members refuses others.
     let mut vip = c.clone();
@@ -155,7 +155,7 @@ dual_test!(limits_and_points_refuse_draws_without_charging, |app| {
     let other = app.member("Brand", "m-2").await;
     let refused = draw(app, &other, "wheel", "a").await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    assert_eq!(refused.json()["error"]["code"], "not_eligible");
+    assert_eq!(refused.error_code(), "not_eligible");
 
     // Outside the window.
     let mut later = c.clone();
@@ -165,13 +165,13 @@ dual_test!(limits_and_points_refuse_draws_without_charging, |app| {
     republish(app, &s, &id, later.clone()).await;
     let early = draw(app, &other, "wheel", "a").await;
     assert_eq!(early.status, StatusCode::FORBIDDEN);
-    assert_eq!(early.json()["error"]["code"], "not_started");
+    assert_eq!(early.error_code(), "not_started");
     later["window"]["start"] = json!((Utc::now() - Duration::days(2)).to_rfc3339());
     later["window"]["end"] = json!((Utc::now() - Duration::days(1)).to_rfc3339());
     republish(app, &s, &id, later).await;
     let late = draw(app, &other, "wheel", "a").await;
     assert_eq!(late.status, StatusCode::GONE);
-    assert_eq!(late.json()["error"]["code"], "ended");
+    assert_eq!(late.error_code(), "ended");
 });
 
 // One schedule rule: a page that opens later refuses its page, its games and its seed reveal
@@ -185,23 +185,15 @@ dual_test!(page_schedule_is_one_answer_on_every_path, |app| {
     )
     .await;
     let opens = (Utc::now() + Duration::hours(1)).to_rfc3339();
-    let path = format!("/api/documents/{id}");
-    let version = app.call(&s, Method::GET, &path, None).await.json()["version"].clone();
-    let r = app
-        .call(
-            &s,
-            Method::POST,
-            &format!("{path}/publish"),
-            Some(json!({"version": version, "starts_at": opens})),
-        )
-        .await;
+    let page = app.open_page(&s, &id).await;
+    let r = app.publish(&s, &page, json!({"starts_at": opens})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let member = app.member("Brand", "m-1").await;
     let page = app.get("/api/published/later").await;
     let game = draw(app, &member, "later", "k").await;
     for r in [&page, &game] {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
-        assert_eq!(r.json()["error"]["code"], "not_started");
+        assert_eq!(r.error_code(), "not_started");
     }
     assert_eq!(
         page.json()["error"]["details"]["starts_at"],
@@ -330,7 +322,7 @@ dual_test!(
             .get("/api/published/wheel/campaigns/spring-wheel/verification")
             .await;
         assert_eq!(before.status, StatusCode::CONFLICT);
-        assert_eq!(before.json()["error"]["code"], "not_ended");
+        assert_eq!(before.error_code(), "not_ended");
         let hash = app
             .get("/api/published/wheel/campaigns/spring-wheel/odds")
             .await
@@ -426,12 +418,12 @@ dual_test!(clerks_redeem_each_code_once, |app| {
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
     let again = app.call(&clerk, Method::POST, &path(&codes[0]), None).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    assert_eq!(again.json()["error"]["code"], "already_redeemed");
+    assert_eq!(again.error_code(), "already_redeemed");
     let unknown = app
         .call(&clerk, Method::POST, &path("AAAA-BBBB-CCCC"), None)
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-    assert_eq!(unknown.json()["error"]["code"], "unknown_code");
+    assert_eq!(unknown.error_code(), "unknown_code");
     let other = app.user("clerk@other.test", Role::Clerk, "Other").await;
     assert_eq!(
         app.call(&other, Method::POST, &path(&codes[1]), None)
@@ -446,7 +438,7 @@ dual_test!(clerks_redeem_each_code_once, |app| {
         .unwrap();
     let expired = app.call(&clerk, Method::POST, &path(&codes[2]), None).await;
     assert_eq!(expired.status, StatusCode::GONE);
-    assert_eq!(expired.json()["error"]["code"], "expired_code");
+    assert_eq!(expired.error_code(), "expired_code");
 
     // Two clerks at once: exactly one succeeds.
     let contested = path(&codes[1]);
@@ -476,7 +468,7 @@ dual_test!(draws_are_rate_limited_per_member, |app| {
     }
     let limited = draw(app, &m, "wheel", "k60").await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(limited.json()["error"]["code"], "rate_limited");
+    assert_eq!(limited.error_code(), "rate_limited");
     assert!(
         limited
             .header("retry-after")

@@ -9,21 +9,12 @@ use cradle_server::auth::Role;
 use cradle_server::store::previews::{self, PreviewError};
 use serde_json::json;
 
-async fn new_page(app: &common::TestApp, s: &common::Session) -> String {
-    let r = app
-        .call(
-            s,
-            Method::POST,
-            "/api/documents",
-            Some(json!({"title": "Club", "template": "club-home"})),
-        )
-        .await;
-    r.json()["id"].as_str().unwrap().to_owned()
-}
-
 dual_test!(preview_links_open_drafts_until_revoked_or_expired, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let id = new_page(app, &s).await;
+    let id = app
+        .create_page_with(&s, json!({"title": "Club", "template": "club-home"}))
+        .await
+        .id;
     let links = format!("/api/documents/{id}/preview-links");
     let created = app
         .call(&s, Method::POST, &links, Some(json!({"hours": 2})))
@@ -88,7 +79,7 @@ dual_test!(preview_links_open_drafts_until_revoked_or_expired, |app| {
     );
     let gone = app.get(&format!("/api/preview/{token}")).await;
     assert_eq!(gone.status, StatusCode::GONE);
-    assert_eq!(gone.json()["error"]["code"], "revoked");
+    assert_eq!(gone.error_code(), "revoked");
     assert_eq!(
         app.call(&s, Method::GET, &links, None).await.json()[0]["revoked"],
         true
@@ -202,7 +193,7 @@ dual_test!(pictures_count_toward_the_workspace_quota, |app| {
     );
     let over = upload(app, &s, png(100, 4), "image/png").await;
     assert_eq!(over.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(over.json()["error"]["code"], "quota_exceeded");
+    assert_eq!(over.error_code(), "quota_exceeded");
     // Another workspace has its own quota.
     let other = app.user("o@other.com", Role::Editor, "Other").await;
     assert_eq!(

@@ -5,82 +5,24 @@ mod common;
 
 use axum::http::{Method, Request, StatusCode};
 use chrono::{Duration, Utc};
+use common::pages::Page;
 use cradle_server::auth::Role;
 use cradle_server::store::publishing;
-use serde_json::{json, Value};
-
-struct Page {
-    id: String,
-    version: i64,
-    document: Value,
-}
-
-async fn create(
-    app: &common::TestApp,
-    s: &common::Session,
-    title: &str,
-    slug: &str,
-    template: &str,
-) -> Page {
-    let body = json!({"title": title, "slug": slug, "template": template});
-    let r = app
-        .call(s, Method::POST, "/api/documents", Some(body))
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-    let j = r.json();
-    Page {
-        id: j["id"].as_str().unwrap().into(),
-        version: 1,
-        document: j["document"].clone(),
-    }
-}
-
-async fn save(app: &common::TestApp, s: &common::Session, page: &mut Page) {
-    let path = format!("/api/documents/{}", page.id);
-    let r = app
-        .call(
-            s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": page.version, "document": page.document})),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    page.version = r.json()["version"].as_i64().unwrap();
-}
-
-async fn publish(
-    app: &common::TestApp,
-    s: &common::Session,
-    page: &Page,
-    extra: Value,
-) -> common::TestResponse {
-    let mut body = json!({"version": page.version});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    app.call(
-        s,
-        Method::POST,
-        &format!("/api/documents/{}/publish", page.id),
-        Some(body),
-    )
-    .await
-}
+use serde_json::json;
 
 dual_test!(
     publish_serves_members_with_etag_and_no_quiz_answers,
     |app| {
         let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-        let mut page = create(app, &s, "Club", "club", "club-home").await;
+        let mut page = app.create_page(&s, "Club", "club", "club-home").await;
         page.document["blocks"]["quiz"] = json!({"id": "quiz", "kind": "quiz"});
         page.document["blocks"]["page"]["slots"]["main"]
             .as_array_mut()
             .unwrap()
             .push(json!("quiz"));
-        save(app, &s, &mut page).await;
+        app.save_draft(&s, &mut page).await;
 
-        let r = publish(app, &s, &page, json!({})).await;
+        let r = app.publish(&s, &page, json!({})).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
         assert_eq!(r.json(), json!({"number": 1, "url": "/c/club"}));
 
@@ -107,7 +49,7 @@ dual_test!(
 
         let missing = app.get("/api/published/no-such-page").await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
-        assert_eq!(missing.json()["error"]["code"], "not_found");
+        assert_eq!(missing.error_code(), "not_found");
         let bad_slug = app.get("/api/published/..%2Fetc").await;
         assert_eq!(bad_slug.status, StatusCode::NOT_FOUND);
     }
@@ -115,10 +57,10 @@ dual_test!(
 
 dual_test!(publishing_a_stale_draft_is_refused, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let mut page = create(app, &s, "Club", "club", "blank").await;
-    save(app, &s, &mut page).await;
+    let mut page = app.create_page(&s, "Club", "club", "blank").await;
+    app.save_draft(&s, &mut page).await;
     let stale = Page { version: 1, ..page };
-    let r = publish(app, &s, &stale, json!({})).await;
+    let r = app.publish(&s, &stale, json!({})).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.json()["error"]["details"]["current_version"], 2);
     assert_eq!(
@@ -130,55 +72,55 @@ dual_test!(publishing_a_stale_draft_is_refused, |app| {
 dual_test!(schedules_open_and_close_the_page, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
     let now = Utc::now();
-    let later = create(app, &s, "Later", "later", "blank").await;
-    let r = publish(
-        app,
-        &s,
-        &later,
-        json!({"starts_at": (now + Duration::hours(1)).to_rfc3339()}),
-    )
-    .await;
+    let later = app.create_page(&s, "Later", "later", "blank").await;
+    let r = app
+        .publish(
+            &s,
+            &later,
+            json!({"starts_at": (now + Duration::hours(1)).to_rfc3339()}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CREATED);
     let early = app.get("/api/published/later").await;
     assert_eq!(early.status, StatusCode::FORBIDDEN);
-    assert_eq!(early.json()["error"]["code"], "not_started");
+    assert_eq!(early.error_code(), "not_started");
     assert!(early.json()["error"]["details"]["starts_at"].is_string());
 
-    let over = create(app, &s, "Over", "over", "blank").await;
+    let over = app.create_page(&s, "Over", "over", "blank").await;
     let window = json!({"starts_at": (now - Duration::hours(2)).to_rfc3339(), "ends_at": (now - Duration::seconds(1)).to_rfc3339()});
     assert_eq!(
-        publish(app, &s, &over, window).await.status,
+        app.publish(&s, &over, window).await.status,
         StatusCode::CREATED
     );
     let ended = app.get("/api/published/over").await;
     assert_eq!(ended.status, StatusCode::GONE);
-    assert_eq!(ended.json()["error"]["code"], "ended");
+    assert_eq!(ended.error_code(), "ended");
 
-    let open = create(app, &s, "Open", "open", "blank").await;
+    let open = app.create_page(&s, "Open", "open", "blank").await;
     let window = json!({"starts_at": (now - Duration::seconds(1)).to_rfc3339(), "ends_at": (now + Duration::hours(1)).to_rfc3339()});
     assert_eq!(
-        publish(app, &s, &open, window).await.status,
+        app.publish(&s, &open, window).await.status,
         StatusCode::CREATED
     );
     assert_eq!(app.get("/api/published/open").await.status, StatusCode::OK);
 
-    let backwards = create(app, &s, "Backwards", "backwards", "blank").await;
+    let backwards = app.create_page(&s, "Backwards", "backwards", "blank").await;
     let window = json!({"starts_at": now.to_rfc3339(), "ends_at": now.to_rfc3339()});
-    let r = publish(app, &s, &backwards, window).await;
+    let r = app.publish(&s, &backwards, window).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json()["error"]["details"][0]["path"], "/ends_at");
 });
 
 dual_test!(versions_and_rollback, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let mut page = create(app, &s, "First", "club", "blank").await;
+    let mut page = app.create_page(&s, "First", "club", "blank").await;
     assert_eq!(
-        publish(app, &s, &page, json!({})).await.status,
+        app.publish(&s, &page, json!({})).await.status,
         StatusCode::CREATED
     );
     page.document["title"] = json!("Second");
-    save(app, &s, &mut page).await;
-    assert_eq!(publish(app, &s, &page, json!({})).await.json()["number"], 2);
+    app.save_draft(&s, &mut page).await;
+    assert_eq!(app.publish(&s, &page, json!({})).await.json()["number"], 2);
     assert_eq!(
         app.get("/api/published/club").await.json()["document"]["title"],
         "Second"
@@ -235,30 +177,30 @@ dual_test!(versions_and_rollback, |app| {
 dual_test!(live_slugs_are_unique, |app| {
     let a = app.user("a@brand-a.com", Role::Editor, "Brand A").await;
     let b = app.user("b@brand-b.com", Role::Editor, "Brand B").await;
-    let first = create(app, &a, "Club", "club", "blank").await;
+    let first = app.create_page(&a, "Club", "club", "blank").await;
     assert_eq!(
-        publish(app, &a, &first, json!({})).await.status,
+        app.publish(&a, &first, json!({})).await.status,
         StatusCode::CREATED
     );
-    let same_workspace = create(app, &a, "Club two", "club", "blank").await;
-    let r = publish(app, &a, &same_workspace, json!({})).await;
+    let same_workspace = app.create_page(&a, "Club two", "club", "blank").await;
+    let r = app.publish(&a, &same_workspace, json!({})).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(r.json()["error"]["code"], "slug_taken");
-    let other_workspace = create(app, &b, "Club", "club", "blank").await;
+    assert_eq!(r.error_code(), "slug_taken");
+    let other_workspace = app.create_page(&b, "Club", "club", "blank").await;
     assert_eq!(
-        publish(app, &b, &other_workspace, json!({})).await.status,
+        app.publish(&b, &other_workspace, json!({})).await.status,
         StatusCode::CONFLICT
     );
     // Republishing the holder under a new slug frees the old one.
     let mut moved = first;
     moved.document["slug"] = json!("club-2027");
-    save(app, &a, &mut moved).await;
+    app.save_draft(&a, &mut moved).await;
     assert_eq!(
-        publish(app, &a, &moved, json!({})).await.status,
+        app.publish(&a, &moved, json!({})).await.status,
         StatusCode::CREATED
     );
     assert_eq!(
-        publish(app, &a, &same_workspace, json!({})).await.status,
+        app.publish(&a, &same_workspace, json!({})).await.status,
         StatusCode::CREATED
     );
     assert_eq!(
@@ -269,11 +211,13 @@ dual_test!(live_slugs_are_unique, |app| {
 
 dual_test!(republishing_keeps_what_was_issued, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
-    let mut page = create(app, &s, "Wheel", "wheel", "wheel-campaign").await;
+    let mut page = app
+        .create_page(&s, "Wheel", "wheel", "wheel-campaign")
+        .await;
     page.document["campaigns"][0]["prizes"][1]["stock"] = json!({"limited": 100});
-    save(app, &s, &mut page).await;
+    app.save_draft(&s, &mut page).await;
     assert_eq!(
-        publish(app, &s, &page, json!({})).await.status,
+        app.publish(&s, &page, json!({})).await.status,
         StatusCode::CREATED
     );
     // 40 coupons are issued (what the draw engine does).
@@ -282,7 +226,7 @@ dual_test!(republishing_keeps_what_was_issued, |app| {
         .await
         .unwrap();
     assert_eq!(
-        publish(app, &s, &page, json!({})).await.status,
+        app.publish(&s, &page, json!({})).await.status,
         StatusCode::CREATED
     );
     let stock = publishing::stock(&app.db, &page.id, "spring-wheel")
@@ -294,8 +238,8 @@ dual_test!(republishing_keeps_what_was_issued, |app| {
     assert_eq!(unlimited.1, None);
 
     page.document["campaigns"][0]["prizes"][1]["stock"] = json!({"limited": 30});
-    save(app, &s, &mut page).await;
-    let r = publish(app, &s, &page, json!({})).await;
+    app.save_draft(&s, &mut page).await;
+    let r = app.publish(&s, &page, json!({})).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let error = &r.json()["error"]["details"][0];
     assert_eq!(error["path"], "/campaigns/0/prizes/1/stock");
@@ -308,9 +252,9 @@ dual_test!(republishing_keeps_what_was_issued, |app| {
     assert!(stock.contains(&("coupon-20".to_owned(), Some(100), 40, Some(60))));
 
     page.document["campaigns"][0]["prizes"][1]["stock"] = json!({"limited": 40});
-    save(app, &s, &mut page).await;
+    app.save_draft(&s, &mut page).await;
     assert_eq!(
-        publish(app, &s, &page, json!({})).await.status,
+        app.publish(&s, &page, json!({})).await.status,
         StatusCode::CREATED
     );
     let stock = publishing::stock(&app.db, &page.id, "spring-wheel")
@@ -323,17 +267,17 @@ dual_test!(publishing_respects_roles_and_workspaces, |app| {
     let a = app.user("a@brand-a.com", Role::Editor, "Brand A").await;
     let viewer = app.user("v@brand-a.com", Role::Viewer, "Brand A").await;
     let b = app.user("b@brand-b.com", Role::Owner, "Brand B").await;
-    let page = create(app, &a, "Club", "club", "blank").await;
+    let page = app.create_page(&a, "Club", "club", "blank").await;
     assert_eq!(
-        publish(app, &viewer, &page, json!({})).await.status,
+        app.publish(&viewer, &page, json!({})).await.status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        publish(app, &b, &page, json!({})).await.status,
+        app.publish(&b, &page, json!({})).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        publish(app, &a, &page, json!({})).await.status,
+        app.publish(&a, &page, json!({})).await.status,
         StatusCode::CREATED
     );
     let versions = format!("/api/documents/{}/versions", page.id);

@@ -71,7 +71,7 @@ dual_test!(invalid_sections_answer_with_the_path, |app| {
     bad_kind[0]["blocks"]["h"]["kind"] = json!("hologram");
     let r = save(app, &s, json!({"name": "X", "fragments": bad_kind})).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.json()["error"]["code"], "invalid_section");
+    assert_eq!(r.error_code(), "invalid_section");
     assert_eq!(
         r.json()["error"]["details"][0]["path"],
         "/fragments/0/blocks/h/kind"
@@ -126,7 +126,7 @@ dual_test!(a_workspace_keeps_at_most_a_hundred, |app| {
     )
     .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(r.json()["error"]["code"], "too_many_sections");
+    assert_eq!(r.error_code(), "too_many_sections");
 });
 
 dual_test!(sections_belong_to_their_workspace, |app| {
@@ -163,7 +163,7 @@ dual_test!(viewers_read_and_changes_need_session_and_csrf, |app| {
     };
     let r = save(app, &forged, json!({"name": "Forged", "fragments": hero()})).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(r.json()["error"]["code"], "csrf");
+    assert_eq!(r.error_code(), "csrf");
     let r = app.get("/api/sections").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 });

@@ -51,14 +51,14 @@ dual_test!(hashed_assets_are_cached_for_a_year, |app| {
 dual_test!(api_errors_share_one_json_shape, |app| {
     let missing = app.get("/api/does-not-exist").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert_eq!(missing.json()["error"]["code"], "not_found");
+    assert_eq!(missing.error_code(), "not_found");
 
     let wrong_method = app
         .send_raw(Method::DELETE, "/api/health", "application/json", "")
         .await;
     assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(wrong_method.error_code(), "method_not_allowed");
     let body = wrong_method.json();
-    assert_eq!(body["error"]["code"], "method_not_allowed");
     assert!(body["error"]["message"].is_string());
     assert!(body["error"].as_object().unwrap().contains_key("details"));
 });

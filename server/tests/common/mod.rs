@@ -2,6 +2,8 @@
 //! PostgreSQL), driven in-process through its router.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod club;
+pub mod pages;
 pub mod wheel;
 
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -47,6 +49,15 @@ impl TestResponse {
     /// The body as text.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The machine-readable `error.code` of an error answer: what tests compare, since the
+    /// English message may be reworded.
+    pub fn error_code(&self) -> String {
+        match self.json()["error"]["code"].as_str() {
+            Some(code) => code.to_owned(),
+            None => panic!("no error code ({}): {}", self.status, self.text()),
+        }
     }
 
     /// A header's value, if present.

@@ -58,41 +58,17 @@ pub async fn publish(
 ) -> (Session, String) {
     let email = format!("editor@{slug}.test");
     let s = app.user(&email, Role::Owner, workspace).await;
-    let body = json!({"title": "Wheel", "slug": slug, "template": "wheel-campaign"});
-    let r = app
-        .call(&s, Method::POST, "/api/documents", Some(body))
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    republish(app, &s, &id, campaign).await;
-    (s, id)
+    let page = app.create_page(&s, "Wheel", slug, "wheel-campaign").await;
+    republish(app, &s, &page.id, campaign).await;
+    (s, page.id)
 }
 
 /// Saves `campaign` into the draft and publishes it as the next version.
 pub async fn republish(app: &TestApp, s: &Session, id: &str, campaign: Value) {
-    let path = format!("/api/documents/{id}");
-    let current = app.call(s, Method::GET, &path, None).await.json();
-    let mut document = current["document"].clone();
-    document["campaigns"] = json!([campaign]);
-    let version = current["version"].clone();
-    let r = app
-        .call(
-            s,
-            Method::PUT,
-            &path,
-            Some(json!({"version": version, "document": document})),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    let version = r.json()["version"].clone();
-    let r = app
-        .call(
-            s,
-            Method::POST,
-            &format!("{path}/publish"),
-            Some(json!({"version": version})),
-        )
-        .await;
+    let mut page = app.open_page(s, id).await;
+    page.document["campaigns"] = json!([campaign]);
+    app.save_draft(s, &mut page).await;
+    let r = app.publish(s, &page, json!({})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
 }
 
