@@ -12,47 +12,14 @@ use leptos::prelude::*;
 pub use en::EN;
 pub use zh_cn::ZH_CN;
 
-/// A language the UI speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// Simplified Chinese.
-    ZhCn,
-    /// English.
-    En,
-}
+/// A language the UI speaks: the model's, so pages and the builder name languages alike.
+pub use cradle_model::Language as Lang;
 
-impl Lang {
-    /// The BCP 47 tag, as used in `<html lang>` and in storage.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::ZhCn => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses a stored tag.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag {
-            "zh-CN" => Some(Lang::ZhCn),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language for a browser that prefers `languages`, in order of preference.
-    pub fn preferred<'a>(languages: impl IntoIterator<Item = &'a str>) -> Lang {
-        match languages.into_iter().next() {
-            Some(first) if first.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
-            _ => Lang::En,
-        }
-    }
-
-    /// This language's strings.
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::ZhCn => &ZH_CN,
-            Lang::En => &EN,
-        }
+/// The strings of `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::ZhCn => &ZH_CN,
+        Lang::En => &EN,
     }
 }
 
@@ -192,12 +159,12 @@ impl I18n {
 
     /// The current language's strings (tracks the language signal).
     pub fn t(self) -> &'static Strings {
-        self.0.get().strings()
+        strings(self.0.get())
     }
 
     /// The current strings without tracking (for event handlers).
     pub fn t_now(self) -> &'static Strings {
-        self.0.get_untracked().strings()
+        strings(self.0.get_untracked())
     }
 
     /// Switches the language, remembers it and updates `<html lang>`.
@@ -249,26 +216,5 @@ pub fn LanguageSwitch() -> impl IntoView {
                 <option value="en">"English"</option>
             </select>
         </label>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn chinese_browsers_get_zh_cn() {
-        assert_eq!(Lang::preferred(["zh-CN", "en"]), Lang::ZhCn);
-        assert_eq!(Lang::preferred(["zh-TW"]), Lang::ZhCn);
-        assert_eq!(Lang::preferred(["en-US", "zh-CN"]), Lang::En);
-        assert_eq!(Lang::preferred([]), Lang::En);
-    }
-
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn tags_round_trip() {
-        for lang in [Lang::ZhCn, Lang::En] {
-            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
-        }
-        assert_eq!(Lang::from_tag("fr"), None);
     }
 }

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use cradle_model::catalogue::BlockKind;
 use cradle_model::document::Device;
 use cradle_model::style::{Align, Spacing};
-use cradle_model::{Block, Campaign, ClubSettings, Document, NodeId, Theme};
+use cradle_model::{Block, Campaign, ClubSettings, Document, Language, NodeId, Part, Theme};
 use leptos::prelude::*;
 
 pub use marks::{Mark, Marks};
@@ -42,6 +42,8 @@ pub struct RenderCtx {
     pub nodes: StoredValue<HashMap<NodeId, ArcRwSignal<Block>>>,
     /// The page block's id.
     pub root: StoredValue<NodeId>,
+    /// The language members read the page in.
+    pub language: RwSignal<Language>,
     /// Theme.
     pub theme: RwSignal<Theme>,
     /// Campaigns the games play.
@@ -65,6 +67,7 @@ impl RenderCtx {
         RenderCtx {
             nodes: StoredValue::new(nodes),
             root: StoredValue::new(doc.root.clone()),
+            language: RwSignal::new(doc.language),
             theme: RwSignal::new(doc.theme.clone()),
             campaigns: RwSignal::new(doc.campaigns.clone()),
             club: RwSignal::new(doc.club.clone()),
@@ -95,6 +98,21 @@ impl RenderCtx {
                     n.remove(id);
                 }),
                 (None, None) => {}
+            }
+        }
+    }
+
+    /// Brings the page-level signals of `parts` in line with `doc`, so a settings change re-runs
+    /// only the views that read that part.
+    pub fn sync_parts(&self, doc: &Document, parts: &[Part]) {
+        for part in parts {
+            match part {
+                Part::Language => self.language.set(doc.language),
+                Part::Theme => self.theme.set(doc.theme.clone()),
+                Part::Campaigns => self.campaigns.set(doc.campaigns.clone()),
+                Part::Club => self.club.set(doc.club.clone()),
+                // The renderer does not draw the title or the address.
+                Part::Title | Part::Slug => {}
             }
         }
     }
@@ -290,5 +308,43 @@ fn Slot(block: ArcRwSignal<Block>, name: &'static str) -> impl IntoView {
                 <p class="slot__empty">"Drop blocks here"</p>
             </Show>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cradle_model::catalogue::BlockKind;
+    use cradle_model::{apply, Command, Fragment};
+
+    /// Every block kind draws from its catalogue defaults. Tests run with debug assertions, so a
+    /// renderer reading a prop the catalogue does not have (a renamed key) fails here.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn every_kind_draws_from_catalogue_keys() {
+        let mut doc = Document::blank("d1", "全部组件", "all");
+        for (i, spec) in BlockKind::palette().enumerate() {
+            let fragment = Fragment::single(NodeId::new(format!("b{i}")), spec.kind);
+            let insert = Command::Insert {
+                parent: doc.root.clone(),
+                slot: "main".into(),
+                index: i,
+                fragment,
+            };
+            apply(&mut doc, &insert).expect("the page holds every palette kind");
+        }
+        let host = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&host).unwrap();
+        let ctx = RenderCtx::new(&doc, None);
+        let handle = leptos::mount::mount_to(
+            wasm_bindgen::JsCast::unchecked_into(host.clone()),
+            move || {
+                provide_render(ctx);
+                view! { <RenderPage /> }
+            },
+        );
+        let slot = host.query_selector(".cradle-main > .slot").unwrap().unwrap();
+        let drawn = slot.child_element_count() as usize;
+        assert_eq!(drawn, doc.blocks.len() - 1, "one element per block");
+        drop(handle);
     }
 }

@@ -7,8 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::audience::Rule;
+use crate::campaign::Campaign;
 use crate::catalogue::BlockKind;
-use crate::document::{Device, Document, Fragment, NodeId, Position};
+use crate::club::ClubSettings;
+use crate::document::{Device, Document, Fragment, NodeId, Position, Theme};
+use crate::language::Language;
 use crate::style::Style;
 use crate::validate::{MAX_BLOCKS, MAX_DEPTH};
 
@@ -78,6 +81,44 @@ pub enum Command {
         /// The rule; `None` = everyone.
         audience: Option<Rule>,
     },
+    /// Set the page's title.
+    SetTitle {
+        /// New title.
+        title: String,
+    },
+    /// Set the page's member address (`/c/{slug}`).
+    SetSlug {
+        /// New slug.
+        slug: String,
+    },
+    /// Set the language members read the page in.
+    SetLanguage {
+        /// New language.
+        language: Language,
+    },
+    /// Replace the page's theme.
+    SetTheme {
+        /// New theme.
+        theme: Theme,
+    },
+    /// Replace the campaign with the same id, or add it at `index` (the end when `None`).
+    PutCampaign {
+        /// The campaign.
+        campaign: Campaign,
+        /// Where a new campaign goes.
+        #[serde(default)]
+        index: Option<usize>,
+    },
+    /// Remove a campaign.
+    RemoveCampaign {
+        /// Its id.
+        id: String,
+    },
+    /// Replace the page's club settings.
+    SetClub {
+        /// New settings.
+        club: ClubSettings,
+    },
     /// Several commands as one step (multi-select move, delete, duplicate).
     Batch(Vec<Command>),
 }
@@ -89,6 +130,8 @@ pub struct Applied {
     pub inverse: Command,
     /// Blocks whose content, children or existence changed (for targeted re-rendering).
     pub changed: Vec<NodeId>,
+    /// Page-level parts that changed (title, theme, campaigns…), sorted, each once.
+    pub parts: Vec<Part>,
 }
 
 /// Why a command was refused, in words the editor can show.
@@ -115,6 +158,8 @@ pub enum CommandError {
     UnknownProp(String),
     /// The page would exceed the block limit.
     TooManyBlocks,
+    /// No campaign has this id.
+    UnknownCampaign(String),
 }
 
 impl std::fmt::Display for CommandError {
@@ -132,6 +177,7 @@ impl std::fmt::Display for CommandError {
             CommandError::BadFragment(why) => write!(f, "the pasted blocks are malformed: {why}"),
             CommandError::UnknownProp(key) => write!(f, "this block has no setting '{key}'"),
             CommandError::TooManyBlocks => write!(f, "a page may hold at most {MAX_BLOCKS} blocks"),
+            CommandError::UnknownCampaign(id) => write!(f, "campaign '{id}' no longer exists"),
         }
     }
 }
@@ -140,6 +186,9 @@ impl std::error::Error for CommandError {}
 
 /// Applies `command` to `doc` in place; on error `doc` is unchanged.
 pub fn apply(doc: &mut Document, command: &Command) -> Result<Applied, CommandError> {
+    if let Some(applied) = settings::apply(doc, command) {
+        return applied;
+    }
     match command {
         Command::Insert {
             parent,
@@ -174,9 +223,17 @@ pub fn apply(doc: &mut Document, command: &Command) -> Result<Applied, CommandEr
                     audience: old,
                 },
                 changed: vec![id.clone()],
+                parts: Vec::new(),
             })
         }
         Command::Batch(commands) => batch(doc, commands),
+        Command::SetTitle { .. }
+        | Command::SetSlug { .. }
+        | Command::SetLanguage { .. }
+        | Command::SetTheme { .. }
+        | Command::PutCampaign { .. }
+        | Command::RemoveCampaign { .. }
+        | Command::SetClub { .. } => unreachable!("page-level commands are applied above"),
     }
 }
 
@@ -221,11 +278,7 @@ fn check_target(
         )));
     }
     if target.kind == BlockKind::Columns {
-        let count = target
-            .props
-            .get("count")
-            .and_then(Value::as_u64)
-            .unwrap_or(2) as usize;
+        let count = crate::facts::visible_columns(target);
         if spec
             .slots
             .iter()
@@ -331,6 +384,7 @@ fn insert(
             id: fragment.root.clone(),
         },
         changed,
+        parts: Vec::new(),
     })
 }
 
@@ -388,6 +442,7 @@ fn move_block(
             index: from.index,
         },
         changed: vec![from.parent, parent.clone(), id.clone()],
+        parts: Vec::new(),
     })
 }
 
@@ -413,6 +468,7 @@ fn remove(doc: &mut Document, id: &NodeId) -> Result<Applied, CommandError> {
             fragment,
         },
         changed,
+        parts: Vec::new(),
     })
 }
 
@@ -466,6 +522,7 @@ fn update_prop(
             value: old,
         },
         changed: vec![id.clone()],
+        parts: Vec::new(),
     })
 }
 
@@ -497,6 +554,7 @@ fn update_style(
             style: old,
         },
         changed: vec![id.clone()],
+        parts: Vec::new(),
     })
 }
 
@@ -504,23 +562,30 @@ fn batch(doc: &mut Document, commands: &[Command]) -> Result<Applied, CommandErr
     let mut next = doc.clone();
     let mut inverses = Vec::with_capacity(commands.len());
     let mut changed = Vec::new();
+    let mut parts = Vec::new();
     for command in commands {
         let applied = apply(&mut next, command)?;
         inverses.push(applied.inverse);
         changed.extend(applied.changed);
+        parts.extend(applied.parts);
     }
     inverses.reverse();
     changed.sort();
     changed.dedup();
+    parts.sort();
+    parts.dedup();
     *doc = next;
     Ok(Applied {
         inverse: Command::Batch(inverses),
         changed,
+        parts,
     })
 }
 
 mod group;
+mod settings;
 pub use group::move_group;
+pub use settings::Part;
 
 #[cfg(test)]
 mod tests;

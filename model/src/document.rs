@@ -13,6 +13,7 @@ use crate::audience::Rule;
 use crate::campaign::Campaign;
 use crate::catalogue::BlockKind;
 use crate::club::ClubSettings;
+use crate::language::Language;
 use crate::migrate::CURRENT_SCHEMA_VERSION;
 use crate::style::Style;
 
@@ -228,6 +229,9 @@ pub struct Document {
     pub title: String,
     /// Address segment members open: `/c/{slug}`.
     pub slug: String,
+    /// The language members read the page in.
+    #[serde(default)]
+    pub language: Language,
     /// Look and feel.
     #[serde(default)]
     pub theme: Theme,
@@ -328,6 +332,7 @@ impl Document {
             id: id.into(),
             title: title.into(),
             slug: slug.into(),
+            language: Language::default(),
             theme: Theme::default(),
             root: root.clone(),
             blocks: BTreeMap::from([(root.clone(), Block::new(root, BlockKind::Page))]),

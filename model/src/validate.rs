@@ -250,11 +250,7 @@ impl Validator<'_> {
                 }
             }
             if block.kind == BlockKind::Columns {
-                let count = block
-                    .props
-                    .get("count")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(2) as usize;
+                let count = crate::facts::visible_columns(block);
                 for (n, slot) in spec.slots.iter().enumerate().skip(count) {
                     if block.slots.get(*slot).is_some_and(|c| !c.is_empty()) {
                         self.err(Kind::Placement,

@@ -5,6 +5,7 @@
 use cradle_model::audience::{Rule, Segment};
 use cradle_model::catalogue::BlockKind;
 use cradle_model::commands::Command;
+use cradle_model::facts;
 use cradle_model::fields::{Field, FieldKind, Label};
 use cradle_model::lifecycle::Stage;
 use cradle_model::rich_text::{from_markup, to_markup, RichText};
@@ -524,8 +525,7 @@ fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
                     .filter_map(|c| doc.block(&c).cloned())
                     .filter(|c| c.kind.is_container() && c.kind.refuses(kind).is_none())
                     .flat_map(|c| {
-                        let count =
-                            c.props.get("count").and_then(Value::as_u64).unwrap_or(4) as usize;
+                        let count = facts::visible_columns(&c);
                         let slots: Vec<&str> = c
                             .kind
                             .spec()

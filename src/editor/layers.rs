@@ -6,11 +6,11 @@
 //! keyed by block id.
 
 use cradle_model::catalogue::BlockKind;
+use cradle_model::facts;
 use cradle_model::{Document, NodeId};
 use leptos::attr::custom::custom_attribute;
 use leptos::attr::Attribute;
 use leptos::prelude::*;
-use serde_json::Value;
 
 use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
@@ -49,11 +49,7 @@ fn rows(doc: &Document) -> Vec<Row> {
                 .for_each(|child| walk(doc, child, depth + 1, out));
             return;
         }
-        let count = block
-            .props
-            .get("count")
-            .and_then(Value::as_u64)
-            .unwrap_or(2) as usize;
+        let count = facts::visible_columns(block);
         for (n, slot) in block.kind.spec().slots.iter().enumerate().take(count) {
             out.push(Row {
                 id: id.clone(),

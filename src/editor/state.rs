@@ -2,7 +2,7 @@
 //! the signals the UI reads. Every change goes through [`Editor::apply`], which runs a model
 //! command and updates only the signals of the blocks it changed.
 
-use cradle_model::commands::{Applied, Command, CommandError};
+use cradle_model::commands::{Applied, Command, CommandError, Part};
 use cradle_model::document::Position;
 use cradle_model::validate::ValidationError;
 use cradle_model::{validate, Document, Fragment, History, NodeId};
@@ -137,7 +137,7 @@ impl Editor {
         });
         match result {
             Some(Ok(applied)) => {
-                self.after(&applied.changed);
+                self.after(&applied.changed, &applied.parts);
                 true
             }
             Some(Err(e)) => {
@@ -149,9 +149,10 @@ impl Editor {
         }
     }
 
-    fn after(&self, changed: &[NodeId]) {
+    fn after(&self, changed: &[NodeId], parts: &[Part]) {
         self.doc.with_value(|doc| {
             self.render.sync(doc, changed);
+            self.render.sync_parts(doc, parts);
             // Drop selected blocks that no longer exist.
             let gone: Vec<NodeId> = self.selection.with_untracked(|s| {
                 s.iter()
@@ -180,13 +181,18 @@ impl Editor {
         let mut changed: Vec<NodeId> = doc.blocks.keys().cloned().collect();
         self.doc
             .with_value(|old| changed.extend(old.blocks.keys().cloned()));
-        self.render.theme.set(doc.theme.clone());
-        self.render.campaigns.set(doc.campaigns.clone());
-        self.render.club.set(doc.club.clone());
         self.doc.set_value(doc);
         self.history.set_value(History::default());
         self.selection.set(Vec::new());
-        self.after(&changed);
+        let every = [
+            Part::Title,
+            Part::Slug,
+            Part::Language,
+            Part::Theme,
+            Part::Campaigns,
+            Part::Club,
+        ];
+        self.after(&changed, &every);
     }
 
     /// Re-validates the whole page.
@@ -253,5 +259,42 @@ impl Editor {
                 .map_or(0, Vec::len);
             (doc.root.clone(), "main".to_owned(), len)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cradle_model::{Language, Theme};
+
+    /// A page-level command reaches the renderer's signal for its part, and undo brings it back.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn settings_commands_reach_the_canvas_and_undo() {
+        // The selection marks run an effect, which needs an executor (set once per test binary).
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = Owner::new();
+        owner.with(|| {
+            let editor = Editor::new(Document::blank("d1", "会员中心", "club"));
+            let theme = Theme {
+                primary: "#b83b5e".into(),
+                ..Theme::default()
+            };
+            assert!(editor.apply(Command::SetTheme { theme }));
+            assert_eq!(editor.render.theme.get_untracked().primary, "#b83b5e");
+            assert!(editor.apply(Command::SetLanguage {
+                language: Language::En
+            }));
+            assert!(editor.apply(Command::SetTitle {
+                title: "Club".into()
+            }));
+            assert_eq!(editor.title.get_untracked(), "Club");
+            assert_eq!(editor.render.language.get_untracked(), Language::En);
+            editor.undo();
+            editor.undo();
+            editor.undo();
+            assert_eq!(editor.render.theme.get_untracked(), Theme::default());
+            assert_eq!(editor.render.language.get_untracked(), Language::ZhCn);
+            assert_eq!(editor.title.get_untracked(), "会员中心");
+        });
     }
 }

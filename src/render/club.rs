@@ -41,7 +41,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 .into_any()
             }
             BlockKind::SignInCalendar => {
-                let days = p.int("streak_days").clamp(2, 31);
+                let days = p.int("streak_days");
                 let daily = p.int("daily_points");
                 let rewards = p.rows("rewards");
                 view! {
@@ -60,7 +60,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 <li class="cradle-row"><span>{cell(&r, "name")}</span><span class="cradle-pts">{format!("+{}", cell(&r, "points"))}</span></li>
             }.into_any()),
             BlockKind::RedemptionGrid => {
-                let cols = p.int("columns").clamp(2, 3);
+                let cols = p.int("columns");
                 view! {
                     <ul class="cradle-grid" style=format!("--cols:{cols}")>
                         {p.rows("items").into_iter().map(|r| view! {

@@ -26,7 +26,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             }
             .into_any()
         } else {
-            let cols = p.int("columns").clamp(2, 3);
+            let cols = p.int("columns");
             view! {
                 <ul class="cradle-grid" style=format!("--cols:{cols}")>
                     {p.rows("products").into_iter().map(|r| {

@@ -1,7 +1,7 @@
 //! Layout blocks: the page, sections, columns, spacers and dividers.
 
 use cradle_model::catalogue::BlockKind;
-use cradle_model::Block;
+use cradle_model::{facts, Block};
 use leptos::prelude::*;
 
 use super::{Props, RenderCtx, Slot};
@@ -22,20 +22,12 @@ pub fn container(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> 
                 move || {
                     let b = block.get();
                     let p = Props::new(&b, ctx.device.get());
-                    format!(
-                        "--cols:{};gap:{}px;",
-                        p.int("count").clamp(2, 4),
-                        p.int("gap").clamp(0, 48)
-                    )
+                    format!("--cols:{};gap:{}px;", p.int("count"), p.int("gap"))
                 }
             };
             let shown = |block: &ArcRwSignal<Block>, n: usize| {
                 let block = block.clone();
-                move || {
-                    block.with(|b| {
-                        b.props.get("count").and_then(|v| v.as_u64()).unwrap_or(2) as usize > n
-                    })
-                }
+                move || block.with(|b| facts::visible_columns(b) > n)
             };
             let (show3, show4) = (shown(&block, 2), shown(&block, 3));
             let (b1, b2, b3, b4) = (block.clone(), block.clone(), block.clone(), block);
@@ -58,10 +50,10 @@ pub fn leaf(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let b = block.get();
         let p = Props::new(&b, ctx.device.get());
         if kind == BlockKind::Spacer {
-            view! { <div class="cradle-spacer" style=format!("height:{}px", p.int("height").clamp(4, 400))></div> }.into_any()
+            view! { <div class="cradle-spacer" style=format!("height:{}px", p.int("height"))></div> }.into_any()
         } else {
             let colour = Some(p.text("colour")).filter(|c| cradle_model::style::is_hex_colour(c)).unwrap_or_else(|| "#e8e2dc".into());
-            let style = format!("border-top:{}px solid {colour}", p.int("thickness").clamp(1, 8));
+            let style = format!("border-top:{}px solid {colour}", p.int("thickness"));
             view! { <hr class="cradle-divider" style=style /> }.into_any()
         }
     })

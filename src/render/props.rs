@@ -2,6 +2,7 @@
 //! prop of the wrong type (the inspector shows the validation error instead).
 
 use cradle_model::document::Device;
+use cradle_model::facts;
 use cradle_model::url::is_safe_url;
 use cradle_model::Block;
 use serde_json::Value;
@@ -19,6 +20,13 @@ impl<'a> Props<'a> {
     }
 
     fn get(&self, key: &str) -> Option<&'a Value> {
+        // A key the catalogue does not know is a renderer bug (a renamed field): the render tests
+        // draw every kind with debug assertions on, so it fails there, not on a member's phone.
+        debug_assert!(
+            self.block.kind.spec().field(key).is_some(),
+            "{:?} has no field '{key}'",
+            self.block.kind
+        );
         self.block.prop_on(key, Some(self.device))
     }
 
@@ -30,9 +38,15 @@ impl<'a> Props<'a> {
             .to_owned()
     }
 
-    /// A whole number (0 when missing).
+    /// A whole number within the catalogue's bounds (its default when missing).
     pub fn int(&self, key: &str) -> i64 {
-        self.get(key).and_then(Value::as_i64).unwrap_or_default()
+        let number = facts::number(self.block, key, Some(self.device));
+        debug_assert!(
+            number.is_some(),
+            "{:?} has no number field '{key}'",
+            self.block.kind
+        );
+        number.unwrap_or_default()
     }
 
     /// On/off (false when missing).

@@ -2,24 +2,10 @@
 //! local day (a counter row raised by a conditional update), and counts are served per option.
 
 use chrono::NaiveDate;
-use cradle_model::document::Props;
 use sqlx::AnyConnection;
 
 use crate::db::Db;
 use crate::store::{new_id, now_ms};
-
-/// A Vote block's options count and daily limit per member.
-pub fn rules(props: &Props) -> (usize, i64) {
-    let options = props
-        .get("options")
-        .and_then(|o| o.as_array())
-        .map_or(0, Vec::len);
-    let per_day = props
-        .get("votes_per_day")
-        .and_then(|v| v.as_i64())
-        .unwrap_or(1);
-    (options, per_day)
-}
 
 /// Casts the member's vote for option `option` (from 1): false when they used today's votes.
 pub async fn cast(
@@ -117,15 +103,3 @@ pub async fn left_today(
     Ok((per_day - used.map_or(0, |(u,)| u)).max(0))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn rules_come_from_the_block_props() {
-        let props = json!({"title": "Which box?", "options": [{"label": "A"}, {"label": "B"}], "votes_per_day": 3});
-        assert_eq!(rules(props.as_object().unwrap()), (2, 3));
-        assert_eq!(rules(json!({}).as_object().unwrap()), (0, 1));
-    }
-}

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use chrono::Utc;
 use chrono_tz::Tz;
+use cradle_model::facts::{Facts, Quiz, SignIn, Vote};
 use cradle_model::{audience, BlockKind, ClubSettings, NodeId, ValidationError};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -18,8 +19,8 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::club::ledger::{self, Entry};
 use crate::club::member::CurrentMember;
-use crate::club::quiz::{self, Quiz};
-use crate::club::sign_in::{self, Calendar};
+use crate::club::quiz;
+use crate::club::sign_in;
 use crate::club::{day, settings, votes};
 use crate::draws::published::PublishedVersion;
 use crate::error::{ApiError, ErrorBody};
@@ -178,11 +179,7 @@ pub async fn sign_in(
     Path((slug, block_id)): Path<(String, String)>,
 ) -> Result<Json<SignInResult>, ApiError> {
     let page = page(&state, &slug, &member).await?;
-    let calendar = Calendar::from_props(
-        &page
-            .block(&block_id, BlockKind::SignInCalendar, &member)?
-            .props,
-    );
+    let calendar = SignIn::of(page.block(&block_id, BlockKind::SignInCalendar, &member)?);
     let now = now_ms();
     let today = day::local_day(page.zone, now);
     let already = |streak: i64| SignInResult {
@@ -249,7 +246,7 @@ pub async fn quiz(
     Json(req): Json<QuizAnswers>,
 ) -> Result<Json<QuizResult>, ApiError> {
     let page = page(&state, &slug, &member).await?;
-    let quiz = Quiz::from_props(&page.block(&block_id, BlockKind::Quiz, &member)?.props);
+    let quiz = Quiz::of(page.block(&block_id, BlockKind::Quiz, &member)?);
     let correct = quiz.check(&req.answers).map_err(|problems| {
         ApiError::new(
             ErrorCode::InvalidAnswers,
@@ -311,7 +308,8 @@ pub async fn vote(
     Json(req): Json<VoteRequest>,
 ) -> Result<Json<VoteCounts>, ApiError> {
     let page = page(&state, &slug, &member).await?;
-    let (options, per_day) = votes::rules(&page.block(&block_id, BlockKind::Vote, &member)?.props);
+    let vote = Vote::of(page.block(&block_id, BlockKind::Vote, &member)?);
+    let (options, per_day) = (vote.options.len(), vote.votes_per_day);
     if !(1..=options as i64).contains(&req.option) {
         return Err(ApiError::new(
             ErrorCode::InvalidVote,
@@ -357,7 +355,8 @@ pub async fn vote_counts(
     Path((slug, block_id)): Path<(String, String)>,
 ) -> Result<Json<VoteCounts>, ApiError> {
     let page = page(&state, &slug, &member).await?;
-    let (options, per_day) = votes::rules(&page.block(&block_id, BlockKind::Vote, &member)?.props);
+    let vote = Vote::of(page.block(&block_id, BlockKind::Vote, &member)?);
+    let (options, per_day) = (vote.options.len(), vote.votes_per_day);
     let today = day::local_day(page.zone, now_ms());
     Ok(Json(
         VoteCounts::read(&state, &member, &page, &block_id, options, per_day, today).await?,

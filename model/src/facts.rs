@@ -1,0 +1,246 @@
+//! Typed block facts: the props that code outside the inspector acts on (the server's sign-in,
+//! quiz and vote rules, the renderer's columns and numbers), read in one place with the
+//! catalogue's own bounds and defaults. A renamed catalogue key fails this module's tests instead
+//! of silently reading a default.
+
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalogue::BlockKind;
+use crate::document::{Block, Device};
+use crate::fields::FieldKind;
+use crate::validate::{Kind, ValidationError};
+
+/// A typed view of one block kind's props.
+pub trait Facts: DeserializeOwned + JsonSchema + Default {
+    /// The kind whose props these are.
+    const KIND: BlockKind;
+
+    /// The facts of `block` (its defaults where a prop is missing or malformed: a published page
+    /// was validated, so that happens only to pages older than a catalogue change).
+    fn of(block: &Block) -> Self {
+        let mut props = block.props.clone();
+        for field in Self::KIND.spec().fields {
+            props
+                .entry(field.key)
+                .or_insert_with(|| field.default_value());
+        }
+        serde_json::from_value(Value::Object(props)).unwrap_or_default()
+    }
+}
+
+/// Extra points on one day of a sign-in streak.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct DayReward {
+    /// Day of the streak, from 1.
+    pub day: i64,
+    /// Points.
+    pub points: i64,
+}
+
+/// A sign-in calendar's rewards: `daily_points` every day, `rewards` on given days of the
+/// streak, `streak_bonus` on completing `streak_days` in a row; then the calendar starts over
+/// (streak day 8 of a 7-day calendar is calendar day 1 again).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct SignIn {
+    /// Points for every sign-in.
+    pub daily_points: i64,
+    /// Extra points on given streak days.
+    pub rewards: Vec<DayReward>,
+    /// Days in one streak calendar.
+    pub streak_days: i64,
+    /// Extra points on completing the calendar.
+    pub streak_bonus: i64,
+}
+
+impl Facts for SignIn {
+    const KIND: BlockKind = BlockKind::SignInCalendar;
+}
+
+impl SignIn {
+    /// The day of the calendar a streak of `streak` days (from 1) falls on.
+    pub fn calendar_day(&self, streak: i64) -> i64 {
+        (streak - 1).rem_euclid(self.streak_days.max(1)) + 1
+    }
+
+    /// Points for signing in on day `streak` of a streak.
+    pub fn reward(&self, streak: i64) -> i64 {
+        let day = self.calendar_day(streak);
+        let extra: i64 = self
+            .rewards
+            .iter()
+            .filter(|r| r.day == day)
+            .map(|r| r.points)
+            .sum();
+        let bonus = if day == self.streak_days.max(1) {
+            self.streak_bonus
+        } else {
+            0
+        };
+        self.daily_points + extra + bonus
+    }
+}
+
+/// One quiz question: its options and the right option's number (from 1).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Question {
+    /// The options.
+    pub options: Vec<Value>,
+    /// The right option, numbered from 1.
+    pub answer: u32,
+}
+
+/// A quiz's questions and reward.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Quiz {
+    /// Questions in order.
+    pub questions: Vec<Question>,
+    /// Points for answering every question right.
+    pub reward_points: i64,
+}
+
+impl Facts for Quiz {
+    const KIND: BlockKind = BlockKind::Quiz;
+}
+
+impl Quiz {
+    /// Which answers (option numbers from 1, one per question) are right; the problems when the
+    /// answers do not fit the questions.
+    pub fn check(&self, answers: &[u32]) -> Result<Vec<bool>, Vec<ValidationError>> {
+        if answers.len() != self.questions.len() {
+            return Err(vec![ValidationError::new(
+                "/answers",
+                Kind::Count,
+                format!("answer each of the {} questions", self.questions.len()),
+            )]);
+        }
+        let problems: Vec<ValidationError> = answers
+            .iter()
+            .zip(&self.questions)
+            .enumerate()
+            .filter(|(_, (a, q))| **a == 0 || **a as usize > q.options.len())
+            .map(|(i, (_, q))| {
+                ValidationError::new(
+                    format!("/answers/{i}"),
+                    Kind::OutOfRange,
+                    format!("choose an option from 1 to {}", q.options.len()),
+                )
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(answers
+            .iter()
+            .zip(&self.questions)
+            .map(|(a, q)| *a == q.answer)
+            .collect())
+    }
+}
+
+/// A vote's options and how often a member may vote a day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Vote {
+    /// The options, in order.
+    pub options: Vec<Value>,
+    /// Votes per member per local day.
+    pub votes_per_day: i64,
+}
+
+impl Facts for Vote {
+    const KIND: BlockKind = BlockKind::Vote;
+}
+
+/// A whole-number prop on `device`, within the catalogue's bounds for it; the catalogue's
+/// default when missing or not a number. `None` when the kind has no such number field, so a
+/// caller reading a renamed key finds out in its tests.
+pub fn number(block: &Block, key: &str, device: Option<Device>) -> Option<i64> {
+    let field = block.kind.spec().field(key)?;
+    let FieldKind::Number { min, max } = field.kind else {
+        return None;
+    };
+    let value = block
+        .prop_on(key, device)
+        .and_then(Value::as_i64)
+        .or_else(|| field.default_value().as_i64())
+        .unwrap_or(min);
+    Some(value.clamp(min, max))
+}
+
+/// How many columns a Columns block shows: its `count` within bounds. Slots past it are hidden
+/// (and must be empty to validate).
+pub fn visible_columns(block: &Block) -> usize {
+    number(block, "count", None).map_or(0, |n| n as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::NodeId;
+    use serde_json::json;
+
+    /// Every prop a typed view reads is a field of its kind in the catalogue.
+    fn keys_exist<F: Facts>() {
+        let schema = serde_json::to_value(schemars::schema_for!(F)).unwrap();
+        let properties = schema["properties"].as_object().expect("a struct");
+        for key in properties.keys() {
+            assert!(
+                F::KIND.spec().field(key).is_some(),
+                "{:?} has no field '{key}'",
+                F::KIND
+            );
+        }
+    }
+
+    #[test]
+    fn every_typed_view_reads_catalogue_keys() {
+        keys_exist::<SignIn>();
+        keys_exist::<Quiz>();
+        keys_exist::<Vote>();
+        let columns = Block::new(NodeId::new("c"), BlockKind::Columns);
+        assert!(number(&columns, "count", None).is_some());
+        assert!(number(&columns, "gap", None).is_some());
+        assert_eq!(number(&columns, "no_such_key", None), None);
+    }
+
+    #[test]
+    fn numbers_keep_to_the_catalogue_bounds_and_default() {
+        let mut columns = Block::new(NodeId::new("c"), BlockKind::Columns);
+        columns.props.remove("count");
+        assert_eq!(visible_columns(&columns), 2, "the catalogue's default");
+        columns.props.insert("count".into(), json!(9));
+        assert_eq!(visible_columns(&columns), 4);
+        columns.props.insert("count".into(), json!("three"));
+        assert_eq!(visible_columns(&columns), 2);
+    }
+
+    #[test]
+    fn missing_props_read_their_catalogue_defaults() {
+        let mut block = Block::new(NodeId::new("s"), BlockKind::SignInCalendar);
+        block.props.clear();
+        let facts = SignIn::of(&block);
+        assert_eq!(facts.daily_points, 5);
+        assert_eq!(facts.rewards, vec![DayReward { day: 3, points: 10 }]);
+    }
+
+    #[test]
+    fn sign_in_rewards_follow_the_calendar() {
+        let calendar = SignIn {
+            daily_points: 5,
+            rewards: vec![DayReward { day: 3, points: 10 }],
+            streak_days: 7,
+            streak_bonus: 50,
+        };
+        assert_eq!(calendar.reward(1), 5);
+        assert_eq!(calendar.reward(3), 15);
+        assert_eq!(calendar.reward(7), 55);
+        assert_eq!(calendar.calendar_day(8), 1);
+    }
+}
