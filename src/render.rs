@@ -342,7 +342,10 @@ mod tests {
                 view! { <RenderPage /> }
             },
         );
-        let slot = host.query_selector(".cradle-main > .slot").unwrap().unwrap();
+        let slot = host
+            .query_selector(".cradle-main > .slot")
+            .unwrap()
+            .unwrap();
         let drawn = slot.child_element_count() as usize;
         assert_eq!(drawn, doc.blocks.len() - 1, "one element per block");
         drop(handle);

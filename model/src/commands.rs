@@ -244,8 +244,61 @@ pub fn apply_to(doc: &Document, command: &Command) -> Result<(Document, Applied)
     Ok((next, applied))
 }
 
+/// What is being dropped, for [`drop_check`].
+#[derive(Clone, Copy, Debug)]
+pub enum Dropped<'a> {
+    /// A new block of this kind (from the palette).
+    New(BlockKind),
+    /// A block of the document, moved with its children.
+    Block(&'a NodeId),
+    /// Detached subtrees (pasted blocks, a saved section), inserted side by side.
+    Fragments(&'a [Fragment]),
+}
+
+/// Whether `dropped` may go into `parent`'s `slot` at `index` (counted as the insert or move
+/// command counts it), and if not, why: the same rule the commands apply, so the editor's drag
+/// preview refuses exactly what the drop would.
+pub fn drop_check(
+    doc: &Document,
+    dropped: Dropped<'_>,
+    parent: &NodeId,
+    slot: &str,
+    index: usize,
+) -> Result<(), CommandError> {
+    match dropped {
+        Dropped::New(kind) => check_target(doc, parent, slot, index, kind, 0, None),
+        Dropped::Block(id) => {
+            let kind = doc
+                .blocks
+                .get(id)
+                .ok_or_else(|| CommandError::UnknownBlock(id.clone()))?
+                .kind;
+            if *id == doc.root {
+                return Err(CommandError::RootIsFixed);
+            }
+            if doc.is_ancestor_or_self(id, parent) {
+                return Err(CommandError::InvalidDrop(
+                    "a block cannot go inside itself".into(),
+                ));
+            }
+            let height = height(&doc.blocks, id, MAX_DEPTH + 1);
+            check_target(doc, parent, slot, index, kind, height, Some(id))
+        }
+        Dropped::Fragments(fragments) => fragments.iter().try_for_each(|f| {
+            let kind = f
+                .blocks
+                .get(&f.root)
+                .ok_or_else(|| CommandError::BadFragment("its top block is missing".into()))?
+                .kind;
+            let height = height(&f.blocks, &f.root, MAX_DEPTH + 1);
+            check_target(doc, parent, slot, index, kind, height, None)
+        }),
+    }
+}
+
 /// Checks that `parent`'s `slot` can take a block of `kind` at `index`, the subtree staying within
-/// the depth limit.
+/// the depth limit. `leaving` is a block that will have left its place first (a move), so it does
+/// not count in its old slot's length.
 fn check_target(
     doc: &Document,
     parent: &NodeId,
@@ -253,6 +306,7 @@ fn check_target(
     index: usize,
     kind: BlockKind,
     subtree_height: usize,
+    leaving: Option<&NodeId>,
 ) -> Result<(), CommandError> {
     let target = doc
         .blocks
@@ -290,7 +344,9 @@ fn check_target(
             )));
         }
     }
-    let len = target.slots.get(slot).map_or(0, Vec::len);
+    let len = target.slots.get(slot).map_or(0, |ids| {
+        ids.len() - leaving.map_or(0, |l| ids.iter().filter(|id| *id == l).count())
+    });
     if index > len {
         return Err(CommandError::IndexOutOfRange { index, len });
     }
@@ -368,6 +424,7 @@ fn insert(
         index,
         top.kind,
         height(&fragment.blocks, &fragment.root, MAX_DEPTH + 1),
+        None,
     )?;
     doc.blocks
         .extend(fragment.blocks.iter().map(|(k, v)| (k.clone(), v.clone())));
@@ -405,28 +462,9 @@ fn move_block(
     slot: &str,
     index: usize,
 ) -> Result<Applied, CommandError> {
-    let block = doc
-        .blocks
-        .get(id)
-        .ok_or_else(|| CommandError::UnknownBlock(id.clone()))?;
-    let kind = block.kind;
+    // Checks the target as it will be once the block has left its old place.
+    drop_check(doc, Dropped::Block(id), parent, slot, index)?;
     let from = doc.position(id).ok_or(CommandError::RootIsFixed)?;
-    if doc.is_ancestor_or_self(id, parent) {
-        return Err(CommandError::InvalidDrop(
-            "a block cannot go inside itself".into(),
-        ));
-    }
-    // Check the target as it will be once the block has left its old place.
-    let mut probe = doc.clone();
-    detach(&mut probe, &from);
-    check_target(
-        &probe,
-        parent,
-        slot,
-        index,
-        kind,
-        height(&doc.blocks, id, MAX_DEPTH + 1),
-    )?;
     detach(doc, &from);
     let target = doc.blocks.get_mut(parent).expect("checked by check_target");
     target

@@ -4,6 +4,7 @@
 //! scroll near their edges; Escape cancels; a refused drop says why (the catalogue's nesting rules).
 
 use cradle_model::catalogue::BlockKind;
+use cradle_model::commands::{drop_check, Dropped};
 use cradle_model::commands::{move_group, Command};
 use cradle_model::{Fragment, NodeId};
 use leptos::prelude::*;
@@ -184,29 +185,22 @@ impl Dnd {
         line: (f64, f64, f64),
     ) -> Option<Target> {
         let refusal = self.editor.with_doc(|doc| {
-            let parent_kind = doc.block(&parent)?.kind;
-            let kinds: Vec<BlockKind> = match source {
-                DragSource::Palette(kind) => vec![*kind],
+            let dropped = match source {
+                DragSource::Palette(kind) => Dropped::New(*kind),
                 DragSource::Block(id) => {
-                    if doc.is_ancestor_or_self(id, &parent) {
-                        return Some(Some("a block cannot go inside itself".to_owned()));
-                    }
                     // A move within the same slot counts the index after the block has left it.
                     let pos = doc.position(id)?;
                     if pos.parent == parent && pos.slot == slot && pos.index < index {
                         index -= 1;
                     }
-                    vec![doc.block(id)?.kind]
+                    Dropped::Block(id)
                 }
-                DragSource::Fragments { fragments, .. } => fragments
-                    .iter()
-                    .filter_map(|f| f.blocks.get(&f.root).map(|b| b.kind))
-                    .collect(),
+                DragSource::Fragments { fragments, .. } => Dropped::Fragments(fragments),
             };
             Some(
-                kinds
-                    .into_iter()
-                    .find_map(|k| parent_kind.refuses(k).map(str::to_owned)),
+                drop_check(doc, dropped, &parent, &slot, index)
+                    .err()
+                    .map(|e| e.to_string()),
             )
         })?;
         Some(Target {
