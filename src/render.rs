@@ -219,7 +219,12 @@ pub fn RenderBlock(id: NodeId) -> impl IntoView {
             .unwrap_or_default()
     );
     match ctx.chrome {
-        None => view! { <div class=class style=style>{inner}</div> }.into_any(),
+        None => view! {
+            <div class=class style=style>
+                {inner}
+            </div>
+        }
+        .into_any(),
         Some(chrome) => {
             let label = kind.spec().label.en;
             let mark = chrome.marks.of(&id);

@@ -78,17 +78,43 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
     view! {
         <Show when=move || current().is_some()>
             <div class="dialog-backdrop">
-                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-text">
+                <div
+                    class="dialog"
+                    role="alertdialog"
+                    aria-modal="true"
+                    aria-labelledby="conflict-title"
+                    aria-describedby="conflict-text"
+                >
                     <h2 id="conflict-title">{move || i18n.t().conflict_title}</h2>
                     <p id="conflict-text">{move || i18n.t().conflict_text}</p>
                     <div class="dialog__actions">
-                        <button type="button" on:click=load_theirs>{move || i18n.t().load_theirs}</button>
-                        <button type="button" on:click=keep_copy>{move || i18n.t().keep_mine_as_copy}</button>
+                        <button type="button" on:click=load_theirs>
+                            {move || i18n.t().load_theirs}
+                        </button>
+                        <button type="button" on:click=keep_copy>
+                            {move || i18n.t().keep_mine_as_copy}
+                        </button>
                         <button type="button" class="danger" on:click=overwrite>
-                            {move || if confirming.get() { i18n.t().confirm_overwrite } else { i18n.t().overwrite }}
+                            {move || {
+                                if confirming.get() {
+                                    i18n.t().confirm_overwrite
+                                } else {
+                                    i18n.t().overwrite
+                                }
+                            }}
                         </button>
                     </div>
-                    {move || failure.get().map(|f| view! { <p role="alert" class="error">{f}</p> })}
+                    {move || {
+                        failure
+                            .get()
+                            .map(|f| {
+                                view! {
+                                    <p role="alert" class="error">
+                                        {f}
+                                    </p>
+                                }
+                            })
+                    }}
                 </div>
             </div>
         </Show>

@@ -345,19 +345,39 @@ pub fn DragOverlay(dnd: Dnd) -> impl IntoView {
     };
     view! {
         <Show when=move || dnd.active.get().is_some()>
-            <div class="drag-ghost" aria-hidden="true"
-                style=move || { let (x, y) = dnd.pointer.get(); format!("left:{}px;top:{}px", x + 12.0, y + 12.0) }>
+            <div
+                class="drag-ghost"
+                aria-hidden="true"
+                style=move || {
+                    let (x, y) = dnd.pointer.get();
+                    format!("left:{}px;top:{}px", x + 12.0, y + 12.0)
+                }
+            >
                 {label}
             </div>
-            {move || dnd.target.get().map(|t| {
-                let (left, top, width) = t.line;
-                let class = if t.refusal.is_some() { "drop-line drop-line--refused" } else { "drop-line" };
-                view! {
-                    <div class=class aria-hidden="true" style=format!("left:{left}px;top:{}px;width:{width}px", top - 2.0)>
-                        {t.refusal.map(|why| view! { <span class="drop-line__why">{why}</span> })}
-                    </div>
-                }
-            })}
+            {move || {
+                dnd.target
+                    .get()
+                    .map(|t| {
+                        let (left, top, width) = t.line;
+                        let class = if t.refusal.is_some() {
+                            "drop-line drop-line--refused"
+                        } else {
+                            "drop-line"
+                        };
+                        view! {
+                            <div
+                                class=class
+                                aria-hidden="true"
+                                style=format!("left:{left}px;top:{}px;width:{width}px", top - 2.0)
+                            >
+                                {t
+                                    .refusal
+                                    .map(|why| view! { <span class="drop-line__why">{why}</span> })}
+                            </div>
+                        }
+                    })
+            }}
         </Show>
     }
 }

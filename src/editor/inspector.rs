@@ -43,10 +43,17 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <aside class="inspector" aria-labelledby="inspector-heading">
-            <h2 id="inspector-heading" class="panel__title">{move || i18n.t().inspector}</h2>
+            <h2 id="inspector-heading" class="panel__title">
+                {move || i18n.t().inspector}
+            </h2>
             {move || match editor.primary() {
-                Some(id) if editor.render.node(&id).is_some() => view! { <BlockInspector editor id /> }.into_any(),
-                _ => view! { <p class="panel__empty">{move || i18n.t().select_a_block}</p> }.into_any(),
+                Some(id) if editor.render.node(&id).is_some() => {
+                    view! { <BlockInspector editor id /> }.into_any()
+                }
+                _ => {
+                    view! { <p class="panel__empty">{move || i18n.t().select_a_block}</p> }
+                        .into_any()
+                }
             }}
         </aside>
     }
@@ -64,8 +71,15 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
     let name = label(spec.label);
     let tab_button = move |t: Tab, text: fn(&'static crate::i18n::Strings) -> &'static str| {
         view! {
-            <button type="button" role="tab" class="tab" aria-selected=move || (tab.get() == t).to_string()
-                on:click=move |_| tab.set(t)>{move || text(i18n.t())}</button>
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                aria-selected=move || (tab.get() == t).to_string()
+                on:click=move |_| tab.set(t)
+            >
+                {move || text(i18n.t())}
+            </button>
         }
     };
     let id_content = id.clone();
@@ -74,10 +88,18 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
     let id_move = id.clone();
     view! {
         <div class="inspector__block">
-            <p class="inspector__kind"><strong>{name}</strong>" "<code>{id.to_string()}</code></p>
+            <p class="inspector__kind">
+                <strong>{name}</strong>
+                " "
+                <code>{id.to_string()}</code>
+            </p>
             <div class="inspector__actions">
-                <button type="button" on:click=move |_| duplicate_selected(&editor)>{move || i18n.t().duplicate}</button>
-                <button type="button" class="danger" on:click=move |_| remove_selected(&editor)>{move || i18n.t().delete}</button>
+                <button type="button" on:click=move |_| duplicate_selected(&editor)>
+                    {move || i18n.t().duplicate}
+                </button>
+                <button type="button" class="danger" on:click=move |_| remove_selected(&editor)>
+                    {move || i18n.t().delete}
+                </button>
             </div>
             <div role="tablist" aria-label=move || i18n.t().inspector class="tabs">
                 {tab_button(Tab::Content, |t| t.content_tab)}
@@ -86,12 +108,23 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
             </div>
             <div role="tabpanel">
                 {move || match tab.get() {
-                    Tab::Content => view! {
-                        {spec.fields.iter().map(|field| view! { <PropField editor id=id_content.clone() field /> }).collect_view()}
-                        <MoveTo editor id=id_move.clone() />
-                    }.into_any(),
+                    Tab::Content => {
+                        view! {
+                            {spec
+                                .fields
+                                .iter()
+                                .map(|field| {
+                                    view! { <PropField editor id=id_content.clone() field /> }
+                                })
+                                .collect_view()}
+                            <MoveTo editor id=id_move.clone() />
+                        }
+                            .into_any()
+                    }
                     Tab::Style => view! { <StyleFields editor id=id_style.clone() /> }.into_any(),
-                    Tab::Audience => view! { <AudienceFields editor id=id_audience.clone() /> }.into_any(),
+                    Tab::Audience => {
+                        view! { <AudienceFields editor id=id_audience.clone() /> }.into_any()
+                    }
                 }}
             </div>
         </div>
@@ -222,44 +255,113 @@ fn Control(
                 FieldKind::DateTime => "2027-06-18T20:00:00+08:00",
                 _ => "",
             };
-            view! { <input id=dom_id.clone() type="text" placeholder=placeholder prop:value=text on:input=on_text on:blur=blur
-                aria-invalid=invalid aria-describedby=err_id.clone() /> }.into_any()
+            view! {
+                <input
+                    id=dom_id.clone()
+                    type="text"
+                    placeholder=placeholder
+                    prop:value=text
+                    on:input=on_text
+                    on:blur=blur
+                    aria-invalid=invalid
+                    aria-describedby=err_id.clone()
+                />
+            }.into_any()
         }
         FieldKind::Multiline { .. } => view! {
-            <textarea id=dom_id.clone() rows="3" prop:value=text on:input=on_text on:blur=blur aria-invalid=invalid aria-describedby=err_id.clone()></textarea>
+            <textarea
+                id=dom_id.clone()
+                rows="3"
+                prop:value=text
+                on:input=on_text
+                on:blur=blur
+                aria-invalid=invalid
+                aria-describedby=err_id.clone()
+            ></textarea>
         }.into_any(),
         FieldKind::RichText { .. } => {
             let markup = move || serde_json::from_value::<RichText>(value.get()).map(|t| to_markup(&t)).unwrap_or_default();
             view! {
-                <textarea id=dom_id.clone() rows="4" prop:value=markup on:blur=blur aria-invalid=invalid aria-describedby=err_id.clone()
-                    on:input=move |ev| set.run(serde_json::to_value(from_markup(&event_target_value(&ev))).unwrap_or_default())></textarea>
+                <textarea
+                    id=dom_id.clone()
+                    rows="4"
+                    prop:value=markup
+                    on:blur=blur
+                    aria-invalid=invalid
+                    aria-describedby=err_id.clone()
+                    on:input=move |ev| {
+                        set.run(
+                            serde_json::to_value(from_markup(&event_target_value(&ev)))
+                                .unwrap_or_default(),
+                        )
+                    }
+                ></textarea>
                 <small class="hint">"**bold**  *italic*  [link](https://…)"</small>
             }.into_any()
         }
         FieldKind::Number { min, max } => view! {
-            <input id=dom_id.clone() type="number" min=min max=max prop:value=text on:blur=blur aria-invalid=invalid aria-describedby=err_id.clone()
+            <input
+                id=dom_id.clone()
+                type="number"
+                min=min
+                max=max
+                prop:value=text
+                on:blur=blur
+                aria-invalid=invalid
+                aria-describedby=err_id.clone()
                 on:input=move |ev| {
-                    if let Ok(n) = event_target_value(&ev).trim().parse::<i64>() { set.run(json!(n)) }
-                } />
+                    if let Ok(n) = event_target_value(&ev).trim().parse::<i64>() {
+                        set.run(json!(n))
+                    }
+                }
+            />
         }.into_any(),
         FieldKind::Toggle => view! {
-            <input id=dom_id.clone() type="checkbox" prop:checked=move || value.get().as_bool().unwrap_or(false)
-                on:change=move |ev| set.run(json!(event_target_checked(&ev))) />
+            <input
+                id=dom_id.clone()
+                type="checkbox"
+                prop:checked=move || value.get().as_bool().unwrap_or(false)
+                on:change=move |ev| set.run(json!(event_target_checked(&ev)))
+            />
         }.into_any(),
         FieldKind::Select(choices) => view! {
             <select id=dom_id.clone() prop:value=text on:change=on_text aria-invalid=invalid>
-                {choices.iter().map(|c| view! { <option value=c.value>{label(c.label)}</option> }).collect_view()}
+                {choices
+                    .iter()
+                    .map(|c| view! { <option value=c.value>{label(c.label)}</option> })
+                    .collect_view()}
             </select>
         }.into_any(),
         FieldKind::Colour => view! {
             <span class="colour">
-                <input type="color" aria-label=move || format!("{} picker", name()) prop:value=text on:input=on_text />
-                <input id=dom_id.clone() type="text" prop:value=text on:input=on_text on:blur=blur aria-invalid=invalid aria-describedby=err_id.clone() />
+                <input
+                    type="color"
+                    aria-label=move || format!("{} picker", name())
+                    prop:value=text
+                    on:input=on_text
+                />
+                <input
+                    id=dom_id.clone()
+                    type="text"
+                    prop:value=text
+                    on:input=on_text
+                    on:blur=blur
+                    aria-invalid=invalid
+                    aria-describedby=err_id.clone()
+                />
             </span>
         }.into_any(),
         FieldKind::Image { .. } => view! {
-            <input id=dom_id.clone() type="text" placeholder="https://… or /api/assets/…" prop:value=text on:input=on_text on:blur=blur
-                aria-invalid=invalid aria-describedby=err_id.clone() />
+            <input
+                id=dom_id.clone()
+                type="text"
+                placeholder="https://… or /api/assets/…"
+                prop:value=text
+                on:input=on_text
+                on:blur=blur
+                aria-invalid=invalid
+                aria-describedby=err_id.clone()
+            />
             <Upload editor set field_label=field.label />
             <Show when=move || !text().is_empty() && cradle_model::url::is_safe_url(&text())>
                 <img class="inspector__preview" src=text alt="" />
@@ -268,19 +370,27 @@ fn Control(
         FieldKind::Campaign { .. } => {
             let campaigns = move || editor.render.campaigns.get();
             view! {
-                <select id=dom_id.clone() prop:value=text aria-invalid=invalid aria-describedby=err_id.clone()
+                <select
+                    id=dom_id.clone()
+                    prop:value=text
+                    aria-invalid=invalid
+                    aria-describedby=err_id.clone()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         set.run(if v.is_empty() { Value::Null } else { Value::String(v) })
-                    }>
+                    }
+                >
                     <option value="">"—"</option>
-                    {move || campaigns().into_iter().map(|c| view! { <option value=c.id.clone()>{c.name}</option> }).collect_view()}
+                    {move || {
+                        campaigns()
+                            .into_iter()
+                            .map(|c| view! { <option value=c.id.clone()>{c.name}</option> })
+                            .collect_view()
+                    }}
                 </select>
             }.into_any()
         }
-        FieldKind::List { item, min, max } => view! {
-            <ListControl editor item min max value set path=path.clone() dom_id=dom_id.clone() />
-        }.into_any(),
+        FieldKind::List { item, min, max } => view! { <ListControl editor item min max value set path=path.clone() dom_id=dom_id.clone() /> }.into_any(),
     };
     let is_list = matches!(field.kind, FieldKind::List { .. });
     view! {
@@ -322,30 +432,92 @@ fn ListControl(
     let list_id = dom_id.clone();
     view! {
         <ol class="list-rows" id=list_id tabindex="-1">
-            {move || (0..rows().len()).map(|i| {
-                let row_value = |key: &'static str| Signal::derive(move || value.with(|v| v.get(i).and_then(|r| r.get(key)).cloned().unwrap_or(Value::Null)));
-                view! {
-                    <li class="list-row">
-                        {item.iter().map(|f| {
-                            let key = f.key;
-                            let set_cell = Callback::new(move |v: Value| write(&|l: &mut Vec<Value>| {
-                                if let Some(obj) = l.get_mut(i).and_then(Value::as_object_mut) { obj.insert(key.to_owned(), v.clone()); }
-                            }));
-                            view! { <Control editor field=f value=row_value(key) set=set_cell path=format!("{path}/{i}/{key}") dom_id=format!("{dom_id}-{i}-{key}") /> }
-                        }).collect_view()}
-                        <div class="list-row__actions">
-                            <button type="button" aria-label=move || format!("{} {}", i18n.t().move_up, i + 1) disabled=move || i == 0
-                                on:click=move |_| write(&|l: &mut Vec<Value>| l.swap(i, i - 1))>"↑"</button>
-                            <button type="button" aria-label=move || format!("{} {}", i18n.t().move_down, i + 1) disabled={move || i + 1 >= rows().len()}
-                                on:click=move |_| write(&|l: &mut Vec<Value>| l.swap(i, i + 1))>"↓"</button>
-                            <button type="button" aria-label=move || format!("{} {}", i18n.t().remove_row, i + 1) disabled={move || rows().len() <= min}
-                                on:click=move |_| write(&|l: &mut Vec<Value>| { l.remove(i); })>"✕"</button>
-                        </div>
-                    </li>
-                }
-            }).collect_view()}
+            {move || {
+                (0..rows().len())
+                    .map(|i| {
+                        let row_value = |key: &'static str| Signal::derive(move || {
+                            value
+                                .with(|v| {
+                                    v.get(i)
+                                        .and_then(|r| r.get(key))
+                                        .cloned()
+                                        .unwrap_or(Value::Null)
+                                })
+                        });
+                        view! {
+                            <li class="list-row">
+                                {item
+                                    .iter()
+                                    .map(|f| {
+                                        let key = f.key;
+                                        let set_cell = Callback::new(move |v: Value| write(
+                                            &|l: &mut Vec<Value>| {
+                                                if let Some(obj) = l
+                                                    .get_mut(i)
+                                                    .and_then(Value::as_object_mut)
+                                                {
+                                                    obj.insert(key.to_owned(), v.clone());
+                                                }
+                                            },
+                                        ));
+                                        view! {
+                                            <Control
+                                                editor
+                                                field=f
+                                                value=row_value(key)
+                                                set=set_cell
+                                                path=format!("{path}/{i}/{key}")
+                                                dom_id=format!("{dom_id}-{i}-{key}")
+                                            />
+                                        }
+                                    })
+                                    .collect_view()} <div class="list-row__actions">
+                                    <button
+                                        type="button"
+                                        aria-label=move || format!("{} {}", i18n.t().move_up, i + 1)
+                                        disabled=move || i == 0
+                                        on:click=move |_| write(
+                                            &|l: &mut Vec<Value>| l.swap(i, i - 1),
+                                        )
+                                    >
+                                        "↑"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        aria-label=move || {
+                                            format!("{} {}", i18n.t().move_down, i + 1)
+                                        }
+                                        disabled={move || i + 1 >= rows().len()}
+                                        on:click=move |_| write(
+                                            &|l: &mut Vec<Value>| l.swap(i, i + 1),
+                                        )
+                                    >
+                                        "↓"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        aria-label=move || {
+                                            format!("{} {}", i18n.t().remove_row, i + 1)
+                                        }
+                                        disabled={move || rows().len() <= min}
+                                        on:click=move |_| write(
+                                            &|l: &mut Vec<Value>| {
+                                                l.remove(i);
+                                            },
+                                        )
+                                    >
+                                        "✕"
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
         </ol>
-        <button type="button" class="list-add" disabled={move || rows().len() >= max} on:click=add>{move || i18n.t().add_row}</button>
+        <button type="button" class="list-add" disabled={move || rows().len() >= max} on:click=add>
+            {move || i18n.t().add_row}
+        </button>
     }
 }
 
@@ -373,23 +545,78 @@ fn StyleFields(editor: Editor, id: NodeId) -> impl IntoView {
     let px = |s: Option<Spacing>| s.map(|s| s.top.to_string()).unwrap_or_default();
     let parse = |v: String| v.trim().parse::<u16>().ok().map(Spacing::all);
     view! {
-        <div class="field"><label for="style-padding">{move || i18n.t().padding}</label>
-            <input id="style-padding" type="number" min="0" max="200" prop:value=move || px(style.get().padding)
-                on:input=move |ev| { let v = parse(event_target_value(&ev)); update.with_value(|u| u(&|s: &mut Style| s.padding = v)) } /></div>
-        <div class="field"><label for="style-margin">{move || i18n.t().margin}</label>
-            <input id="style-margin" type="number" min="0" max="200" prop:value=move || px(style.get().margin)
-                on:input=move |ev| { let v = parse(event_target_value(&ev)); update.with_value(|u| u(&|s: &mut Style| s.margin = v)) } /></div>
-        <div class="field"><label for="style-bg">{move || i18n.t().background}</label>
-            <input id="style-bg" type="text" placeholder="#fff8f3" prop:value=move || style.get().background.unwrap_or_default()
-                on:input=move |ev| { let v = event_target_value(&ev); update.with_value(|u| u(&|s: &mut Style| s.background = Some(v.clone()).filter(|c| !c.is_empty()))) } /></div>
-        <div class="field"><label for="style-align">{move || i18n.t().align}</label>
-            <select id="style-align" prop:value=move || match style.get().align { Some(Align::Left) => "left", Some(Align::Center) => "center", Some(Align::Right) => "right", None => "" }
+        <div class="field">
+            <label for="style-padding">{move || i18n.t().padding}</label>
+            <input
+                id="style-padding"
+                type="number"
+                min="0"
+                max="200"
+                prop:value=move || px(style.get().padding)
+                on:input=move |ev| {
+                    let v = parse(event_target_value(&ev));
+                    update.with_value(|u| u(&|s: &mut Style| s.padding = v))
+                }
+            />
+        </div>
+        <div class="field">
+            <label for="style-margin">{move || i18n.t().margin}</label>
+            <input
+                id="style-margin"
+                type="number"
+                min="0"
+                max="200"
+                prop:value=move || px(style.get().margin)
+                on:input=move |ev| {
+                    let v = parse(event_target_value(&ev));
+                    update.with_value(|u| u(&|s: &mut Style| s.margin = v))
+                }
+            />
+        </div>
+        <div class="field">
+            <label for="style-bg">{move || i18n.t().background}</label>
+            <input
+                id="style-bg"
+                type="text"
+                placeholder="#fff8f3"
+                prop:value=move || style.get().background.unwrap_or_default()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    update
+                        .with_value(|u| u(
+                            &|s: &mut Style| {
+                                s.background = Some(v.clone()).filter(|c| !c.is_empty());
+                            },
+                        ))
+                }
+            />
+        </div>
+        <div class="field">
+            <label for="style-align">{move || i18n.t().align}</label>
+            <select
+                id="style-align"
+                prop:value=move || match style.get().align {
+                    Some(Align::Left) => "left",
+                    Some(Align::Center) => "center",
+                    Some(Align::Right) => "right",
+                    None => "",
+                }
                 on:change=move |ev| {
-                    let a = match event_target_value(&ev).as_str() { "left" => Some(Align::Left), "center" => Some(Align::Center), "right" => Some(Align::Right), _ => None };
+                    let a = match event_target_value(&ev).as_str() {
+                        "left" => Some(Align::Left),
+                        "center" => Some(Align::Center),
+                        "right" => Some(Align::Right),
+                        _ => None,
+                    };
                     update.with_value(|u| u(&|s: &mut Style| s.align = a))
-                }>
-                <option value="">"—"</option><option value="left">"⟸"</option><option value="center">"⟺"</option><option value="right">"⟹"</option>
-            </select></div>
+                }
+            >
+                <option value="">"—"</option>
+                <option value="left">"⟸"</option>
+                <option value="center">"⟺"</option>
+                <option value="right">"⟹"</option>
+            </select>
+        </div>
         <ul class="field__errors" role="alert">
             {move || style_errors().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
         </ul>
@@ -469,40 +696,105 @@ fn AudienceFields(editor: Editor, id: NodeId) -> impl IntoView {
     let tiers = move || editor.render.club.get().tiers;
     view! {
         <p class="hint">{move || i18n.t().audience_hint}</p>
-        <Show when=move || current.get().is_some() fallback=move || view! { <p class="hint">{move || i18n.t().custom_audience}</p> }>
+        <Show
+            when=move || current.get().is_some()
+            fallback=move || view! { <p class="hint">{move || i18n.t().custom_audience}</p> }
+        >
             <fieldset class="field">
                 <legend>{move || i18n.t().stages}</legend>
-                {Stage::ALL.into_iter().filter(|s| *s != Stage::Graduated).map(|stage| {
-                    let checked = move || current.get().is_some_and(|a| a.stages.contains(&stage));
-                    view! {
-                        <label class="check">
-                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                set.with_value(|s| s(&|a: &mut SimpleAudience| { a.stages.retain(|x| *x != stage); if on { a.stages.push(stage) } }))
-                            } />
-                            {move || if i18n.lang() == Lang::ZhCn { stage.label_zh() } else { stage.label_en() }}
-                        </label>
-                    }
-                }).collect_view()}
+                {Stage::ALL
+                    .into_iter()
+                    .filter(|s| *s != Stage::Graduated)
+                    .map(|stage| {
+                        let checked = move || {
+                            current.get().is_some_and(|a| a.stages.contains(&stage))
+                        };
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        set.with_value(|s| s(
+                                            &|a: &mut SimpleAudience| {
+                                                a.stages.retain(|x| *x != stage);
+                                                if on {
+                                                    a.stages.push(stage)
+                                                }
+                                            },
+                                        ))
+                                    }
+                                />
+                                {move || {
+                                    if i18n.lang() == Lang::ZhCn {
+                                        stage.label_zh()
+                                    } else {
+                                        stage.label_en()
+                                    }
+                                }}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
-            <div class="field"><label for="aud-tier">{move || i18n.t().tier_at_least}</label>
-                <select id="aud-tier" prop:value=move || current.get().and_then(|a| a.tier).unwrap_or(0).to_string()
-                    on:change=move |ev| { let t = event_target_value(&ev).parse::<u32>().ok(); set.with_value(|s| s(&|a: &mut SimpleAudience| a.tier = t)) }>
-                    {move || tiers().into_iter().enumerate().map(|(i, t)| view! { <option value=i.to_string()>{t.name}</option> }).collect_view()}
-                </select></div>
-            <div class="field"><label for="aud-segment">{move || i18n.t().segment}</label>
-                <select id="aud-segment" prop:value=move || current.get().and_then(|a| a.segment).map(|s| format!("{s:?}")).unwrap_or_default()
+            <div class="field">
+                <label for="aud-tier">{move || i18n.t().tier_at_least}</label>
+                <select
+                    id="aud-tier"
+                    prop:value=move || current.get().and_then(|a| a.tier).unwrap_or(0).to_string()
+                    on:change=move |ev| {
+                        let t = event_target_value(&ev).parse::<u32>().ok();
+                        set.with_value(|s| s(&|a: &mut SimpleAudience| a.tier = t))
+                    }
+                >
+                    {move || {
+                        tiers()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, t)| view! { <option value=i.to_string()>{t.name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <div class="field">
+                <label for="aud-segment">{move || i18n.t().segment}</label>
+                <select
+                    id="aud-segment"
+                    prop:value=move || {
+                        current
+                            .get()
+                            .and_then(|a| a.segment)
+                            .map(|s| format!("{s:?}"))
+                            .unwrap_or_default()
+                    }
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let seg = Segment::ALL.into_iter().find(|s| format!("{s:?}") == v);
                         set.with_value(|s| s(&|a: &mut SimpleAudience| a.segment = seg))
-                    }>
+                    }
+                >
                     <option value="">"—"</option>
-                    {Segment::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{format!("{s:?}")}</option> }).collect_view()}
-                </select></div>
-            <div class="field"><label for="aud-tag">{move || i18n.t().tag}</label>
-                <input id="aud-tag" type="text" prop:value=move || current.get().map(|a| a.tag).unwrap_or_default()
-                    on:change=move |ev| { let t = event_target_value(&ev); set.with_value(|s| s(&|a: &mut SimpleAudience| a.tag = t.clone())) } /></div>
+                    {Segment::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! { <option value=format!("{s:?}")>{format!("{s:?}")}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="aud-tag">{move || i18n.t().tag}</label>
+                <input
+                    id="aud-tag"
+                    type="text"
+                    prop:value=move || current.get().map(|a| a.tag).unwrap_or_default()
+                    on:change=move |ev| {
+                        let t = event_target_value(&ev);
+                        set.with_value(|s| s(&|a: &mut SimpleAudience| a.tag = t.clone()))
+                    }
+                />
+            </div>
         </Show>
     }
     .into_any()
@@ -578,9 +870,16 @@ fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
             <label for="move-to">{move || i18n.t().move_to}</label>
             <select id="move-to" on:change=move |ev| choice.set(event_target_value(&ev))>
                 <option value="">"—"</option>
-                {move || targets().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                {move || {
+                    targets()
+                        .into_iter()
+                        .map(|(v, l)| view! { <option value=v>{l}</option> })
+                        .collect_view()
+                }}
             </select>
-            <button type="button" on:click=go>{move || i18n.t().move_here}</button>
+            <button type="button" on:click=go>
+                {move || i18n.t().move_here}
+            </button>
         </div>
     }
 }

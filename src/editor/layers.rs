@@ -84,18 +84,27 @@ pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
     let indent = |depth: usize| format!("padding-left:{}px", (depth - 1) * 14);
     view! {
         <nav class="layers" aria-labelledby="layers-heading">
-            <h2 id="layers-heading" class="panel__title">{move || i18n.t().layers}</h2>
+            <h2 id="layers-heading" class="panel__title">
+                {move || i18n.t().layers}
+            </h2>
             <ul role="tree" aria-labelledby="layers-heading" aria-multiselectable="true">
                 <For each=move || rows.get() key=|row: &Row| row.clone() let:row>
                     {
                         let Row { id, label, depth, column } = row;
                         if let Some((slot, n)) = column {
                             return view! {
-                                <li role="treeitem" class="layers__column"
-                                    data-layer=id.to_string() data-slot=slot style=indent(depth) {..level(depth)}>
+                                <li
+                                    role="treeitem"
+                                    class="layers__column"
+                                    data-layer=id.to_string()
+                                    data-slot=slot
+                                    style=indent(depth)
+                                    {..level(depth)}
+                                >
                                     {format!("{label} {n}")}
                                 </li>
-                            }.into_any();
+                            }
+                                .into_any();
                         }
                         let mark = chrome.map(|c| c.marks.of(&id));
                         let selected = move || mark.as_ref().is_some_and(|m| m.get() != Mark::None);
@@ -109,7 +118,11 @@ pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
                         };
                         let drag = {
                             let id = id.clone();
-                            move |ev: web_sys::PointerEvent| start_drag(dnd, &ev, DragSource::Block(id.clone()))
+                            move |ev: web_sys::PointerEvent| start_drag(
+                                dnd,
+                                &ev,
+                                DragSource::Block(id.clone()),
+                            )
                         };
                         let selected_attr = selected.clone();
                         view! {
@@ -120,7 +133,8 @@ pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
                                     {label}" "<small>{id.to_string()}</small>
                                 </button>
                             </li>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                 </For>
             </ul>

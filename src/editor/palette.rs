@@ -44,7 +44,9 @@ pub fn Palette(editor: Editor, dnd: Dnd, sections: Sections) -> impl IntoView {
     };
     view! {
         <aside class="palette" aria-labelledby="palette-heading">
-            <h2 id="palette-heading" class="panel__title">{move || i18n.t().blocks}</h2>
+            <h2 id="palette-heading" class="panel__title">
+                {move || i18n.t().blocks}
+            </h2>
             <input
                 class="palette__search"
                 type="search"
@@ -53,39 +55,69 @@ pub fn Palette(editor: Editor, dnd: Dnd, sections: Sections) -> impl IntoView {
                 prop:value=query
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
-            {Category::ALL.into_iter().map(|category| {
-                let kinds: Vec<_> = BlockKind::palette().filter(|s| s.category == category).collect();
-                let any = move || kinds.iter().any(|s| matches((s.label.en, s.label.zh)));
-                let kinds: Vec<_> = BlockKind::palette().filter(|s| s.category == category).collect();
-                view! {
-                    <Show when=any>
-                        <h3 class="palette__category">{move || if i18n.lang() == Lang::ZhCn { category.label().zh } else { category.label().en }}</h3>
-                    </Show>
-                    <ul class="palette__list">
-                        {kinds.into_iter().map(|spec| {
-                            let kind = spec.kind;
-                            let label = move || if i18n.lang() == Lang::ZhCn { spec.label.zh } else { spec.label.en };
-                            view! {
-                                <Show when=move || matches((spec.label.en, spec.label.zh))>
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="palette__item"
-                                            data-kind=spec.icon
-                                            aria-label=move || format!("{} {}", i18n.t().add, label())
-                                            on:click=move |_| add_block(&editor, kind)
-                                            on:pointerdown=move |ev| start_drag(dnd, &ev, DragSource::Palette(kind))
-                                        >
-                                            <span class="palette__icon" aria-hidden="true">{icon(spec.icon)}</span>
-                                            <span>{label}</span>
-                                        </button>
-                                    </li>
-                                </Show>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-            }).collect_view()}
+            {Category::ALL
+                .into_iter()
+                .map(|category| {
+                    let kinds: Vec<_> = BlockKind::palette()
+                        .filter(|s| s.category == category)
+                        .collect();
+                    let any = move || kinds.iter().any(|s| matches((s.label.en, s.label.zh)));
+                    let kinds: Vec<_> = BlockKind::palette()
+                        .filter(|s| s.category == category)
+                        .collect();
+                    view! {
+                        <Show when=any>
+                            <h3 class="palette__category">
+                                {move || {
+                                    if i18n.lang() == Lang::ZhCn {
+                                        category.label().zh
+                                    } else {
+                                        category.label().en
+                                    }
+                                }}
+                            </h3>
+                        </Show>
+                        <ul class="palette__list">
+                            {kinds
+                                .into_iter()
+                                .map(|spec| {
+                                    let kind = spec.kind;
+                                    let label = move || {
+                                        if i18n.lang() == Lang::ZhCn {
+                                            spec.label.zh
+                                        } else {
+                                            spec.label.en
+                                        }
+                                    };
+                                    view! {
+                                        <Show when=move || matches((spec.label.en, spec.label.zh))>
+                                            <li>
+                                                <button
+                                                    type="button"
+                                                    class="palette__item"
+                                                    data-kind=spec.icon
+                                                    aria-label=move || format!("{} {}", i18n.t().add, label())
+                                                    on:click=move |_| add_block(&editor, kind)
+                                                    on:pointerdown=move |ev| start_drag(
+                                                        dnd,
+                                                        &ev,
+                                                        DragSource::Palette(kind),
+                                                    )
+                                                >
+                                                    <span class="palette__icon" aria-hidden="true">
+                                                        {icon(spec.icon)}
+                                                    </span>
+                                                    <span>{label}</span>
+                                                </button>
+                                            </li>
+                                        </Show>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
             <SavedSections sections dnd query />
         </aside>
     }

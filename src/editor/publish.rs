@@ -103,7 +103,9 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
                 view! {
                     <p role="status">
                         {format!("{} {number}. ", t.published_version)}
-                        <a href=url target="_blank" rel="noopener">{t.open_live_page}</a>
+                        <a href=url target="_blank" rel="noopener">
+                            {t.open_live_page}
+                        </a>
                     </p>
                 }
                 .into_any(),
@@ -111,8 +113,9 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
             Outcome::PreviewBlocked(url) => Some(
                 view! {
                     <p role="status">
-                        {t.preview_blocked}" "
-                        <a href=url target="_blank" rel="noopener">{t.open_preview}</a>
+                        {t.preview_blocked}" " <a href=url target="_blank" rel="noopener">
+                            {t.open_preview}
+                        </a>
                     </p>
                 }
                 .into_any(),
@@ -121,7 +124,9 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
                 view! {
                     <div role="alert" class="publish__error">
                         <p>{message}</p>
-                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        <ul>
+                            {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ul>
                     </div>
                 }
                 .into_any(),
@@ -134,7 +139,13 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
             <button type="button" disabled=move || !idle() title=hint on:click=preview>
                 {move || i18n.t().preview}
             </button>
-            <button type="button" class="primary" disabled=move || !idle() title=hint on:click=publish>
+            <button
+                type="button"
+                class="primary"
+                disabled=move || !idle()
+                title=hint
+                on:click=publish
+            >
                 {move || i18n.t().publish}
             </button>
             <div class="publish__result">{result}</div>

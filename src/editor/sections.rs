@@ -252,16 +252,43 @@ pub fn SaveSectionDialog(sections: Sections) -> impl IntoView {
     view! {
         <Show when=move || sections.naming.get()>
             <div class="dialog-backdrop">
-                <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="section-dialog-title"
-                    on:submit=move |ev| { ev.prevent_default(); sections.save(name.get_untracked()); }>
+                <form
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="section-dialog-title"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        sections.save(name.get_untracked());
+                    }
+                >
                     <h2 id="section-dialog-title">{move || i18n.t().save_as_section}</h2>
                     <label for="section-name">{move || i18n.t().section_name}</label>
-                    <input id="section-name" node_ref=input required maxlength="60" prop:value=name
-                        on:input=move |ev| name.set(event_target_value(&ev)) />
-                    {move || sections.failure.get().map(|f| view! { <p role="alert" class="error">{f}</p> })}
+                    <input
+                        id="section-name"
+                        node_ref=input
+                        required
+                        maxlength="60"
+                        prop:value=name
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                    {move || {
+                        sections
+                            .failure
+                            .get()
+                            .map(|f| {
+                                view! {
+                                    <p role="alert" class="error">
+                                        {f}
+                                    </p>
+                                }
+                            })
+                    }}
                     <div class="dialog__actions">
                         <button type="submit">{move || i18n.t().save}</button>
-                        <button type="button" on:click=move |_| close()>{move || i18n.t().cancel}</button>
+                        <button type="button" on:click=move |_| close()>
+                            {move || i18n.t().cancel}
+                        </button>
                     </div>
                 </form>
             </div>

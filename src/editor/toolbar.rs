@@ -23,7 +23,11 @@ pub fn Toolbar(
     let device_button =
         move |d: Device, text: fn(&'static crate::i18n::Strings) -> &'static str| {
             view! {
-                <button type="button" aria-pressed=move || (device.get() == d).to_string() on:click=move |_| device.set(d)>
+                <button
+                    type="button"
+                    aria-pressed=move || (device.get() == d).to_string()
+                    on:click=move |_| device.set(d)
+                >
                     {move || text(i18n.t())}
                 </button>
             }
@@ -41,7 +45,9 @@ pub fn Toolbar(
     let error_count = move || editor.errors.with(Vec::len);
     view! {
         <header class="toolbar">
-            <a class="toolbar__back" href="/" aria-label=move || i18n.t().back_to_projects>"←"</a>
+            <a class="toolbar__back" href="/" aria-label=move || i18n.t().back_to_projects>
+                "←"
+            </a>
             <h1 class="toolbar__title">{move || editor.title.get()}</h1>
             <div class="toolbar__group" role="group" aria-label=move || i18n.t().device>
                 {device_button(Device::Phone, |t| t.phone)}
@@ -49,23 +55,47 @@ pub fn Toolbar(
                 {device_button(Device::Desktop, |t| t.desktop)}
             </div>
             <div class="toolbar__group">
-                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !editor.can_undo.get() on:click=move |_| editor.undo()>
+                <button
+                    type="button"
+                    aria-keyshortcuts="Control+Z"
+                    disabled=move || !editor.can_undo.get()
+                    on:click=move |_| editor.undo()
+                >
                     {move || i18n.t().undo}
                 </button>
-                <button type="button" aria-keyshortcuts="Control+Shift+Z" disabled=move || !editor.can_redo.get() on:click=move |_| editor.redo()>
+                <button
+                    type="button"
+                    aria-keyshortcuts="Control+Shift+Z"
+                    disabled=move || !editor.can_redo.get()
+                    on:click=move |_| editor.redo()
+                >
                     {move || i18n.t().redo}
                 </button>
             </div>
-            <button type="button" id=SAVE_SECTION_BUTTON aria-haspopup="dialog" disabled=move || editor.selection.with(Vec::is_empty) on:click=move |_| sections.ask_name()>
+            <button
+                type="button"
+                id=SAVE_SECTION_BUTTON
+                aria-haspopup="dialog"
+                disabled=move || editor.selection.with(Vec::is_empty)
+                on:click=move |_| sections.ask_name()
+            >
                 {move || i18n.t().save_as_section}
             </button>
-            <button type="button" aria-pressed=move || show_layers.get().to_string() on:click=move |_| show_layers.update(|s| *s = !*s)>
+            <button
+                type="button"
+                aria-pressed=move || show_layers.get().to_string()
+                on:click=move |_| show_layers.update(|s| *s = !*s)
+            >
                 {move || i18n.t().layers}
             </button>
             <Show when=move || { error_count() > 0 }>
-                <span class="toolbar__errors">{move || format!("{} {}", error_count(), i18n.t().problems)}</span>
+                <span class="toolbar__errors">
+                    {move || format!("{} {}", error_count(), i18n.t().problems)}
+                </span>
             </Show>
-            <p class="toolbar__status" role="status" aria-live="polite">{status}</p>
+            <p class="toolbar__status" role="status" aria-live="polite">
+                {status}
+            </p>
             <PublishButtons persist />
         </header>
     }

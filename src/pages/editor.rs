@@ -48,28 +48,63 @@ fn Loader(id: String) -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p class="page" role="status">{move || i18n.t().loading}</p> }>
-            {move || draft.get().map(|result| match result {
-                Ok(draft) => {
-                    let server = match decode_document(&draft.document) {
-                        Ok(doc) => doc,
-                        Err(e) => return view! { <p class="page error" role="alert">{e[0].to_string()}</p> }.into_any(),
-                    };
-                    // Unsaved local edits win; if the server moved on meanwhile, the dialog asks.
-                    let (doc, state) = match load_local(&draft.id) {
-                        Some((base, local)) if local != server => {
-                            let state = if base == draft.version { SaveState::Pending } else { SaveState::Conflict(draft.version) };
-                            (local, state)
+        <Suspense fallback=move || {
+            view! {
+                <p class="page" role="status">
+                    {move || i18n.t().loading}
+                </p>
+            }
+        }>
+            {move || {
+                draft
+                    .get()
+                    .map(|result| match result {
+                        Ok(draft) => {
+                            let server = match decode_document(&draft.document) {
+                                Ok(doc) => doc,
+                                Err(e) => {
+                                    return view! {
+                                        <p class="page error" role="alert">
+                                            {e[0].to_string()}
+                                        </p>
+                                    }
+                                        .into_any();
+                                }
+                            };
+                            let (doc, state) = match load_local(&draft.id) {
+                                Some((base, local)) if local != server => {
+                                    let state = if base == draft.version {
+                                        SaveState::Pending
+                                    } else {
+                                        SaveState::Conflict(draft.version)
+                                    };
+                                    (local, state)
+                                }
+                                _ => (server, SaveState::Saved),
+                            };
+                            let version = match state {
+                                SaveState::Conflict(_) => {
+                                    load_local(&draft.id).map(|(b, _)| b).unwrap_or(draft.version)
+                                }
+                                _ => draft.version,
+                            };
+                            // Unsaved local edits win; if the server moved on meanwhile, the dialog asks.
+                            view! { <Workspace doc id=draft.id.clone() version state /> }
+                                .into_any()
                         }
-                        _ => (server, SaveState::Saved),
-                    };
-                    let version = match state { SaveState::Conflict(_) => load_local(&draft.id).map(|(b, _)| b).unwrap_or(draft.version), _ => draft.version };
-                    view! { <Workspace doc id=draft.id.clone() version state /> }.into_any()
-                }
-                Err(e) => view! {
-                    <main class="page"><p class="error" role="alert">{e.to_string()}</p><a href="/">{move || i18n.t().back_to_projects}</a></main>
-                }.into_any(),
-            })}
+                        Err(e) => {
+                            view! {
+                                <main class="page">
+                                    <p class="error" role="alert">
+                                        {e.to_string()}
+                                    </p>
+                                    <a href="/">{move || i18n.t().back_to_projects}</a>
+                                </main>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </Suspense>
     }
 }
@@ -115,9 +150,12 @@ fn Workspace(
             <Toolbar editor persist sections show_layers />
             <div class="editor__body">
                 <Palette editor dnd sections />
-                <section class="canvas" aria-label=move || i18n.t().canvas
+                <section
+                    class="canvas"
+                    aria-label=move || i18n.t().canvas
                     on:pointerdown=move |ev| start_block_drag(dnd, &ev)
-                    on:click=move |_| editor.selection.set(Vec::new())>
+                    on:click=move |_| editor.selection.set(Vec::new())
+                >
                     <div class=frame_class>
                         <RenderPage />
                     </div>
@@ -129,10 +167,28 @@ fn Workspace(
                     </Show>
                 </div>
             </div>
-            {move || editor.refusal.get().map(|why| view! {
-                <p class="toast" role="alert">{why}<button type="button" aria-label=move || i18n.t().dismiss on:click=move |_| editor.refusal.set(None)>"✕"</button></p>
-            })}
-            <p class="sr-only" role="status" aria-live="assertive">{move || editor.announce.get()}</p>
+            {move || {
+                editor
+                    .refusal
+                    .get()
+                    .map(|why| {
+                        view! {
+                            <p class="toast" role="alert">
+                                {why}
+                                <button
+                                    type="button"
+                                    aria-label=move || i18n.t().dismiss
+                                    on:click=move |_| editor.refusal.set(None)
+                                >
+                                    "✕"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+            <p class="sr-only" role="status" aria-live="assertive">
+                {move || editor.announce.get()}
+            </p>
             <DragOverlay dnd />
             <ConflictDialog editor persist />
             <SaveSectionDialog sections />

@@ -38,7 +38,12 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let children = StoredValue::new(children);
     move || match session.0.get() {
-        None => view! { <p class="page" role="status">{move || i18n.t().loading}</p> }.into_any(),
+        None => view! {
+            <p class="page" role="status">
+                {move || i18n.t().loading}
+            </p>
+        }
+        .into_any(),
         Some(Ok(_)) => children.with_value(|c| c()).into_any(),
         Some(Err(_)) => view! { <LoginForm /> }.into_any(),
     }
@@ -74,14 +79,50 @@ fn LoginForm() -> impl IntoView {
             <form class="login__form" on:submit=submit>
                 <h2>{move || i18n.t().log_in}</h2>
                 <label for="login-email">{move || i18n.t().email}</label>
-                <input id="login-email" type="email" autocomplete="username" required prop:value=email on:input=move |ev| email.set(event_target_value(&ev)) />
+                <input
+                    id="login-email"
+                    type="email"
+                    autocomplete="username"
+                    required
+                    prop:value=email
+                    on:input=move |ev| email.set(event_target_value(&ev))
+                />
                 <label for="login-password">{move || i18n.t().password}</label>
-                <input id="login-password" type="password" autocomplete="current-password" required prop:value=password on:input=move |ev| password.set(event_target_value(&ev)) />
-                <button type="submit" class="primary" disabled=busy>{move || i18n.t().log_in}</button>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <input
+                    id="login-password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    prop:value=password
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                <button type="submit" class="primary" disabled=busy>
+                    {move || i18n.t().log_in}
+                </button>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
             </form>
             <Suspense fallback=|| ()>
-                {move || hint.get().flatten().map(|h| view! { <p class="hint" role="note">{h}</p> })}
+                {move || {
+                    hint.get()
+                        .flatten()
+                        .map(|h| {
+                            view! {
+                                <p class="hint" role="note">
+                                    {h}
+                                </p>
+                            }
+                        })
+                }}
             </Suspense>
             <ServerStatus />
         </main>

@@ -39,24 +39,45 @@ pub fn DocumentView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Suspense fallback=move || view! { <p class="member" role="status">{move || i18n.t().loading}</p> }>
-            {move || source.get().map(|result| {
-                match result.map_err(|e| e.to_string()).and_then(|json| decode_document(&json).map_err(|e| e[0].to_string())) {
-                    Ok(doc) => {
-                        if let Some(w) = web_sys::window().and_then(|w| w.document()) {
-                            w.set_title(&doc.title);
+        <Suspense fallback=move || {
+            view! {
+                <p class="member" role="status">
+                    {move || i18n.t().loading}
+                </p>
+            }
+        }>
+            {move || {
+                source
+                    .get()
+                    .map(|result| {
+                        match result
+                            .map_err(|e| e.to_string())
+                            .and_then(|json| decode_document(&json).map_err(|e| e[0].to_string()))
+                        {
+                            Ok(doc) => {
+                                if let Some(w) = web_sys::window().and_then(|w| w.document()) {
+                                    w.set_title(&doc.title);
+                                }
+                                provide_render(RenderCtx::new(&doc, None));
+                                view! {
+                                    <div class="member">
+                                        <RenderPage />
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                            Err(why) => {
+                                view! {
+                                    <main class="member member--error">
+                                        <h1>{move || i18n.t().page_unavailable}</h1>
+                                        <p role="alert">{why}</p>
+                                    </main>
+                                }
+                                    .into_any()
+                            }
                         }
-                        provide_render(RenderCtx::new(&doc, None));
-                        view! { <div class="member"><RenderPage /></div> }.into_any()
-                    }
-                    Err(why) => view! {
-                        <main class="member member--error">
-                            <h1>{move || i18n.t().page_unavailable}</h1>
-                            <p role="alert">{why}</p>
-                        </main>
-                    }.into_any(),
-                }
-            })}
+                    })
+            }}
         </Suspense>
     }
 }

@@ -31,8 +31,12 @@ pub fn PreviewPage() -> impl IntoView {
     });
     view! {
         <div class="preview">
-            <p class="preview__banner" role="note">{move || i18n.t().draft_preview}</p>
-            <div class="frame frame--phone"><DocumentView source=draft /></div>
+            <p class="preview__banner" role="note">
+                {move || i18n.t().draft_preview}
+            </p>
+            <div class="frame frame--phone">
+                <DocumentView source=draft />
+            </div>
         </div>
     }
 }

@@ -14,7 +14,11 @@ use crate::pages::server_status::ServerStatus;
 /// The projects page.
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
-    view! { <RequireLogin><Projects /></RequireLogin> }
+    view! {
+        <RequireLogin>
+            <Projects />
+        </RequireLogin>
+    }
 }
 
 /// A last-edited time in the browser's time zone.
@@ -86,86 +90,208 @@ fn Projects() -> impl IntoView {
                 <p class="page__lead">{workspace}</p>
                 <div class="page__tools">
                     <LanguageSwitch />
-                    <button type="button" on:click=logout>{move || i18n.t().log_out}</button>
+                    <button type="button" on:click=logout>
+                        {move || i18n.t().log_out}
+                    </button>
                 </div>
             </header>
             <section aria-labelledby="projects-heading">
                 <div class="projects__bar">
                     <h2 id="projects-heading">{move || i18n.t().projects}</h2>
-                    <input type="search" aria-label=move || i18n.t().search_projects placeholder=move || i18n.t().search_projects
-                        prop:value=query on:input=move |ev| query.set(event_target_value(&ev)) />
-                    <button type="button" class="primary" on:click=move |_| creating.set(true)>{move || i18n.t().new_page}</button>
+                    <input
+                        type="search"
+                        aria-label=move || i18n.t().search_projects
+                        placeholder=move || i18n.t().search_projects
+                        prop:value=query
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                    <button type="button" class="primary" on:click=move |_| creating.set(true)>
+                        {move || i18n.t().new_page}
+                    </button>
                 </div>
                 <Show when=move || creating.get()>
-                    <form class="gallery" on:submit=create.clone() aria-labelledby="gallery-heading">
+                    <form
+                        class="gallery"
+                        on:submit=create.clone()
+                        aria-labelledby="gallery-heading"
+                    >
                         <h3 id="gallery-heading">{move || i18n.t().choose_template}</h3>
                         <label for="new-title">{move || i18n.t().title}</label>
-                        <input id="new-title" type="text" prop:value=title on:input=move |ev| title.set(event_target_value(&ev)) />
-                        <div class="gallery__grid" role="radiogroup" aria-label=move || i18n.t().choose_template>
-                            {templates::ALL.iter().map(|t| {
-                                let id = t.id;
-                                let name = move || if i18n.lang() == Lang::ZhCn { t.name.zh } else { t.name.en };
-                                let desc = move || if i18n.lang() == Lang::ZhCn { t.description.zh } else { t.description.en };
-                                view! {
-                                    <label class="gallery__card" class:gallery__card--chosen=move || template.get() == id>
+                        <input
+                            id="new-title"
+                            type="text"
+                            prop:value=title
+                            on:input=move |ev| title.set(event_target_value(&ev))
+                        />
+                        <div
+                            class="gallery__grid"
+                            role="radiogroup"
+                            aria-label=move || i18n.t().choose_template
+                        >
+                            {templates::ALL
+                                .iter()
+                                .map(|t| {
+                                    let id = t.id;
+                                    let name = move || {
+                                        if i18n.lang() == Lang::ZhCn {
+                                            t.name.zh
+                                        } else {
+                                            t.name.en
+                                        }
+                                    };
+                                    let desc = move || {
+                                        if i18n.lang() == Lang::ZhCn {
+                                            t.description.zh
+                                        } else {
+                                            t.description.en
+                                        }
+                                    };
+                                    view! {
+                                        <label class="gallery__card" class:gallery__card--chosen=move || template.get() == id>
                                         <input type="radio" name="template" value=id prop:checked=move || template.get() == id on:change=move |_| template.set(id.to_owned()) />
                                         <strong>{name}</strong>
                                         <span>{desc}</span>
                                     </label>
-                                }
-                            }).collect_view()}
+                                    }
+                                })
+                                .collect_view()}
                         </div>
                         <div class="dialog__actions">
-                            <button type="submit" class="primary">{move || i18n.t().create}</button>
-                            <button type="button" on:click=move |_| creating.set(false)>{move || i18n.t().cancel}</button>
+                            <button type="submit" class="primary">
+                                {move || i18n.t().create}
+                            </button>
+                            <button type="button" on:click=move |_| creating.set(false)>
+                                {move || i18n.t().cancel}
+                            </button>
                         </div>
                     </form>
                 </Show>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                {move || undo.get().map(|(id, name)| view! {
-                    <p class="toast" role="status">
-                        {move || format!("{} “{name}”", i18n.t().deleted)}
-                        <button type="button" on:click=move |_| {
-                            let id = id.clone();
-                            spawn_local(async move {
-                                if documents::restore(&id).await.is_ok() { undo.set(None); reload.update(|r| *r += 1); }
-                            });
-                        }>{move || i18n.t().undo}</button>
-                    </p>
-                })}
-                <Suspense fallback=move || view! { <p role="status">{move || i18n.t().loading}</p> }>
-                    {move || list.get().map(|result| match result {
-                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                        Ok(list) if list.items.is_empty() => view! {
-                            <p class="empty">{move || if query.get().is_empty() { i18n.t().no_projects } else { i18n.t().no_matches }}</p>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="projects">
-                                {list.items.into_iter().map(|doc| {
-                                    let (dup_id, del_id, del_title) = (doc.id.clone(), doc.id.clone(), doc.title.clone());
-                                    let (t1, t2) = (doc.title.clone(), doc.title.clone());
-                                    let meta = format!("/c/{}", doc.slug);
-                                    let when = edited(doc.updated_at);
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
+                    undo.get()
+                        .map(|(id, name)| {
+                            view! {
+                                <p class="toast" role="status">
+                                    {move || format!("{} “{name}”", i18n.t().deleted)}
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            let id = id.clone();
+                                            spawn_local(async move {
+                                                if documents::restore(&id).await.is_ok() {
+                                                    undo.set(None);
+                                                    reload.update(|r| *r += 1);
+                                                }
+                                            });
+                                        }
+                                    >
+                                        {move || i18n.t().undo}
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
+                <Suspense fallback=move || {
+                    view! { <p role="status">{move || i18n.t().loading}</p> }
+                }>
+                    {move || {
+                        list.get()
+                            .map(|result| match result {
+                                Err(e) => {
                                     view! {
-                                        <li class="project">
-                                            <a class="project__title" href=format!("/edit/{}", doc.id)>{doc.title.clone()}</a>
-                                            <span class="project__meta">{move || format!("{meta} · {} {when}", i18n.t().edited)}</span>
-                                            <button type="button" aria-label=move || format!("{} {t1}", i18n.t().duplicate) on:click=move |_| {
-                                                let id = dup_id.clone();
-                                                spawn_local(async move { if documents::duplicate(&id).await.is_ok() { reload.update(|r| *r += 1) } });
-                                            }>{move || i18n.t().duplicate}</button>
-                                            <button type="button" class="danger" aria-label=move || format!("{} {t2}", i18n.t().delete) on:click=move |_| {
-                                                let (id, title) = (del_id.clone(), del_title.clone());
-                                                spawn_local(async move {
-                                                    if documents::delete(&id).await.is_ok() { undo.set(Some((id, title))); reload.update(|r| *r += 1) }
-                                                });
-                                            }>{move || i18n.t().delete}</button>
-                                        </li>
+                                        <p class="error" role="alert">
+                                            {e.to_string()}
+                                        </p>
                                     }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    })}
+                                        .into_any()
+                                }
+                                Ok(list) if list.items.is_empty() => {
+                                    view! {
+                                        <p class="empty">
+                                            {move || {
+                                                if query.get().is_empty() {
+                                                    i18n.t().no_projects
+                                                } else {
+                                                    i18n.t().no_matches
+                                                }
+                                            }}
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
+                                Ok(list) => {
+                                    view! {
+                                        <ul class="projects">
+                                            {list
+                                                .items
+                                                .into_iter()
+                                                .map(|doc| {
+                                                    let (dup_id, del_id, del_title) = (
+                                                        doc.id.clone(),
+                                                        doc.id.clone(),
+                                                        doc.title.clone(),
+                                                    );
+                                                    let (t1, t2) = (doc.title.clone(), doc.title.clone());
+                                                    let meta = format!("/c/{}", doc.slug);
+                                                    let when = edited(doc.updated_at);
+                                                    view! {
+                                                        <li class="project">
+                                                            <a class="project__title" href=format!("/edit/{}", doc.id)>
+                                                                {doc.title.clone()}
+                                                            </a>
+                                                            <span class="project__meta">
+                                                                {move || format!("{meta} · {} {when}", i18n.t().edited)}
+                                                            </span>
+                                                            <button
+                                                                type="button"
+                                                                aria-label=move || format!("{} {t1}", i18n.t().duplicate)
+                                                                on:click=move |_| {
+                                                                    let id = dup_id.clone();
+                                                                    spawn_local(async move {
+                                                                        if documents::duplicate(&id).await.is_ok() {
+                                                                            reload.update(|r| *r += 1)
+                                                                        }
+                                                                    });
+                                                                }
+                                                            >
+                                                                {move || i18n.t().duplicate}
+                                                            </button>
+                                                            <button
+                                                                type="button"
+                                                                class="danger"
+                                                                aria-label=move || format!("{} {t2}", i18n.t().delete)
+                                                                on:click=move |_| {
+                                                                    let (id, title) = (del_id.clone(), del_title.clone());
+                                                                    spawn_local(async move {
+                                                                        if documents::delete(&id).await.is_ok() {
+                                                                            undo.set(Some((id, title)));
+                                                                            reload.update(|r| *r += 1)
+                                                                        }
+                                                                    });
+                                                                }
+                                                            >
+                                                                {move || i18n.t().delete}
+                                                            </button>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                    }}
                 </Suspense>
             </section>
             <ServerStatus />

@@ -12,11 +12,25 @@ pub fn ServerStatus() -> impl IntoView {
     let status = LocalResource::new(health::fetch);
     view! {
         <p class="server-status" role="status">
-            <Suspense fallback=move || i18n.t().checking_server>
-                {move || status.get().map(|result| match result {
-                    Ok(h) => format!("{}: {} ({}, v{})", i18n.t().server_status, h.status, h.db, h.version),
-                    Err(e) => e.to_string(),
-                })}
+            <Suspense fallback=move || {
+                i18n.t().checking_server
+            }>
+                {move || {
+                    status
+                        .get()
+                        .map(|result| match result {
+                            Ok(h) => {
+                                format!(
+                                    "{}: {} ({}, v{})",
+                                    i18n.t().server_status,
+                                    h.status,
+                                    h.db,
+                                    h.version,
+                                )
+                            }
+                            Err(e) => e.to_string(),
+                        })
+                }}
             </Suspense>
         </p>
     }

@@ -18,12 +18,29 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let body = match kind {
             BlockKind::MemberCard => {
                 let club = ctx.club.get();
-                let first = club.tiers.first().map(|t| t.name.clone()).unwrap_or_default();
-                let next = club.tiers.get(1).map(|t| (t.name.clone(), t.threshold)).unwrap_or_default();
+                let first = club
+                    .tiers
+                    .first()
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                let next = club
+                    .tiers
+                    .get(1)
+                    .map(|t| (t.name.clone(), t.threshold))
+                    .unwrap_or_default();
                 view! {
                     <p class="cradle-member__tier">{first}</p>
-                    <Show when=move || p_flag(&b, "show_points")><p class="cradle-member__points">"0 pts"</p></Show>
-                    <div class="cradle-growth" role="progressbar" aria-valuemin="0" aria-valuemax=next.1 aria-valuenow="0" aria-label=format!("Growth to {}", next.0)>
+                    <Show when=move || p_flag(&b, "show_points")>
+                        <p class="cradle-member__points">"0 pts"</p>
+                    </Show>
+                    <div
+                        class="cradle-growth"
+                        role="progressbar"
+                        aria-valuemin="0"
+                        aria-valuemax=next.1
+                        aria-valuenow="0"
+                        aria-label=format!("Growth to {}", next.0)
+                    >
                         <div class="cradle-growth__bar" style="width:0%"></div>
                     </div>
                 }
@@ -33,9 +50,20 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 let tiers = ctx.club.get().tiers;
                 view! {
                     <ol class="cradle-tiers">
-                        {tiers.into_iter().map(|t| view! {
-                            <li><strong>{t.name}</strong>" · "{t.threshold}" ⭑ "{t.benefits.join(", ")}</li>
-                        }).collect_view()}
+                        {tiers
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <li>
+                                        <strong>{t.name}</strong>
+                                        " · "
+                                        {t.threshold}
+                                        " ⭑ "
+                                        {t.benefits.join(", ")}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -46,42 +74,82 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 let rewards = p.rows("rewards");
                 view! {
                     <ol class="cradle-calendar">
-                        {(1..=days).map(|d| {
-                            let extra = rewards.iter().find(|r| cell(r, "day") == d.to_string()).map(|r| cell(r, "points"));
-                            let points = extra.unwrap_or_else(|| daily.to_string());
-                            view! { <li class="cradle-calendar__day"><span>{format!("D{d}")}</span><span>{format!("+{points}")}</span></li> }
-                        }).collect_view()}
+                        {(1..=days)
+                            .map(|d| {
+                                let extra = rewards
+                                    .iter()
+                                    .find(|r| cell(r, "day") == d.to_string())
+                                    .map(|r| cell(r, "points"));
+                                let points = extra.unwrap_or_else(|| daily.to_string());
+                                view! {
+                                    <li class="cradle-calendar__day">
+                                        <span>{format!("D{d}")}</span>
+                                        <span>{format!("+{points}")}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ol>
-                    <button type="button" class="cradle-btn cradle-btn--primary">"Sign in"</button>
+                    <button type="button" class="cradle-btn cradle-btn--primary">
+                        "Sign in"
+                    </button>
                 }
                 .into_any()
             }
-            BlockKind::Tasks => list(p.rows("tasks"), |r| view! {
-                <li class="cradle-row"><span>{cell(&r, "name")}</span><span class="cradle-pts">{format!("+{}", cell(&r, "points"))}</span></li>
-            }.into_any()),
+            BlockKind::Tasks => list(p.rows("tasks"), |r| {
+                view! {
+                    <li class="cradle-row">
+                        <span>{cell(&r, "name")}</span>
+                        <span class="cradle-pts">{format!("+{}", cell(&r, "points"))}</span>
+                    </li>
+                }
+                .into_any()
+            }),
             BlockKind::RedemptionGrid => {
                 let cols = p.int("columns");
                 view! {
                     <ul class="cradle-grid" style=format!("--cols:{cols}")>
-                        {p.rows("items").into_iter().map(|r| view! {
-                            <li class="cradle-tile">
-                                {picture(&r)}
-                                <span>{cell(&r, "name")}</span>
-                                <span class="cradle-pts">{format!("{} pts", cell(&r, "points"))}</span>
-                            </li>
-                        }).collect_view()}
+                        {p
+                            .rows("items")
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <li class="cradle-tile">
+                                        {picture(&r)} <span>{cell(&r, "name")}</span>
+                                        <span class="cradle-pts">
+                                            {format!("{} pts", cell(&r, "points"))}
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 }
                 .into_any()
             }
-            BlockKind::MedalsWall => list(p.rows("medals"), |r| view! {
-                <li class="cradle-row">{picture(&r)}<span><strong>{cell(&r, "name")}</strong>" "{cell(&r, "description")}</span></li>
-            }.into_any()),
+            BlockKind::MedalsWall => list(p.rows("medals"), |r| {
+                view! {
+                    <li class="cradle-row">
+                        {picture(&r)}<span>
+                            <strong>{cell(&r, "name")}</strong>
+                            " "
+                            {cell(&r, "description")}
+                        </span>
+                    </li>
+                }
+                .into_any()
+            }),
             BlockKind::InviteCard | BlockKind::RightsShareCard => {
-                let text = if kind == BlockKind::InviteCard { p.text("reward_text") } else { p.text("description") };
+                let text = if kind == BlockKind::InviteCard {
+                    p.text("reward_text")
+                } else {
+                    p.text("description")
+                };
                 view! {
                     <p>{text}</p>
-                    <button type="button" class="cradle-btn cradle-btn--primary">{p.text("button_label")}</button>
+                    <button type="button" class="cradle-btn cradle-btn--primary">
+                        {p.text("button_label")}
+                    </button>
                 }
                 .into_any()
             }

@@ -16,12 +16,22 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let body = if kind == BlockKind::CouponList {
             view! {
                 <ul class="cradle-coupons">
-                    {p.rows("coupons").into_iter().map(|c| view! {
-                        <li class="cradle-coupon">
-                            <span class="cradle-coupon__value">{cell(&c, "value")}</span>
-                            <span><strong>{cell(&c, "name")}</strong><br />{cell(&c, "condition")}</span>
-                        </li>
-                    }).collect_view()}
+                    {p
+                        .rows("coupons")
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li class="cradle-coupon">
+                                    <span class="cradle-coupon__value">{cell(&c, "value")}</span>
+                                    <span>
+                                        <strong>{cell(&c, "name")}</strong>
+                                        <br />
+                                        {cell(&c, "condition")}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             }
             .into_any()
@@ -29,23 +39,45 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             let cols = p.int("columns");
             view! {
                 <ul class="cradle-grid" style=format!("--cols:{cols}")>
-                    {p.rows("products").into_iter().map(|r| {
-                        let cents = r.get("price_cents").and_then(|v| v.as_i64()).unwrap_or_default();
-                        let tile = view! {
-                            {picture(&r)}
-                            <span>{cell(&r, "name")}</span>
-                            <span class="cradle-price">{format!("¥{}.{:02}", cents / 100, cents % 100)}</span>
-                        };
-                        match safe(&r, "url") {
-                            Some(href) => view! { <li class="cradle-tile"><a href=href>{tile}</a></li> }.into_any(),
-                            None => view! { <li class="cradle-tile">{tile}</li> }.into_any(),
-                        }
-                    }).collect_view()}
+                    {p
+                        .rows("products")
+                        .into_iter()
+                        .map(|r| {
+                            let cents = r
+                                .get("price_cents")
+                                .and_then(|v| v.as_i64())
+                                .unwrap_or_default();
+                            let tile = view! {
+                                {picture(&r)}
+                                <span>{cell(&r, "name")}</span>
+                                <span class="cradle-price">
+                                    {format!("¥{}.{:02}", cents / 100, cents % 100)}
+                                </span>
+                            };
+                            match safe(&r, "url") {
+                                Some(href) => {
+                                    view! {
+                                        <li class="cradle-tile">
+                                            <a href=href>{tile}</a>
+                                        </li>
+                                    }
+                                        .into_any()
+                                }
+                                None => view! { <li class="cradle-tile">{tile}</li> }.into_any(),
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             }
             .into_any()
         };
-        view! { <div class="cradle-card"><h3 class="cradle-card__title">{p.text("title")}</h3>{body}</div> }.into_any()
+        view! {
+            <div class="cradle-card">
+                <h3 class="cradle-card__title">{p.text("title")}</h3>
+                {body}
+            </div>
+        }
+        .into_any()
     })
     .into_any()
 }

@@ -30,9 +30,15 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             }
             BlockKind::Image => {
                 let src = p.url("src").unwrap_or_else(|| "/placeholder.svg".into());
-                let img = view! { <img class="cradle-img" src=src alt=p.text("alt") loading="lazy" /> };
+                let img =
+                    view! { <img class="cradle-img" src=src alt=p.text("alt") loading="lazy" /> };
                 match p.url("link") {
-                    Some(href) => view! { <a class="cradle-img-link" href=href>{img}</a> }.into_any(),
+                    Some(href) => view! {
+                        <a class="cradle-img-link" href=href>
+                            {img}
+                        </a>
+                    }
+                    .into_any(),
                     None => img.into_any(),
                 }
             }
@@ -40,23 +46,62 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 let class = format!("cradle-btn cradle-btn--{}", p.text("variant"));
                 let label = p.text("label");
                 match (p.text("action").as_str(), p.url("url")) {
-                    ("link", Some(href)) => view! { <a class=class href=href>{label}</a> }.into_any(),
-                    _ => view! { <button type="button" class=class>{label}</button> }.into_any(),
+                    ("link", Some(href)) => view! {
+                        <a class=class href=href>
+                            {label}
+                        </a>
+                    }
+                    .into_any(),
+                    _ => view! {
+                        <button type="button" class=class>
+                            {label}
+                        </button>
+                    }
+                    .into_any(),
                 }
             }
             BlockKind::Carousel => {
                 let slides = p.rows("slides");
                 let count = slides.len();
                 view! {
-                    <div class="cradle-carousel" role="region" aria-roledescription="carousel" aria-label="Banners">
-                        {slides.into_iter().enumerate().map(|(i, s)| {
-                            let img = view! { <img src=safe(&s, "image").unwrap_or_default() alt=cell(&s, "alt") loading="lazy" /> };
-                            let label = format!("{} / {count}", i + 1);
-                            match safe(&s, "link") {
-                                Some(href) => view! { <a class="cradle-slide" href=href aria-label=label>{img}</a> }.into_any(),
-                                None => view! { <div class="cradle-slide" aria-label=label>{img}</div> }.into_any(),
-                            }
-                        }).collect_view()}
+                    <div
+                        class="cradle-carousel"
+                        role="region"
+                        aria-roledescription="carousel"
+                        aria-label="Banners"
+                    >
+                        {slides
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, s)| {
+                                let img = view! {
+                                    <img
+                                        src=safe(&s, "image").unwrap_or_default()
+                                        alt=cell(&s, "alt")
+                                        loading="lazy"
+                                    />
+                                };
+                                let label = format!("{} / {count}", i + 1);
+                                match safe(&s, "link") {
+                                    Some(href) => {
+                                        view! {
+                                            <a class="cradle-slide" href=href aria-label=label>
+                                                {img}
+                                            </a>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => {
+                                        view! {
+                                            <div class="cradle-slide" aria-label=label>
+                                                {img}
+                                            </div>
+                                        }
+                                            .into_any()
+                                    }
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 }
                 .into_any()
@@ -85,9 +130,19 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             }
             _ => {
                 let text = p.text("text");
-                let bar = view! { <span aria-hidden="true" class="cradle-notice__icon">"!"</span><span>{text}</span> };
+                let bar = view! {
+                    <span aria-hidden="true" class="cradle-notice__icon">
+                        "!"
+                    </span>
+                    <span>{text}</span>
+                };
                 match p.url("link") {
-                    Some(href) => view! { <a class="cradle-notice" href=href>{bar}</a> }.into_any(),
+                    Some(href) => view! {
+                        <a class="cradle-notice" href=href>
+                            {bar}
+                        </a>
+                    }
+                    .into_any(),
                     None => view! { <p class="cradle-notice">{bar}</p> }.into_any(),
                 }
             }
@@ -110,18 +165,28 @@ pub fn rich_text(text: RichText) -> AnyView {
         .map(|para| {
             view! {
                 <p class="cradle-p">
-                    {para.into_iter().map(|span| {
-                        let inner = match (span.bold, span.italic) {
-                            (true, true) => view! { <strong><em>{span.text}</em></strong> }.into_any(),
-                            (true, false) => view! { <strong>{span.text}</strong> }.into_any(),
-                            (false, true) => view! { <em>{span.text}</em> }.into_any(),
-                            (false, false) => span.text.into_any(),
-                        };
-                        match span.link.filter(|l| is_safe_url(l) && !l.is_empty()) {
-                            Some(href) => view! { <a href=href>{inner}</a> }.into_any(),
-                            None => inner,
-                        }
-                    }).collect_view()}
+                    {para
+                        .into_iter()
+                        .map(|span| {
+                            let inner = match (span.bold, span.italic) {
+                                (true, true) => {
+                                    view! {
+                                        <strong>
+                                            <em>{span.text}</em>
+                                        </strong>
+                                    }
+                                        .into_any()
+                                }
+                                (true, false) => view! { <strong>{span.text}</strong> }.into_any(),
+                                (false, true) => view! { <em>{span.text}</em> }.into_any(),
+                                (false, false) => span.text.into_any(),
+                            };
+                            match span.link.filter(|l| is_safe_url(l) && !l.is_empty()) {
+                                Some(href) => view! { <a href=href>{inner}</a> }.into_any(),
+                                None => inner,
+                            }
+                        })
+                        .collect_view()}
                 </p>
             }
         })

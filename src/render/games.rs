@@ -18,27 +18,56 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let body = match kind {
             BlockKind::Quiz => view! {
                 <ol class="cradle-quiz">
-                    {p.rows("questions").into_iter().map(|q| {
-                        let options: Vec<String> = q.get("options").and_then(|o| o.as_array()).map(|o| {
-                            o.iter().filter_map(|x| x.get("text").and_then(|t| t.as_str()).map(str::to_owned)).collect()
-                        }).unwrap_or_default();
-                        view! {
-                            <li>
-                                <p>{cell(&q, "question")}</p>
-                                <div class="cradle-options">
-                                    {options.into_iter().map(|o| view! { <button type="button" class="cradle-option">{o}</button> }).collect_view()}
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {p
+                        .rows("questions")
+                        .into_iter()
+                        .map(|q| {
+                            let options: Vec<String> = q
+                                .get("options")
+                                .and_then(|o| o.as_array())
+                                .map(|o| {
+                                    o.iter()
+                                        .filter_map(|x| {
+                                            x.get("text").and_then(|t| t.as_str()).map(str::to_owned)
+                                        })
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            view! {
+                                <li>
+                                    <p>{cell(&q, "question")}</p>
+                                    <div class="cradle-options">
+                                        {options
+                                            .into_iter()
+                                            .map(|o| {
+                                                view! {
+                                                    <button type="button" class="cradle-option">
+                                                        {o}
+                                                    </button>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ol>
             }
             .into_any(),
             BlockKind::Vote => view! {
                 <div class="cradle-options">
-                    {p.rows("options").into_iter().map(|o| view! {
-                        <button type="button" class="cradle-option">{cell(&o, "label")}</button>
-                    }).collect_view()}
+                    {p
+                        .rows("options")
+                        .into_iter()
+                        .map(|o| {
+                            view! {
+                                <button type="button" class="cradle-option">
+                                    {cell(&o, "label")}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
                 </div>
             }
             .into_any(),
@@ -50,7 +79,9 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                     BlockKind::Wheel => wheel(&prizes),
                     BlockKind::NineGrid => nine_grid(&prizes, button.clone()),
                     _ => view! {
-                        <ul class="cradle-prizes">{prizes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                        <ul class="cradle-prizes">
+                            {prizes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                        </ul>
                     }
                     .into_any(),
                 };
@@ -59,13 +90,20 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                     {board}
                     {missing}
                     <Show when=move || kind != BlockKind::NineGrid>
-                        <button type="button" class="cradle-btn cradle-btn--primary">{button.clone()}</button>
+                        <button type="button" class="cradle-btn cradle-btn--primary">
+                            {button.clone()}
+                        </button>
                     </Show>
                 }
                 .into_any()
             }
         };
-        view! { <div class="cradle-card cradle-game"><h3 class="cradle-card__title">{title}</h3>{body}</div> }.into_any()
+        view! {
+            <div class="cradle-card cradle-game">
+                <h3 class="cradle-card__title">{title}</h3>
+                {body}
+            </div>
+        }.into_any()
     })
     .into_any()
 }
@@ -84,11 +122,27 @@ fn wheel(prizes: &[String]) -> AnyView {
         .collect();
     let style = format!("background:conic-gradient({})", stops.join(","));
     view! {
-        <div class="cradle-wheel" style=style role="img" aria-label=format!("Wheel with {} prizes", prizes.len())>
-            {prizes.iter().enumerate().map(|(i, name)| {
-                let angle = (i * 360 + 180) / n;
-                view! { <span class="cradle-wheel__label" style=format!("transform:rotate({angle}deg) translateY(-38%)")>{name.clone()}</span> }
-            }).collect_view()}
+        <div
+            class="cradle-wheel"
+            style=style
+            role="img"
+            aria-label=format!("Wheel with {} prizes", prizes.len())
+        >
+            {prizes
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let angle = (i * 360 + 180) / n;
+                    view! {
+                        <span
+                            class="cradle-wheel__label"
+                            style=format!("transform:rotate({angle}deg) translateY(-38%)")
+                        >
+                            {name.clone()}
+                        </span>
+                    }
+                })
+                .collect_view()}
         </div>
     }
     .into_any()
@@ -103,13 +157,25 @@ fn nine_grid(prizes: &[String], button: String) -> AnyView {
     }
     view! {
         <div class="cradle-ninegrid">
-            {cells.into_iter().enumerate().map(|(i, name)| {
-                if i == 4 {
-                    view! { <button type="button" class="cradle-ninegrid__go">{button.clone()}</button> }.into_any()
-                } else {
-                    view! { <div class="cradle-ninegrid__cell">{name.unwrap_or_default()}</div> }.into_any()
-                }
-            }).collect_view()}
+            {cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    if i == 4 {
+                        view! {
+                            <button type="button" class="cradle-ninegrid__go">
+                                {button.clone()}
+                            </button>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <div class="cradle-ninegrid__cell">{name.unwrap_or_default()}</div>
+                        }
+                            .into_any()
+                    }
+                })
+                .collect_view()}
         </div>
     }
     .into_any()

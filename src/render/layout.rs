@@ -9,13 +9,18 @@ use super::{Props, RenderCtx, Slot};
 /// Containers: their slots render children with keyed `<For>`.
 pub fn container(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyView {
     match kind {
-        BlockKind::Page => {
-            view! { <main class="cradle-main"><Slot block=block name="main" /></main> }.into_any()
+        BlockKind::Page => view! {
+            <main class="cradle-main">
+                <Slot block=block name="main" />
+            </main>
         }
-        BlockKind::Section => {
-            view! { <section class="cradle-section"><Slot block=block name="children" /></section> }
-                .into_any()
+        .into_any(),
+        BlockKind::Section => view! {
+            <section class="cradle-section">
+                <Slot block=block name="children" />
+            </section>
         }
+        .into_any(),
         _ => {
             let style = {
                 let block = block.clone();
@@ -35,8 +40,12 @@ pub fn container(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> 
                 <div class="cradle-columns" style=style>
                     <Slot block=b1 name="col1" />
                     <Slot block=b2 name="col2" />
-                    <Show when=show3><Slot block=b3.clone() name="col3" /></Show>
-                    <Show when=show4><Slot block=b4.clone() name="col4" /></Show>
+                    <Show when=show3>
+                        <Slot block=b3.clone() name="col3" />
+                    </Show>
+                    <Show when=show4>
+                        <Slot block=b4.clone() name="col4" />
+                    </Show>
                 </div>
             }
             .into_any()
