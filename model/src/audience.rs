@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::{self, Stage};
 
-/// Rule-based member segments (domain.md, "Segments").
+/// Rule-based member segments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Segment {

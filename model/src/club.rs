@@ -1,5 +1,4 @@
-//! Club settings a page carries: the tier ladder and the points rules (domain.md, "Member tiers
-//! and points").
+//! Club settings a page carries: the tier ladder and the points rules.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

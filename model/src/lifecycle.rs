@@ -1,7 +1,7 @@
-//! Lifecycle stages, the key audience dimension (domain.md, "Lifecycle stages"): derived from a
+//! Lifecycle stages, the key audience dimension: derived from a
 //! due date or the baby's birth date plus "today".
 //!
-//! Rules, from domain.md with the clinical conventions it implies:
+//! Rules, with the clinical conventions they imply:
 //! - Pregnancy week = completed weeks of gestation, counting the due date as 40w0d (day 280);
 //!   shown as at least week 1. Early = weeks 1-12, mid = 13-27, late = 28 up to the due date.
 //! - A due date more than 280 days away means "preparing for pregnancy".

@@ -1,4 +1,4 @@
-//! When points expire (domain.md, "Member tiers and points": points are earned and spent; the
+//! When points expire (points are earned and spent; the
 //! club's `PointsRules::expiry` policy says when unspent points lapse).
 //!
 //! Each credit is a lot with an expiry time. Spending takes the earliest-expiring points first

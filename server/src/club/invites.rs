@@ -1,4 +1,4 @@
-//! Invites (domain.md, "Rights sharing and fission": invite cards drive fission): a member who
+//! Invites (invite cards drive fission): a member who
 //! joins through another member's code rewards the inviter with `PointsRules::invite_reward`.
 //! Refused: inviting oneself, members who already existed before this session, a second invite,
 //! and loops (the inviter was themselves invited, directly or up the chain, by this member).

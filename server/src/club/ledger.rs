@@ -1,4 +1,4 @@
-//! The points ledger (domain.md, "Member tiers and points"): append-only entries (`earn`, `spend`,
+//! The points ledger: append-only entries (`earn`, `spend`,
 //! `expire`, `adjust`) with a reason and a source, and the member row's running `balance`, which
 //! can never go negative (a `CHECK`, and every debit is the conditional
 //! `UPDATE … SET balance = balance - $1 WHERE id = $2 AND balance >= $1`).

@@ -1,7 +1,6 @@
-//! The member club engine (issue 7): member identity from brand-signed tokens, the points ledger
-//! with expiry and daily caps, lifelong tiers, rights sharing, invites, sign-in, quizzes and votes.
-//! The rules come from `/work/shared/domain.md`, "Member tiers and points" and "Rights sharing and
-//! fission"; each module names the rule it implements.
+//! The member club engine: member identity from brand-signed tokens, the points ledger with
+//! expiry and daily caps, lifelong tiers, rights sharing, invites, sign-in, quizzes and votes.
+//! Each module states the rule it implements.
 
 pub mod day;
 pub mod expiry;

@@ -1,4 +1,4 @@
-//! Quizzes ("answer to upgrade and learn brand selling points", domain.md "Interactions"): answers
+//! Quizzes ("answer to upgrade and learn brand selling points"): answers
 //! are checked on the server against the *stored* published page (members get it without answers,
 //! see `Document::for_members`), and a fully correct quiz rewards each member once
 //! (`UNIQUE(member, document, block)`).

@@ -1,4 +1,4 @@
-//! Rights sharing (domain.md, "Rights sharing and fission"):
+//! Rights sharing:
 //! 1. A member shares *rights*, never *tier*: the receiver enjoys the sharer's tier benefits when
 //!    higher (see [`crate::club::tiers::benefit_rank`]) and keeps their own tier.
 //! 2. One level only: what passes is the sharer's *own* tier; a receiver's credits do not cascade.

@@ -1,4 +1,4 @@
-//! Daily sign-in (签到, domain.md "Interactions": for stickiness): one per member per local day
+//! Daily sign-in (签到, for stickiness): one per member per local day
 //! (a `UNIQUE(member, day)` row), streaks of consecutive days, and rewards from the page's
 //! SignInCalendar block (`cradle_model::facts::SignIn`).
 

@@ -1,4 +1,4 @@
-//! Lifelong tiers and the benefits a member enjoys (domain.md, "Member tiers and points": tiers
+//! Lifelong tiers and the benefits a member enjoys (tiers
 //! come from lifetime growth value and are kept for life, "会员终身制"; "Rights sharing" rules 1-2).
 
 use cradle_model::ClubSettings;
@@ -71,7 +71,7 @@ mod tests {
     }
 
     #[test]
-    fn sharing_examples_from_domain_md() {
+    fn sharing_rules_one_level_only() {
         let s = ladder();
         let diamond_a = rank(&s, 30_000);
         let bronze_b = rank(&s, 600);

@@ -1,4 +1,4 @@
-//! Votes (domain.md, "Interactions"): each member casts up to the block's `votes_per_day` votes per
+//! Votes: each member casts up to the block's `votes_per_day` votes per
 //! local day (a counter row raised by a conditional update), and counts are served per option.
 
 use chrono::NaiveDate;
@@ -102,4 +102,3 @@ pub async fn left_today(
     .await?;
     Ok((per_day - used.map_or(0, |(u,)| u)).max(0))
 }
-
