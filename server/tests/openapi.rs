@@ -5,6 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
+use cradle_wire::ErrorCode;
 
 /// Every endpoint, as the router serves it.
 const ENDPOINTS: &[(&str, &str)] = &[
@@ -67,6 +68,13 @@ dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
     assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
     assert_eq!(spec["info"]["title"], "Cradle API");
     assert!(spec["components"]["schemas"]["ErrorBody"].is_object());
+    let codes: Vec<&str> = spec["components"]["schemas"]["ErrorCode"]["enum"]
+        .as_array()
+        .expect("the error-code table is in the document")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert_eq!(codes.len(), ErrorCode::ALL.len());
 
     let mut documented = BTreeSet::new();
     let mut operation_ids = BTreeSet::new();
@@ -105,6 +113,21 @@ dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
         let unknown = r.status == StatusCode::NOT_FOUND
             && r.json()["error"]["message"] == "no such API endpoint";
         assert!(!unknown, "{method} {uri} is documented but not served");
+        // Every error answer's code is a row of the one table, documented in the API document.
+        if !r.status.is_success() && r.status != StatusCode::NOT_MODIFIED {
+            let code = r.json()["error"]["code"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            assert!(
+                ErrorCode::ALL.iter().any(|c| c.as_str() == code),
+                "{method} {uri} answered an undocumented code '{code}'"
+            );
+            assert!(
+                codes.contains(&code.as_str()),
+                "'{code}' missing from the API document"
+            );
+        }
     }
     // And an undocumented path is not.
     let r = app.get("/api/nope").await;
