@@ -1,6 +1,7 @@
 use serde_json::{json, Value};
 
 use super::*;
+use crate::document::NodeId;
 use crate::parse::parse_document;
 use crate::templates;
 
