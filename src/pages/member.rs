@@ -7,8 +7,14 @@ use leptos_router::hooks::use_params_map;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::api::client::get_json;
-use crate::i18n::use_i18n;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use cradle_model::Schedule;
+use cradle_wire::ErrorCode;
+
+use crate::api::client::{get_json, ApiError};
+use crate::i18n::{use_i18n, Lang, Strings};
 use crate::render::{provide_render, RenderCtx, RenderPage};
 
 #[derive(Deserialize)]
@@ -50,6 +56,11 @@ pub fn DocumentView(
                 source
                     .get()
                     .map(|result| {
+                        if let Err(e) = &result {
+                            if let Some(schedule) = closed_schedule(e) {
+                                return view! { <Closed schedule source /> }.into_any();
+                            }
+                        }
                         match result
                             .map_err(|e| e.to_string())
                             .and_then(|json| decode_document(&json).map_err(|e| e[0].to_string()))
@@ -79,5 +90,99 @@ pub fn DocumentView(
                     })
             }}
         </Suspense>
+    }
+}
+
+/// The schedule a `not_started` or `ended` answer describes (its `details` carry the instant).
+fn closed_schedule(error: &ApiError) -> Option<Schedule> {
+    let ApiError::Http { code, details, .. } = error else {
+        return None;
+    };
+    let at = |key: &str| {
+        details[key]
+            .as_str()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.to_utc())
+    };
+    match code {
+        ErrorCode::NotStarted => Some(Schedule {
+            start: Some(at("starts_at")?),
+            end: None,
+        }),
+        ErrorCode::Ended => Some(Schedule {
+            start: None,
+            end: Some(at("ended_at")?),
+        }),
+        _ => None,
+    }
+}
+
+/// The instant as the member's browser shows local times.
+fn local_time(at: DateTime<Utc>, lang: Lang) -> String {
+    let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
+    date.to_locale_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// `1天 02:03:04` / `1d 02:03:04`: what is left of a countdown.
+fn countdown(seconds: i64, lang: Lang) -> String {
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let clock = format!(
+        "{:02}:{:02}:{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    );
+    match (days, lang) {
+        (0, _) => clock,
+        (d, Lang::ZhCn) => format!("{d}天 {clock}"),
+        (d, Lang::En) => format!("{d}d {clock}"),
+    }
+}
+
+/// A page outside its schedule: when it opens (with a countdown that reloads the page when it
+/// reaches zero) or when it closed, decided by the model's one schedule rule.
+#[component]
+fn Closed(
+    schedule: Schedule,
+    source: LocalResource<Result<Value, crate::api::client::ApiError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = RwSignal::new(Utc::now());
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(1))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let left = move || schedule.seconds_to_change(now.get());
+    Effect::new(move |_| {
+        if schedule.start.is_some() && schedule.check(now.get()).is_ok() {
+            source.refetch();
+        }
+    });
+    let (title, label, at) = match (schedule.start, schedule.end) {
+        (Some(start), _) => (
+            (|s: &'static Strings| s.page_not_started) as fn(&'static Strings) -> &'static str,
+            (|s: &'static Strings| s.page_opens_at) as fn(&'static Strings) -> &'static str,
+            start,
+        ),
+        (None, end) => (
+            (|s: &'static Strings| s.page_ended) as fn(&'static Strings) -> &'static str,
+            (|s: &'static Strings| s.page_closed_at) as fn(&'static Strings) -> &'static str,
+            end.unwrap_or_default(),
+        ),
+    };
+    view! {
+        <main class="member member--closed">
+            <h1>{move || title(i18n.t())}</h1>
+            <p>{move || format!("{} {}", label(i18n.t()), local_time(at, i18n.lang()))}</p>
+            <Show when=move || schedule.start.is_some() && left().is_some()>
+                <p class="member__countdown" role="timer" aria-live="off">
+                    {move || i18n.t().page_opens_in}
+                    " "
+                    <strong>{move || countdown(left().unwrap_or_default(), i18n.lang())}</strong>
+                </p>
+            </Show>
+        </main>
     }
 }
