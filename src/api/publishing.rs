@@ -1,20 +1,12 @@
 //! Publishing a draft and sharing it for preview: `POST /api/documents/{id}/publish` and
 //! `POST /api/documents/{id}/preview-links`.
 
-pub use cradle_wire::publishing::Published;
 use cradle_wire::publishing::{CreatePreview, PublishRequest};
+pub use cradle_wire::publishing::{PreviewLink, Published};
 use gloo_net::http::Method;
-use serde::Deserialize;
 
 use super::client::{send_json, ApiError};
 use super::documents::encode;
-
-/// A signed, expiring link to the saved draft.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct PreviewLink {
-    /// Where a designer opens it.
-    pub url: String,
-}
 
 /// Publishes draft `version` of document `id` as its next live version.
 pub async fn publish(id: &str, version: i64) -> Result<Published, ApiError> {

@@ -53,3 +53,19 @@ pub struct CreatePreview {
     #[serde(default)]
     pub hours: Option<i64>,
 }
+
+/// A preview link as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PreviewLink {
+    /// Id (to revoke it).
+    pub id: String,
+    /// Where a designer opens it.
+    pub url: String,
+    /// Unix ms.
+    pub created_at: i64,
+    /// Unix ms.
+    pub expires_at: i64,
+    /// Whether it was revoked.
+    pub revoked: bool,
+}

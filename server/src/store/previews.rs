@@ -2,27 +2,12 @@
 //! cannot be forged or altered without the secret, it expires, and the link row can be revoked.
 
 use hmac::{Hmac, Mac};
-use serde::Serialize;
 use sha2::Sha256;
-use utoipa::ToSchema;
 
 use crate::db::Db;
 use crate::store::{new_id, now_ms, workspaces};
 
-/// A preview link as listed.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct PreviewLink {
-    /// Id (to revoke it).
-    pub id: String,
-    /// Where a designer opens it.
-    pub url: String,
-    /// Unix ms.
-    pub created_at: i64,
-    /// Unix ms.
-    pub expires_at: i64,
-    /// Whether it was revoked.
-    pub revoked: bool,
-}
+pub use cradle_wire::publishing::PreviewLink;
 
 /// Why a token does not open a preview.
 #[derive(Debug, PartialEq, Eq)]
