@@ -14,8 +14,10 @@ pub fn is_safe_url(url: &str) -> bool {
     if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return false;
     }
-    if url.starts_with("//") {
-        return false; // protocol-relative: leaves the page's scheme choice to chance
+    // Browsers read `\` as `/` in web URLs, so `\\host`, `/\host` and `\/host` would be
+    // protocol-relative links to another host: no backslash anywhere.
+    if url.starts_with("//") || url.contains('\\') {
+        return false; // protocol-relative: leaves the page's host and scheme to the link
     }
     let lower = url.to_ascii_lowercase();
     if let Some(rest) = lower
@@ -61,6 +63,10 @@ mod tests {
             "https:///x",
             "mailto:a@b.c",
             "weixin://dl",
+            "\\\\evil.com",
+            "/\\evil.com",
+            "\\/evil.com",
+            "https://a.cn\\@evil.com",
         ] {
             assert!(!is_safe_url(bad), "{bad}");
         }

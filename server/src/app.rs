@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
     let api = api
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
+        .layer(axum::middleware::from_fn(crate::nul::refuse_nul))
         .layer(axum::middleware::from_fn(json_errors))
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY));
     Router::new()

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod draws;
 pub mod error;
+pub mod nul;
 pub mod routes;
 pub mod spa;
 pub mod store;
