@@ -9,6 +9,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::audience::Rule;
 
+/// Largest number of points one ledger entry may move (a prize, a draw's cost, a staff
+/// adjustment): far above any real campaign, far below where balances could overflow.
+pub const MAX_POINTS: u32 = 10_000_000;
+/// Largest prize weight (a probability as fine as one in 12 million stays expressible).
+pub const MAX_WEIGHT: u32 = 1_000_000;
+/// Largest stock of one prize.
+pub const MAX_STOCK: u32 = 10_000_000;
+/// Largest coupon face value, in cents (¥1,000,000).
+pub const MAX_VALUE_CENTS: u32 = 100_000_000;
+/// Largest per-member draw limit or free draws per day.
+pub const MAX_DRAWS: u32 = 100_000;
+
 /// Which game a campaign drives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -56,3 +56,51 @@ dual_test!(backslash_links_to_another_host_are_refused, |app| {
         assert_eq!(problem["kind"], "unsafe_link", "{link}");
     }
 });
+
+// Amounts are bounded in the model: an adjustment of i64::MAX once overflowed `balance + $1`
+// (SQLite then stored a REAL and answered 500 for that member for good).
+dual_test!(amounts_are_bounded_and_answered_422, |app| {
+    let s = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let member = app.member("Brand", "m-1").await;
+    let path = format!("/api/members/{}/adjust", member.id);
+    for amount in [i64::MAX, i64::MIN, 10_000_001] {
+        let body = json!({"amount": amount, "reason": "test"});
+        let r = app.call(&s, Method::POST, &path, Some(body)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{amount}: {}",
+            r.text()
+        );
+        assert_eq!(r.json()["error"]["details"][0]["path"], "/amount");
+    }
+    let body = json!({"amount": 10_000_000, "reason": "big but allowed"});
+    let r = app.call(&s, Method::POST, &path, Some(body)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let me = app
+        .call_member(&member, Method::GET, "/api/member/me", None)
+        .await;
+    assert_eq!(me.json()["points"]["balance"], 10_000_000);
+
+    let page = app
+        .create_page(&s, "Wheel", "wheel", "wheel-campaign")
+        .await;
+    let mut doc = page.document.clone();
+    doc["campaigns"][0]["prizes"][0]["weight"] = json!(4_000_000_000u64);
+    doc["campaigns"][0]["cost"] = json!({"points_per_draw": 4_000_000_000u64});
+    let r = app.put_draft(&s, &page.id, page.version, &doc).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    let body = r.json();
+    let paths: Vec<&str> = body["error"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "out_of_range")
+        .filter_map(|p| p["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"/campaigns/0/prizes/0/weight"), "{paths:?}");
+    assert!(
+        paths.contains(&"/campaigns/0/cost/points_per_draw"),
+        "{paths:?}"
+    );
+});

@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::{is_valid_id, Kind, Validator, MAX_CAMPAIGNS, MAX_TIERS};
-use crate::campaign::{Campaign, PrizeKind, Stock};
+use crate::campaign::{
+    Campaign, PrizeKind, Stock, MAX_DRAWS, MAX_POINTS, MAX_STOCK, MAX_VALUE_CENTS, MAX_WEIGHT,
+};
 use crate::club::ClubSettings;
 
 impl Validator<'_> {
@@ -73,6 +75,22 @@ impl Validator<'_> {
                 );
             }
         }
+        self.at_most(
+            &format!("{path}/cost/points_per_draw"),
+            c.cost.points_per_draw,
+            MAX_POINTS,
+            "a draw's cost",
+        );
+        for (key, limit) in [
+            ("cost/free_draws_per_day", Some(c.cost.free_draws_per_day)),
+            ("limits/per_member_per_day", c.limits.per_member_per_day),
+            ("limits/per_member_total", c.limits.per_member_total),
+            ("limits/max_wins_per_member", c.limits.max_wins_per_member),
+        ] {
+            if let Some(n) = limit {
+                self.at_most(&format!("{path}/{key}"), n, MAX_DRAWS, "this limit");
+            }
+        }
         let mut prize_ids = HashSet::new();
         for (j, p) in c.prizes.iter().enumerate() {
             let ppath = format!("{path}/prizes/{j}");
@@ -96,6 +114,25 @@ impl Validator<'_> {
                     format!("{ppath}/weight"),
                     "weight must be at least 1",
                 );
+            }
+            self.at_most(&format!("{ppath}/weight"), p.weight, MAX_WEIGHT, "weight");
+            if let Stock::Limited(n) = p.stock {
+                self.at_most(&format!("{ppath}/stock/limited"), n, MAX_STOCK, "stock");
+            }
+            match p.kind {
+                PrizeKind::Points { amount } => self.at_most(
+                    &format!("{ppath}/kind/amount"),
+                    amount,
+                    MAX_POINTS,
+                    "points",
+                ),
+                PrizeKind::Coupon { value_cents } => self.at_most(
+                    &format!("{ppath}/kind/value_cents"),
+                    value_cents,
+                    MAX_VALUE_CENTS,
+                    "a coupon's value (cents)",
+                ),
+                PrizeKind::Physical | PrizeKind::Thanks => {}
             }
             if let Some(image) = &p.image {
                 self.url(&format!("{ppath}/image"), image);
@@ -126,6 +163,17 @@ impl Validator<'_> {
         }
     }
 
+    /// An amount above its bound.
+    fn at_most(&mut self, path: &str, value: u32, max: u32, name: &str) {
+        if value > max {
+            self.err(
+                Kind::OutOfRange,
+                path,
+                format!("{name} must be at most {max}"),
+            );
+        }
+    }
+
     pub(super) fn club(&mut self, club: &ClubSettings) {
         if club.tiers.is_empty() || club.tiers.len() > MAX_TIERS {
             self.err(
@@ -133,6 +181,15 @@ impl Validator<'_> {
                 "/club/tiers",
                 format!("the tier ladder needs 1-{MAX_TIERS} tiers"),
             );
+        }
+        let points = &club.points;
+        for (key, value) in [
+            ("share_points", points.share_points),
+            ("game_points", points.game_points),
+            ("daily_interaction_cap", points.daily_interaction_cap),
+            ("invite_reward", points.invite_reward),
+        ] {
+            self.at_most(&format!("/club/points/{key}"), value, MAX_POINTS, "points");
         }
         let mut ids = BTreeMap::new();
         for (i, tier) in club.tiers.iter().enumerate() {

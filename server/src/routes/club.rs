@@ -3,6 +3,7 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
+use cradle_model::campaign::MAX_POINTS;
 use cradle_model::validate::Kind;
 use cradle_model::{ClubSettings, ValidationError};
 use cradle_wire::ErrorCode;
@@ -99,11 +100,12 @@ pub async fn adjust(
         .filter(|m| m.workspace_id == me.user.workspace_id)
         .ok_or_else(|| ApiError::not_found("member"))?;
     let mut problems = Vec::new();
-    if req.amount == 0 {
+    let max = i64::from(MAX_POINTS);
+    if req.amount == 0 || !(-max..=max).contains(&req.amount) {
         problems.push(ValidationError::new(
             "/amount",
             Kind::OutOfRange,
-            "add or take away at least 1 point",
+            format!("add or take away 1 to {max} points"),
         ));
     }
     if req.reason.trim().is_empty() {
