@@ -221,7 +221,6 @@ pub struct ErrorDetail {
     /// Structured data: validation errors (`[{path, kind, message}]`), `current_version`…; may
     /// be null.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub details: Value,
 }
 
