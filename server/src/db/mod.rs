@@ -114,7 +114,16 @@ impl Db {
     /// cannot take back a win already shown (nor, the log being sequential, any write committed
     /// before it). Draws commit in batches, so this costs one sync per batch, not per draw.
     pub async fn connect_writer(&self) -> Result<AnyConnection, sqlx::Error> {
-        let mut conn = self.pool.connect_options().connect().await?;
+        let mut options = (*self.pool.connect_options()).clone();
+        if self.backend == Backend::Postgres {
+            // Batch statements differ with the batch's size: keep many prepared, since each
+            // one prepared anew costs PostgreSQL a round trip and a plan.
+            options
+                .database_url
+                .query_pairs_mut()
+                .append_pair("statement-cache-capacity", "1024");
+        }
+        let mut conn = options.connect().await?;
         if self.backend == Backend::Sqlite {
             conn.execute(SQLITE_SETUP).await?;
             conn.execute("PRAGMA synchronous = FULL").await?;

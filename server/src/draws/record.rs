@@ -8,7 +8,7 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
-use crate::db::values::{qualified, tuples};
+use crate::db::values::{numbered, qualified, tuples};
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
 use crate::draws::outcome::FallbackReason;
@@ -125,6 +125,7 @@ pub async fn by_keys(
         qualified("d", COLUMNS),
         tuples(1, reqs.len(), 4)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query_as::<_, KeyedRow>(&sql);
     for req in reqs {
         query = query
@@ -171,6 +172,7 @@ pub async fn insert_many(
          code, created_at, seq) VALUES {}",
         tuples(1, draws.len(), 17)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query(&sql);
     for (req, day, record) in draws {
         query = query

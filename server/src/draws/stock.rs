@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use sqlx::AnyConnection;
 
-use crate::db::values::tuples;
+use crate::db::values::{numbered, tuples};
 
 /// Reserves units of several prizes of one campaign, `(prize id, wanted)` each: how many of each
 /// were reserved, in order. One statement when every prize has enough left; a prize near the end
@@ -31,6 +31,7 @@ pub async fn take_all(
          RETURNING prize_id",
         tuples(3, wanted.len(), 2)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query_as::<_, (String,)>(&sql)
         .bind(document_id)
         .bind(campaign_id);
