@@ -8,7 +8,9 @@ ALTER TABLE campaign_seeds ADD COLUMN first_seq BIGINT NOT NULL DEFAULT 1;
 
 -- NULL for draws logged before the sequence existed (their roll is HMAC(seed, draw id)).
 ALTER TABLE draws ADD COLUMN seq BIGINT;
-CREATE UNIQUE INDEX draws_by_seq ON draws (document_id, campaign_id, seq);
+-- Led by `seq`, so that looking a key up (member, document, campaign, key) never picks this index
+-- for its first two columns, as PostgreSQL does before it has statistics: a scan of the campaign.
+CREATE UNIQUE INDEX draws_by_seq ON draws (seq, document_id, campaign_id);
 
 -- Seeds replaced when an ended campaign (whose seed was revealed) was published again; kept so
 -- the draws made with them stay verifiable.
