@@ -111,6 +111,9 @@ pub async fn by_key(
 
 /// The earlier draws with the jobs' idempotency keys, marked `replayed`, in one query: one slot
 /// per request, `None` for a new key. Members are distinct (a batch names each at most once).
+/// Document and campaign are compared as expressions (`|| ''`) so that no index serves them
+/// alone: without statistics PostgreSQL would otherwise pick a campaign index and scan every
+/// draw of the campaign for each key, where the member's own draws are a handful.
 pub async fn by_keys(
     conn: &mut AnyConnection,
     reqs: &[DrawRequest<'_>],
@@ -120,7 +123,7 @@ pub async fn by_keys(
     }
     let sql = format!(
         "SELECT {}, d.member_id FROM draws d JOIN (VALUES {}) AS v ON d.member_id = v.column1 \
-         AND d.document_id = v.column2 AND d.campaign_id = v.column3 \
+         AND d.document_id || '' = v.column2 AND d.campaign_id || '' = v.column3 \
          AND d.idempotency_key = v.column4",
         qualified("d", COLUMNS),
         tuples(1, reqs.len(), 4)
