@@ -111,9 +111,9 @@ pub async fn by_key(
 
 /// The earlier draws with the jobs' idempotency keys, marked `replayed`, in one query: one slot
 /// per request, `None` for a new key. Members are distinct (a batch names each at most once).
-/// Document and campaign are compared as expressions (`|| ''`) so that no index serves them
-/// alone: without statistics PostgreSQL would otherwise pick a campaign index and scan every
-/// draw of the campaign for each key, where the member's own draws are a handful.
+/// On PostgreSQL document and campaign are compared as expressions (`|| ''`) so that no index
+/// serves them alone: without statistics it would otherwise pick a campaign index and scan every
+/// draw of the campaign for each key. SQLite finds the four columns on the unique key as they are.
 pub async fn by_keys(
     conn: &mut AnyConnection,
     reqs: &[DrawRequest<'_>],
@@ -121,9 +121,13 @@ pub async fn by_keys(
     if reqs.is_empty() {
         return Ok(Vec::new());
     }
+    let opaque = match conn.backend_name() {
+        "PostgreSQL" => " || ''",
+        _ => "",
+    };
     let sql = format!(
         "SELECT {}, d.member_id FROM draws d JOIN (VALUES {}) AS v ON d.member_id = v.column1 \
-         AND d.document_id || '' = v.column2 AND d.campaign_id || '' = v.column3 \
+         AND d.document_id{opaque} = v.column2 AND d.campaign_id{opaque} = v.column3 \
          AND d.idempotency_key = v.column4",
         qualified("d", COLUMNS),
         tuples(1, reqs.len(), 4)
