@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::draws::rate_limit::TrustedProxy;
+
 /// Everything `serve` needs, resolved from flags and environment.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -23,6 +25,10 @@ pub struct Config {
     pub draw_rate_per_member: u32,
     /// Draws one client address may make per minute (0 = no limit).
     pub draw_rate_per_ip: u32,
+    /// Proxies (addresses or networks) whose `client_ip_header` names the client.
+    pub trusted_proxies: Vec<TrustedProxy>,
+    /// The header trusted proxies put the client's address in.
+    pub client_ip_header: String,
     /// Abort the process right after a draw commits, before answering (for the crash test).
     pub crash_after_draw_commit: bool,
     /// Let `POST /api/member/demo` open sessions for a demo member (local try-outs only).
@@ -37,6 +43,9 @@ pub const DEFAULT_DRAW_RATE_PER_MEMBER: u32 = 60;
 /// Default draws per client address per minute (a shop's Wi-Fi may carry many members).
 pub const DEFAULT_DRAW_RATE_PER_IP: u32 = 1_200;
 
+/// Default header naming the client behind a trusted proxy.
+pub const DEFAULT_CLIENT_IP_HEADER: &str = "x-forwarded-for";
+
 impl Default for Config {
     /// Local defaults: `127.0.0.1:8080`, `dist`, `data`, SQLite.
     fn default() -> Config {
@@ -50,6 +59,8 @@ impl Default for Config {
             asset_quota_bytes: DEFAULT_ASSET_QUOTA_BYTES,
             draw_rate_per_member: DEFAULT_DRAW_RATE_PER_MEMBER,
             draw_rate_per_ip: DEFAULT_DRAW_RATE_PER_IP,
+            trusted_proxies: Vec::new(),
+            client_ip_header: DEFAULT_CLIENT_IP_HEADER.into(),
             crash_after_draw_commit: false,
             demo_members: false,
         }

@@ -6,8 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use cradle_server::auth::Role;
 use cradle_server::club::token::{self, ProfileClaims};
-use cradle_server::config::{DEFAULT_DRAW_RATE_PER_IP, DEFAULT_DRAW_RATE_PER_MEMBER};
+use cradle_server::config::{
+    DEFAULT_CLIENT_IP_HEADER, DEFAULT_DRAW_RATE_PER_IP, DEFAULT_DRAW_RATE_PER_MEMBER,
+};
 use cradle_server::db::Db;
+use cradle_server::draws::rate_limit::TrustedProxy;
 use cradle_server::routes::auth::{add_user, ADD_USER_HINT};
 use cradle_server::routes::draws::verify_campaign;
 use cradle_server::store::users;
@@ -143,6 +146,17 @@ struct ServeArgs {
     /// Draws one client address may make per minute (0 = no limit).
     #[arg(long, default_value_t = DEFAULT_DRAW_RATE_PER_IP, env = "CRADLE_DRAW_RATE_IP")]
     draw_rate_ip: u32,
+    /// Proxy or balancer (address or network, e.g. 10.0.0.0/8; repeat or separate by commas)
+    /// whose client address header is believed, so rate limits apply per client, not per proxy.
+    #[arg(
+        long = "trusted-proxy",
+        env = "CRADLE_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<TrustedProxy>,
+    /// The header trusted proxies put the client's address in.
+    #[arg(long, default_value = DEFAULT_CLIENT_IP_HEADER, env = "CRADLE_CLIENT_IP_HEADER")]
+    client_ip_header: String,
     /// Abort right after a draw commits, before answering: only for the crash test.
     #[arg(long, hide = true)]
     crash_after_draw_commit: bool,
@@ -184,6 +198,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         asset_quota_bytes: args.asset_quota_mb.saturating_mul(1024 * 1024),
         draw_rate_per_member: args.draw_rate_member,
         draw_rate_per_ip: args.draw_rate_ip,
+        trusted_proxies: args.trusted_proxies,
+        client_ip_header: args.client_ip_header.to_ascii_lowercase(),
         crash_after_draw_commit: args.crash_after_draw_commit,
         demo_members: args.demo_members,
     };

@@ -136,7 +136,10 @@ dual_test!(one_batch_refuses_some_and_shares_the_last_stock, |app| {
     assert_eq!(codes, 3, "one code per gift");
 
     // Played alone, a used key is answered from the log and charges nothing.
-    let again = engine::draw_alone(&app.db, &jobs[0]).await.unwrap();
+    let mut conn = app.db.connect_writer().await.unwrap();
+    let again = engine::draw_alone(&app.db, &mut conn, &jobs[0])
+        .await
+        .unwrap();
     assert!(again.replayed);
     assert_eq!(again.id, outcomes[0].as_ref().unwrap().id);
     assert_eq!(balance(app, a).await, 90);

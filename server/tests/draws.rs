@@ -356,20 +356,28 @@ dual_test!(
         assert_eq!(report["mismatches"], json!([]));
         assert_eq!(report["seed_hash"], hash);
 
-        // A tampered log is caught.
-        sqlx::query("UPDATE draws SET prize_id = 'b', sampled_prize = 'b' WHERE id = (SELECT MIN(id) FROM draws WHERE sampled_prize <> 'b')")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+        // A tampered log is caught: the roll does not select the logged prize, and the stock
+        // history no longer adds up.
+        let (tampered,): (String,) =
+            sqlx::query_as("SELECT MIN(id) FROM draws WHERE sampled_prize <> 'b'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        sqlx::query("UPDATE draws SET prize_id = 'b', sampled_prize = 'b' WHERE id = $1")
+            .bind(&tampered)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
         let report = app
             .get("/api/published/wheel/campaigns/spring-wheel/verification")
             .await
             .json();
-        assert_eq!(
-            report["mismatches"].as_array().unwrap().len(),
-            1,
+        let found = report["mismatches"].as_array().unwrap();
+        assert!(
+            found.iter().any(|m| m["draw_id"] == tampered.as_str()),
             "{report}"
         );
+        assert!(found.iter().any(|m| m["draw_id"] == "stock"), "{report}");
     }
 );
 
@@ -466,7 +474,14 @@ dual_test!(draws_are_rate_limited_per_member, |app| {
             StatusCode::CREATED
         );
     }
-    let limited = draw(app, &m, "wheel", "k60").await;
+    // The bucket refills one draw a second, so a slow run may earn a draw or two back.
+    let mut limited = draw(app, &m, "wheel", "k60").await;
+    for i in 61..70 {
+        if limited.status != StatusCode::CREATED {
+            break;
+        }
+        limited = draw(app, &m, "wheel", &format!("k{i}")).await;
+    }
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(limited.error_code(), "rate_limited");
     assert!(
@@ -483,6 +498,70 @@ dual_test!(draws_are_rate_limited_per_member, |app| {
         StatusCode::CREATED
     );
 });
+
+dual_test!(
+    behind_a_trusted_proxy_each_client_has_its_own_allowance,
+    |app| {
+        publish(
+            app,
+            "Brand",
+            "wheel",
+            campaign(only_thanks(), "thanks", json!({})),
+        )
+        .await;
+        // A server behind a balancer at 10.0.0.0/8, three draws per client address a minute.
+        let config = cradle_server::Config {
+            draw_rate_per_ip: 3,
+            draw_rate_per_member: 100,
+            trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()],
+            ..cradle_server::Config::default()
+        };
+        let router = cradle_server::router(cradle_server::AppState::new(app.db.clone(), config));
+        let mut members = Vec::new();
+        for i in 0..4 {
+            members.push(app.member("Brand", &format!("m-{i}")).await);
+        }
+        let send = |m: &MemberSession, key: &str, peer: &str, forwarded: &str| {
+            let mut request = Request::post("/api/published/wheel/campaigns/spring-wheel/draws")
+                .header("cookie", &m.cookie)
+                .header("x-csrf-token", &m.csrf)
+                .header("idempotency-key", key)
+                .header("x-forwarded-for", forwarded)
+                .body(Body::empty())
+                .unwrap();
+            let peer: std::net::SocketAddr = peer.parse().unwrap();
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+            common::respond(router.clone(), request)
+        };
+        // Through the balancer: one client's fourth draw is refused, another client is not.
+        for i in 0..3 {
+            let r = send(&members[0], &format!("a{i}"), "10.0.0.2:1000", "1.1.1.1").await;
+            assert_eq!(r.status, StatusCode::CREATED);
+        }
+        let r = send(&members[0], "a3", "10.0.0.2:1000", "1.1.1.1").await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        let r = send(&members[1], "b0", "10.0.0.3:1000", "9.9.9.9, 2.2.2.2").await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        // A client talking directly cannot pick its address by sending the header.
+        for i in 0..3 {
+            let r = send(
+                &members[2],
+                &format!("c{i}"),
+                "5.5.5.5:1000",
+                &format!("7.7.7.{i}"),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::CREATED);
+        }
+        let r = send(&members[2], "c3", "5.5.5.5:1000", "8.8.8.8").await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        // The address's refusal spent nothing of the member's allowance: from elsewhere it draws.
+        let r = send(&members[2], "c4", "10.0.0.2:1000", "3.3.3.3").await;
+        assert_eq!(r.status, StatusCode::CREATED);
+    }
+);
 
 dual_test!(a_thousand_concurrent_draws_never_over_issue, |app| {
     let prizes = json!([

@@ -71,7 +71,7 @@ pub async fn redeem(
             .points
             .invite_reward,
     );
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let bound =
         sqlx::query("UPDATE members SET invited_by = $1 WHERE id = $2 AND invited_by IS NULL")
             .bind(&inviter.id)

@@ -8,13 +8,18 @@ use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Executor, Transaction};
 
 pub mod values;
 
 /// One migrations source for both backends: the SQL is portable (see the module doc), so the two
 /// schemas cannot drift apart.
 static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
+
+/// Every SQLite connection's settings.
+const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+     PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;";
 
 /// Which database engine a pool talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +66,9 @@ pub enum DbError {
 impl Db {
     /// Connects to `url`, tunes the connection (SQLite: WAL, busy timeout, foreign keys, pages read
     /// through a memory map, since every write elsewhere empties a connection's page cache) and
-    /// runs the migrations.
+    /// runs the migrations. The pool's SQLite connections sync the log at checkpoints only
+    /// (`synchronous = NORMAL`); draws commit on [`Db::connect_writer`]'s connection, which syncs
+    /// at every commit.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -81,7 +88,7 @@ impl Db {
                         Box::pin(async move {
                             conn.execute(
                                 "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
                                  PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
                             )
                             .await?;
@@ -100,6 +107,49 @@ impl Db {
         };
         MIGRATIONS.run(&pool).await?;
         Ok(Db { pool, backend })
+    }
+
+    /// A connection of its own for the draw writer, outside the pool. On SQLite it syncs the log
+    /// at every commit (`synchronous = FULL`): a draw answered 201 is on disk, so a power cut
+    /// cannot take back a win already shown (nor, the log being sequential, any write committed
+    /// before it). Draws commit in batches, so this costs one sync per batch, not per draw.
+    pub async fn connect_writer(&self) -> Result<AnyConnection, sqlx::Error> {
+        let mut options = (*self.pool.connect_options()).clone();
+        if self.backend == Backend::Postgres {
+            // Batch statements differ with the batch's size: keep many prepared, since each
+            // one prepared anew costs PostgreSQL a round trip and a plan.
+            options
+                .database_url
+                .query_pairs_mut()
+                .append_pair("statement-cache-capacity", "1024");
+        }
+        let mut conn = options.connect().await?;
+        if self.backend == Backend::Sqlite {
+            conn.execute(SQLITE_SETUP).await?;
+            conn.execute("PRAGMA synchronous = FULL").await?;
+        }
+        Ok(conn)
+    }
+
+    /// Begins a transaction that will write on `conn` (see [`Db::begin_write`]).
+    pub async fn begin_write_on<'c>(
+        &self,
+        conn: &'c mut AnyConnection,
+    ) -> Result<Transaction<'c, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => conn.begin().await,
+        }
+    }
+
+    /// Begins a transaction that will write. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and then writes fails with
+    /// "database is locked" when another writer committed in between, instead of waiting.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// Answers whether the database responds to a trivial query.

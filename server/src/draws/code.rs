@@ -5,7 +5,7 @@
 use rand::Rng;
 use sqlx::AnyConnection;
 
-use crate::db::values::tuples;
+use crate::db::values::{numbered, tuples};
 
 /// Characters codes use: Crockford's base 32 minus U.
 const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -49,6 +49,7 @@ pub async fn store(conn: &mut AnyConnection, issued: &[Issued<'_>]) -> Result<()
          issued_at, expires_at) VALUES {}",
         tuples(1, issued.len(), 7)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query(&sql);
     for code in issued {
         query = query

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use cradle_model::audience::{admits, MemberProfile};
-use cradle_model::campaign::{PrizeKind, Stock};
+use cradle_model::campaign::PrizeKind;
 use cradle_model::{Campaign, Closed};
 use sqlx::AnyConnection;
 
@@ -123,7 +123,7 @@ pub enum DrawError {
 }
 
 /// Checks the page schedule, the campaign window and the audience.
-pub fn check_open(req: &DrawRequest<'_>, today: NaiveDate) -> Result<(), DrawError> {
+fn check_open(req: &DrawRequest<'_>, today: NaiveDate) -> Result<(), DrawError> {
     req.page
         .campaign_schedule(req.campaign)
         .check(req.now)
@@ -134,22 +134,19 @@ pub fn check_open(req: &DrawRequest<'_>, today: NaiveDate) -> Result<(), DrawErr
     Ok(())
 }
 
-/// A draw that passed the checks needing no database: its day and its campaign's seed.
+/// A draw that passed the checks needing no database, with its day.
 struct Ready<'a> {
     req: DrawRequest<'a>,
     day: String,
-    seed: &'a str,
 }
 
 /// Checks what needs no database (schedule, audience, seed, limits of zero).
 fn prepare<'a>(req: DrawRequest<'a>) -> Result<Ready<'a>, DrawError> {
     let today = req.now.with_timezone(&req.page.time_zone).date_naive();
     check_open(&req, today)?;
-    let (seed, _) = req
-        .page
-        .seeds
-        .get(&req.campaign.id)
-        .ok_or(DrawError::NoSeed)?;
+    if !req.page.seeds.contains_key(&req.campaign.id) {
+        return Err(DrawError::NoSeed);
+    }
     let limits = req.campaign.limits;
     if limits.per_member_per_day == Some(0) {
         return Err(DrawError::DailyLimit(0));
@@ -160,16 +157,15 @@ fn prepare<'a>(req: DrawRequest<'a>) -> Result<Ready<'a>, DrawError> {
     Ok(Ready {
         req,
         day: today.to_string(),
-        seed,
     })
 }
 
-/// Plays one draw in its own transaction, or returns the stored result of an earlier draw with
-/// the same key: a refusal or a unique violation on the key first checks whether the key was
-/// already played.
-pub async fn draw_alone(db: &Db, job: &Job) -> Outcome {
+/// Plays one draw in its own transaction on `conn`, or returns the stored result of an earlier
+/// draw with the same key: a refusal or a unique violation on the key first checks whether the
+/// key was already played.
+pub async fn draw_alone(db: &Db, conn: &mut AnyConnection, job: &Job) -> Outcome {
     let played = async {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write_on(conn).await?;
         let outcome = play(&mut tx, &[job]).await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(outcome)
@@ -182,7 +178,7 @@ pub async fn draw_alone(db: &Db, job: &Job) -> Outcome {
         Err(e) if !is_unique_violation(&e) => return Err(DrawError::Db(e)),
         Err(e) => DrawError::Db(e),
     };
-    record::by_key(db, &job.request()).await?.ok_or(refusal)
+    record::by_key(conn, &job.request()).await?.ok_or(refusal)
 }
 
 /// Plays `jobs` in the open transaction `conn`: one outcome per job, in order. A member may
@@ -201,6 +197,16 @@ pub async fn play(conn: &mut AnyConnection, jobs: &[&Job]) -> Result<Vec<Outcome
             },
         }
     }
+    // Campaigns in id order, as publishing locks them, so the two never wait on each other.
+    groups.sort_by(|a, b| {
+        let key = |g: &Vec<(usize, Ready)>| {
+            (
+                g[0].1.req.page.document_id.clone(),
+                g[0].1.req.campaign.id.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
     for group in &groups {
         let ready: Vec<&Ready> = group.iter().map(|(_, r)| r).collect();
         let played = play_campaign(conn, &ready).await?;
@@ -236,6 +242,8 @@ struct Play<'a> {
     cost: i64,
     draw_id: String,
     source: String,
+    /// Number in the campaign's sequence, set once the draw is paid.
+    seq: i64,
     rolled: String,
     sampled: usize,
 }
@@ -286,18 +294,17 @@ async fn play_campaign(
             true => 0,
             false => i64::from(campaign.cost.points_per_draw),
         };
-        // Sample: the roll is HMAC(seed, draw id); the draw id is fresh from the CSPRNG.
         let draw_id = new_id();
-        let rolled = roll::roll(ready.seed, &draw_id);
         plays.push(Play {
             at,
             req: &ready.req,
             day: &ready.day,
             cost,
             source: format!("draw:{draw_id}"),
-            sampled: roll::pick(campaign, &rolled).unwrap_or(0),
             draw_id,
-            rolled,
+            seq: 0,
+            rolled: String::new(),
+            sampled: 0,
         });
     }
 
@@ -322,6 +329,27 @@ async fn play_campaign(
         !refused
     });
 
+    // Sample: the paid draws take the campaign's next sequence numbers, in batch order, and each
+    // rolls HMAC(seed, "seq:member:key"), inputs fixed before the server could see the roll.
+    // The seed comes from the row that numbers the draws, so it is always the current one.
+    if !plays.is_empty() {
+        let count = i64::try_from(plays.len()).unwrap_or(i64::MAX);
+        let (last, seed): (i64, String) = sqlx::query_as(
+            "UPDATE campaign_seeds SET draws = draws + $3 WHERE document_id = $1 \
+             AND campaign_id = $2 RETURNING draws, seed",
+        )
+        .bind(&page.document_id)
+        .bind(&campaign.id)
+        .bind(count)
+        .fetch_one(&mut *conn)
+        .await?;
+        for (seq, play) in (last - count + 1..).zip(plays.iter_mut()) {
+            play.seq = seq;
+            play.rolled = roll::roll(&seed, &roll::message(seq, play.req.member_id, play.req.key));
+            play.sampled = roll::pick(campaign, &play.rolled).unwrap_or(0);
+        }
+    }
+
     // Win limit, then stock, prize by prize in batch order; a win counted on a prize that ran
     // out is taken back.
     let wins: Vec<&str> = plays
@@ -337,26 +365,26 @@ async fn play_campaign(
             !outcome::counts_as_win(campaign, p.sampled) || counted_wins.contains(p.req.member_id)
         })
         .collect();
+    // The stock rows decide, not this version's stock (see `stock`): a change published a
+    // moment ago binds draws still playing on the previous version.
     let mut stock_taken = vec![false; plays.len()];
-    let mut limited = Vec::new();
+    let mut sampled = Vec::new();
     for (index, prize) in campaign.prizes.iter().enumerate() {
         let wanting: Vec<usize> = (0..plays.len())
             .filter(|&k| win_allowed[k] && plays[k].sampled == index)
             .collect();
-        match (prize.stock, wanting.is_empty()) {
-            (_, true) => {}
-            (Stock::Unlimited, false) => wanting.iter().for_each(|&k| stock_taken[k] = true),
-            (Stock::Limited(_), false) => limited.push((prize.id.as_str(), wanting)),
+        if !wanting.is_empty() {
+            sampled.push((prize.id.as_str(), wanting));
         }
     }
     // Prizes in id order, the same in every batch, so concurrent batches lock rows alike.
-    limited.sort_by_key(|(prize, _)| *prize);
-    let wanted: Vec<(&str, i64)> = limited
+    sampled.sort_by_key(|(prize, _)| *prize);
+    let wanted: Vec<(&str, i64)> = sampled
         .iter()
         .map(|(prize, wanting)| (*prize, i64::try_from(wanting.len()).unwrap_or(i64::MAX)))
         .collect();
     let taken = stock::take_all(conn, &page.document_id, &campaign.id, &wanted).await?;
-    for ((_, wanting), taken) in limited.iter().zip(taken) {
+    for ((_, wanting), taken) in sampled.iter().zip(taken) {
         let granted = usize::try_from(taken).unwrap_or_default();
         wanting
             .iter()
@@ -389,6 +417,7 @@ async fn play_campaign(
             roll: play.rolled.clone(),
             code,
             created_at: play.req.now.timestamp_millis(),
+            seq: Some(play.seq),
             replayed: false,
         });
     }

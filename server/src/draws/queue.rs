@@ -5,12 +5,17 @@
 //! and prize order) and the UNIQUE key.
 //!
 //! A batch names each member at most once (a member's second draw waits for the next batch).
-//! If a batch fails as a whole (a replayed key, a deadlock, a lost connection), each of its draws
-//! is played alone, where replays and refusals are decided one by one: the batch is an
-//! optimisation, never a different answer.
+//! Replayed keys are looked up before the batch plays (one query), so a client retrying its key
+//! never fails the batch. If a batch fails as a whole anyway (a key played on another server
+//! that very moment, a deadlock, a lost connection), each of its draws is played alone, where
+//! replays and refusals are decided one by one: the batch is an optimisation, never a different
+//! answer.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
+use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::db::Db;
@@ -31,14 +36,33 @@ struct Queued {
 #[derive(Clone, Debug)]
 pub struct DrawQueue {
     sender: mpsc::Sender<Queued>,
+    stats: Arc<Stats>,
+}
+
+/// What the writer did so far.
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Batches played.
+    pub batches: AtomicU64,
+    /// Batches that failed as a whole, their draws then played one by one.
+    pub failed_batches: AtomicU64,
 }
 
 impl DrawQueue {
     /// Starts the writer. Must be called inside a Tokio runtime.
     pub fn start(db: &Db) -> DrawQueue {
         let (sender, receiver) = mpsc::channel(DEPTH);
-        tokio::spawn(write(db.clone(), receiver));
-        DrawQueue { sender }
+        let stats = Arc::new(Stats::default());
+        tokio::spawn(write(db.clone(), receiver, stats.clone()));
+        DrawQueue { sender, stats }
+    }
+
+    /// Batches played and batches that failed as a whole, so far.
+    pub fn stats(&self) -> (u64, u64) {
+        (
+            self.stats.batches.load(Ordering::Relaxed),
+            self.stats.failed_batches.load(Ordering::Relaxed),
+        )
     }
 
     /// Plays `job` in the next batch. The draw is played even if the caller stops waiting (the
@@ -54,16 +78,29 @@ impl DrawQueue {
     }
 }
 
-/// The writer: takes the next batch, plays it, answers, until the queue closes.
-async fn write(db: Db, mut receiver: mpsc::Receiver<Queued>) {
+/// The writer: takes the next batch, plays it, answers, until the queue closes. It writes on a
+/// connection of its own ([`Db::connect_writer`]), made anew after a batch fails.
+async fn write(db: Db, mut receiver: mpsc::Receiver<Queued>, stats: Arc<Stats>) {
     let mut waiting: Vec<Queued> = Vec::new();
+    let mut conn = None;
     loop {
         let batch = next_batch(&mut receiver, &mut waiting).await;
         if batch.is_empty() {
             return;
         }
-        answer(&db, batch).await;
+        answer(&db, &mut conn, batch, &stats).await;
     }
+}
+
+/// The writer's connection, connecting when there is none.
+async fn writer<'c>(
+    db: &Db,
+    conn: &'c mut Option<AnyConnection>,
+) -> Result<&'c mut AnyConnection, sqlx::Error> {
+    if conn.is_none() {
+        *conn = Some(db.connect_writer().await?);
+    }
+    conn.as_mut().ok_or(sqlx::Error::PoolClosed)
 }
 
 /// Up to [`MAX_BATCH`] draws of distinct members: first those left waiting by the last batch,
@@ -103,21 +140,31 @@ async fn next_batch(
 }
 
 /// Plays a batch and sends each draw its outcome.
-async fn answer(db: &Db, mut batch: Vec<Queued>) {
+async fn answer(db: &Db, conn: &mut Option<AnyConnection>, mut batch: Vec<Queued>, stats: &Stats) {
     // Rows are locked in member order, the same in every batch.
     batch.sort_by(|a, b| a.job.request().member_id.cmp(b.job.request().member_id));
     let (jobs, replies): (Vec<Job>, Vec<_>) = batch.into_iter().map(|q| (q.job, q.reply)).unzip();
     let started = std::time::Instant::now();
-    let played = play_batch(db, &jobs).await;
+    let played = match writer(db, conn).await {
+        Ok(c) => play_batch(db, c, &jobs).await,
+        Err(e) => Err(e),
+    };
     let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
     tracing::debug!(draws = jobs.len(), micros, "draw batch");
+    stats.batches.fetch_add(1, Ordering::Relaxed);
     let outcomes = match played {
         Ok(outcomes) => outcomes,
         Err(e) => {
+            stats.failed_batches.fetch_add(1, Ordering::Relaxed);
             tracing::warn!(error = %e, draws = jobs.len(), "draw batch failed; playing its draws one by one");
+            // The failure may have broken the connection: start afresh.
+            *conn = None;
             let mut outcomes = Vec::with_capacity(jobs.len());
             for job in &jobs {
-                outcomes.push(engine::draw_alone(db, job).await);
+                outcomes.push(match writer(db, conn).await {
+                    Ok(c) => engine::draw_alone(db, c, job).await,
+                    Err(e) => Err(DrawError::Db(e)),
+                });
             }
             outcomes
         }
@@ -128,20 +175,42 @@ async fn answer(db: &Db, mut batch: Vec<Queued>) {
     }
 }
 
-/// Plays a batch in one transaction. A key already played makes the draws insert fail (UNIQUE),
-/// and with it the batch, whose draws are then played alone; so the common case (new keys) costs
-/// no lookup. A refused draw may repeat a key played earlier: it gets the stored result.
-async fn play_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Outcome>, sqlx::Error> {
-    let all: Vec<&Job> = jobs.iter().collect();
-    let mut tx = db.pool.begin().await?;
-    let mut outcomes = engine::play(&mut tx, &all).await?;
+/// Plays a batch in one transaction: keys already played are answered from the log (looked up
+/// first, in the same transaction), the rest are played. A refused draw may repeat a key played
+/// elsewhere meanwhile: it gets the stored result.
+async fn play_batch(
+    db: &Db,
+    conn: &mut AnyConnection,
+    jobs: &[Job],
+) -> Result<Vec<Outcome>, sqlx::Error> {
+    let reqs: Vec<_> = jobs.iter().map(Job::request).collect();
+    let mut tx = db.begin_write_on(conn).await?;
+    let earlier = record::by_keys(&mut tx, &reqs).await?;
+    let fresh: Vec<&Job> = jobs
+        .iter()
+        .zip(&earlier)
+        .filter(|(_, e)| e.is_none())
+        .map(|(job, _)| job)
+        .collect();
+    let mut played = engine::play(&mut tx, &fresh).await?.into_iter();
     tx.commit().await?;
-    for (job, outcome) in jobs.iter().zip(&mut outcomes) {
-        if matches!(outcome, Err(refusal) if !matches!(refusal, DrawError::Db(_))) {
-            if let Some(earlier) = record::by_key(db, &job.request()).await? {
-                *outcome = Ok(earlier);
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for (job, earlier) in jobs.iter().zip(earlier) {
+        let outcome = match earlier {
+            Some(record) => Ok(record),
+            None => played
+                .next()
+                .unwrap_or(Err(DrawError::Db(sqlx::Error::RowNotFound))),
+        };
+        outcomes.push(match outcome {
+            Err(refusal) if !matches!(refusal, DrawError::Db(_)) => {
+                match record::by_key(conn, &job.request()).await? {
+                    Some(earlier) => Ok(earlier),
+                    None => Err(refusal),
+                }
             }
-        }
+            other => other,
+        });
     }
     Ok(outcomes)
 }

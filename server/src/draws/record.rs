@@ -2,11 +2,13 @@
 //! awarded prize, the cost and the redemption code. It is what replays answer from and what
 //! verification recomputes.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
-use crate::db::values::{qualified, tuples};
+use crate::db::values::{numbered, qualified, tuples};
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
 use crate::draws::outcome::FallbackReason;
@@ -14,7 +16,7 @@ use crate::draws::outcome::FallbackReason;
 /// One logged draw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct DrawRecord {
-    /// Draw id (also the HMAC message of its roll).
+    /// Draw id.
     pub id: String,
     /// Campaign.
     pub campaign_id: String,
@@ -30,19 +32,21 @@ pub struct DrawRecord {
     pub fallback_reason: Option<FallbackReason>,
     /// Points debited.
     pub cost: i64,
-    /// HMAC-SHA256(seed, id), hex.
+    /// HMAC-SHA256(seed, "seq:member:idempotency key"), hex.
     pub roll: String,
     /// Redemption code for a coupon or physical prize.
     pub code: Option<String>,
     /// Unix ms.
     pub created_at: i64,
+    /// Number in the campaign's sequence of draws (none for draws logged before it existed).
+    pub seq: Option<i64>,
     /// True when this answer repeats an earlier draw with the same idempotency key.
     pub replayed: bool,
 }
 
 /// Columns read back into [`Logged`].
 const COLUMNS: &str = "id, campaign_id, version_number, sampled_prize, prize_id, prize_index, \
-     fallback_reason, cost, roll, code, created_at";
+     fallback_reason, cost, roll, code, created_at, seq";
 
 /// A draws row as read.
 #[derive(sqlx::FromRow)]
@@ -58,6 +62,7 @@ struct Logged {
     roll: String,
     code: Option<String>,
     created_at: i64,
+    seq: Option<i64>,
 }
 
 impl From<Logged> for DrawRecord {
@@ -77,13 +82,17 @@ impl From<Logged> for DrawRecord {
             roll: row.roll,
             code: row.code,
             created_at: row.created_at,
+            seq: row.seq,
             replayed: false,
         }
     }
 }
 
 /// The earlier draw with the request's idempotency key, marked `replayed`.
-pub async fn by_key(db: &Db, req: &DrawRequest<'_>) -> Result<Option<DrawRecord>, sqlx::Error> {
+pub async fn by_key(
+    conn: &mut AnyConnection,
+    req: &DrawRequest<'_>,
+) -> Result<Option<DrawRecord>, sqlx::Error> {
     let row: Option<Logged> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM draws WHERE member_id = $1 AND document_id = $2 \
          AND campaign_id = $3 AND idempotency_key = $4"
@@ -92,12 +101,67 @@ pub async fn by_key(db: &Db, req: &DrawRequest<'_>) -> Result<Option<DrawRecord>
     .bind(&req.page.document_id)
     .bind(&req.campaign.id)
     .bind(req.key)
-    .fetch_optional(&db.pool)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|row| DrawRecord {
         replayed: true,
         ..row.into()
     }))
+}
+
+/// The earlier draws with the jobs' idempotency keys, marked `replayed`, in one query: one slot
+/// per request, `None` for a new key. Members are distinct (a batch names each at most once).
+/// On PostgreSQL document and campaign are compared as expressions (`|| ''`) so that no index
+/// serves them alone: without statistics it would otherwise pick a campaign index and scan every
+/// draw of the campaign for each key. SQLite finds the four columns on the unique key as they are.
+pub async fn by_keys(
+    conn: &mut AnyConnection,
+    reqs: &[DrawRequest<'_>],
+) -> Result<Vec<Option<DrawRecord>>, sqlx::Error> {
+    if reqs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let opaque = match conn.backend_name() {
+        "PostgreSQL" => " || ''",
+        _ => "",
+    };
+    let sql = format!(
+        "SELECT {}, d.member_id FROM draws d JOIN (VALUES {}) AS v ON d.member_id = v.column1 \
+         AND d.document_id{opaque} = v.column2 AND d.campaign_id{opaque} = v.column3 \
+         AND d.idempotency_key = v.column4",
+        qualified("d", COLUMNS),
+        tuples(1, reqs.len(), 4)
+    );
+    let sql = numbered(conn, sql);
+    let mut query = sqlx::query_as::<_, KeyedRow>(&sql);
+    for req in reqs {
+        query = query
+            .bind(req.member_id)
+            .bind(&req.page.document_id)
+            .bind(&req.campaign.id)
+            .bind(req.key);
+    }
+    let mut found: HashMap<String, DrawRecord> = query
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let draw = DrawRecord {
+                replayed: true,
+                ..row.draw.into()
+            };
+            (row.member_id, draw)
+        })
+        .collect();
+    Ok(reqs.iter().map(|r| found.remove(r.member_id)).collect())
+}
+
+/// A draws row with its member.
+#[derive(sqlx::FromRow)]
+struct KeyedRow {
+    #[sqlx(flatten)]
+    draw: Logged,
+    member_id: String,
 }
 
 /// Logs draws, `(request, day, record)` each, in one statement (fails with a unique violation
@@ -112,9 +176,10 @@ pub async fn insert_many(
     let sql = format!(
         "INSERT INTO draws (id, workspace_id, document_id, campaign_id, version_number, member_id, \
          idempotency_key, day, cost, sampled_prize, prize_id, prize_index, fallback_reason, roll, \
-         code, created_at) VALUES {}",
-        tuples(1, draws.len(), 16)
+         code, created_at, seq) VALUES {}",
+        tuples(1, draws.len(), 17)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query(&sql);
     for (req, day, record) in draws {
         query = query
@@ -133,27 +198,57 @@ pub async fn insert_many(
             .bind(record.fallback_reason.map(FallbackReason::as_str))
             .bind(&record.roll)
             .bind(&record.code)
-            .bind(record.created_at);
+            .bind(record.created_at)
+            .bind(record.seq);
     }
     query.execute(&mut *conn).await?;
     Ok(())
 }
 
-/// Every draw of a campaign, oldest first.
+/// A logged draw with what its roll hashed besides its number.
+#[derive(Clone, Debug)]
+pub struct AuditedDraw {
+    /// The draw.
+    pub draw: DrawRecord,
+    /// The member who drew.
+    pub member_id: String,
+    /// The member's idempotency key.
+    pub key: String,
+}
+
+/// A draws row with its member and key.
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    #[sqlx(flatten)]
+    draw: Logged,
+    member_id: String,
+    idempotency_key: String,
+}
+
+/// Every draw of a campaign in the order played: those logged before the sequence existed
+/// first (by time), then by sequence number.
 pub async fn for_campaign(
     db: &Db,
     document: &str,
     campaign: &str,
-) -> Result<Vec<DrawRecord>, sqlx::Error> {
-    let rows: Vec<Logged> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM draws WHERE document_id = $1 AND campaign_id = $2 \
-         ORDER BY created_at, id"
+) -> Result<Vec<AuditedDraw>, sqlx::Error> {
+    let rows: Vec<AuditRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS}, member_id, idempotency_key FROM draws \
+         WHERE document_id = $1 AND campaign_id = $2 \
+         ORDER BY CASE WHEN seq IS NULL THEN 0 ELSE 1 END, seq, created_at, id"
     ))
     .bind(document)
     .bind(campaign)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().map(DrawRecord::from).collect())
+    Ok(rows
+        .into_iter()
+        .map(|row| AuditedDraw {
+            draw: row.draw.into(),
+            member_id: row.member_id,
+            key: row.idempotency_key,
+        })
+        .collect())
 }
 
 /// A member's draw with its document and its code's state.

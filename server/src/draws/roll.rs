@@ -1,6 +1,10 @@
 //! Verifiable randomness (commit-reveal): each campaign has a secret seed whose SHA-256 is
-//! published with the odds; a draw's random value is HMAC-SHA256(seed, draw id), where the draw
-//! id is fresh from the OS CSPRNG. Once the seed is revealed anyone can recompute every roll.
+//! published with the odds; a draw's random value is HMAC-SHA256(seed, [`message`]): the draw's
+//! number in the campaign's sequence, the member and the member's idempotency key. The server
+//! cannot pick any of them after committing to the seed (the key is the client's, the numbers
+//! run without gaps), so it cannot re-roll a draw until the outcome suits it. Once the seed is
+//! revealed anyone can recompute every roll. (Draws logged before the sequence existed rolled
+//! HMAC-SHA256(seed, draw id).)
 
 use cradle_model::Campaign;
 use hmac::{Hmac, Mac};
@@ -16,10 +20,15 @@ pub fn seed_hash(seed: &str) -> String {
     hex::encode(Sha256::digest(seed.as_bytes()))
 }
 
-/// A draw's random value: HMAC-SHA256(seed, draw id), hex.
-pub fn roll(seed: &str, draw_id: &str) -> String {
+/// What a draw's roll hashes: `seq:member:key`.
+pub fn message(seq: i64, member_id: &str, key: &str) -> String {
+    format!("{seq}:{member_id}:{key}")
+}
+
+/// A random value: HMAC-SHA256(seed, message), hex.
+pub fn roll(seed: &str, message: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(seed.as_bytes()).expect("HMAC takes any key");
-    mac.update(draw_id.as_bytes());
+    mac.update(message.as_bytes());
     hex::encode(mac.finalize().into_bytes())
 }
 

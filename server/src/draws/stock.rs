@@ -1,15 +1,19 @@
-//! Reserving limited prizes: `remaining` only ever moves by a conditional update in the same
-//! statement (`WHERE remaining >= n`), so no two draws can take the last one.
+//! Reserving prizes: `remaining` only ever moves by a conditional update in the same statement
+//! (`WHERE remaining >= n`), so no two draws can take the last one. The stock row, not the
+//! version a draw plays on, decides: a prize is unlimited when its `remaining` is NULL, so a
+//! stock change published a moment ago binds draws still playing on the previous version. Every
+//! prize counts what it issued (`issued`), unlimited ones too, so making a prize limited later
+//! starts from the true count.
 
 use std::collections::HashSet;
 
 use sqlx::AnyConnection;
 
-use crate::db::values::tuples;
+use crate::db::values::{numbered, tuples};
 
-/// Reserves units of several limited prizes of one campaign, `(prize id, wanted)` each: how many
-/// of each were reserved, in order. One statement when every prize has enough left; a prize near
-/// the end of its stock goes on with [`take`].
+/// Reserves units of several prizes of one campaign, `(prize id, wanted)` each: how many of each
+/// were reserved, in order. One statement when every prize has enough left; a prize near the end
+/// of its stock goes on with [`take`]. A prize without a stock row gets nothing.
 pub async fn take_all(
     conn: &mut AnyConnection,
     document_id: &str,
@@ -23,9 +27,11 @@ pub async fn take_all(
         "UPDATE prize_stock SET remaining = remaining - v.column2, issued = issued + v.column2 \
          FROM (VALUES {}) AS v WHERE prize_stock.document_id = $1 \
          AND prize_stock.campaign_id = $2 AND prize_stock.prize_id = v.column1 \
-         AND prize_stock.remaining >= v.column2 RETURNING prize_id",
+         AND (prize_stock.remaining IS NULL OR prize_stock.remaining >= v.column2) \
+         RETURNING prize_id",
         tuples(3, wanted.len(), 2)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query_as::<_, (String,)>(&sql)
         .bind(document_id)
         .bind(campaign_id);

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::AnyConnection;
 
-use crate::db::values::list;
+use crate::db::values::{list, numbered};
 use crate::draws::engine::DrawError;
 
 /// One campaign's counters on one day (in the workspace time zone).
@@ -47,6 +47,7 @@ impl Tallies<'_> {
              AND draw_tallies.total < $5 \
              RETURNING member_id, day_count"
         );
+        let sql = numbered(conn, sql);
         let mut query = sqlx::query_as::<_, (String, i64)>(&sql)
             .bind(self.document_id)
             .bind(self.campaign_id)
@@ -111,6 +112,7 @@ impl Tallies<'_> {
              AND wins < $3 AND member_id IN ({}) RETURNING member_id",
             list(4, members.len())
         );
+        let sql = numbered(conn, sql);
         let mut query = sqlx::query_as::<_, (String,)>(&sql)
             .bind(self.document_id)
             .bind(self.campaign_id)
@@ -149,6 +151,7 @@ impl Tallies<'_> {
              AND member_id IN ({})",
             list(3, members.len())
         );
+        let sql = numbered(conn, sql);
         let mut query = sqlx::query(&sql)
             .bind(self.document_id)
             .bind(self.campaign_id);

@@ -127,7 +127,7 @@ pub async fn adjust(
         source: &source,
         now_ms: now_ms(),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !ledger::adjust(&mut tx, &entry).await? {
         return Err(ApiError::new(
             ErrorCode::InsufficientPoints,

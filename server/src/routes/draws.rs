@@ -22,6 +22,7 @@ use crate::club::member::CurrentMember;
 use crate::draws::code;
 use crate::draws::engine::{DrawError, Job};
 use crate::draws::published::PublishedVersion;
+use crate::draws::rate_limit::client_ip;
 use crate::draws::record::{self, DrawRecord};
 use crate::draws::verify::{self, Verification};
 use crate::error::{ApiError, ErrorBody};
@@ -207,10 +208,14 @@ pub async fn draw(
             )
         })?
         .to_owned();
-    let now = Instant::now();
-    let limits = &state.draw_limits;
-    let by_ip = addr.map_or(Ok(()), |a| limits.per_ip.take(&a.ip().to_string(), now));
-    if let Err(wait) = by_ip.and(limits.per_member.take(&member.id, now)) {
+    let config = &state.config;
+    let client = client_ip(
+        addr,
+        &headers,
+        &config.trusted_proxies,
+        &config.client_ip_header,
+    );
+    if let Err(wait) = state.draw_limits.take(&member.id, client, Instant::now()) {
         return Ok(rate_limited(wait).retry_after(wait));
     }
     let page = live_campaign(&state, &slug, &id).await?;
@@ -337,7 +342,8 @@ pub async fn verification(
     Ok(Json(verify_campaign(&state, &page, &id).await?))
 }
 
-/// Recomputes every logged draw of campaign `id` of `page`'s document.
+/// Recomputes every logged draw of campaign `id` of `page`'s document, with its seeds and stock
+/// history.
 pub async fn verify_campaign(
     state: &AppState,
     page: &PublishedVersion,
@@ -345,7 +351,7 @@ pub async fn verify_campaign(
 ) -> Result<Verification, sqlx::Error> {
     let draws = record::for_campaign(&state.db, &page.document_id, id).await?;
     let mut versions = std::collections::HashMap::new();
-    for number in draws.iter().map(|d| d.version) {
+    for number in draws.iter().map(|d| d.draw.version) {
         if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(number) {
             let version = state
                 .versions
@@ -354,8 +360,15 @@ pub async fn verify_campaign(
             slot.insert(version);
         }
     }
-    let (seed, seed_hash) = page.seeds.get(id).cloned().unwrap_or_default();
-    Ok(verify::verify(&seed, &seed_hash, &draws, |number| {
+    let (seeds, last_seq) = publishing::seeds(&state.db, &page.document_id, id).await?;
+    let stock = publishing::stock_history(&state.db, &page.document_id, id).await?;
+    let audit = verify::Audit {
+        seeds: &seeds,
+        draws: &draws,
+        stock: &stock,
+        last_seq,
+    };
+    Ok(verify::verify(&audit, |number| {
         versions
             .get(&number)
             .and_then(Option::as_ref)

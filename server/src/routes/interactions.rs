@@ -201,7 +201,7 @@ pub async fn sign_in(
     let club = settings::get(&state.db, &member.workspace_id).await?;
     let source = format!("page:{}/{block_id}", page.document_id);
     // The UNIQUE(member, day) insert comes first: of concurrent sign-ins exactly one gets past it.
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !sign_in::record(&mut tx, &member.id, today, streak, &page.document_id).await? {
         drop(tx);
         let streak = sign_in::on(&state.db, &member.id, today)
@@ -267,7 +267,7 @@ pub async fn quiz(
     let club = settings::get(&state.db, &member.workspace_id).await?;
     let now = now_ms();
     let source = format!("page:{}/{block_id}", page.document_id);
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let claimed = quiz::claim(
         &mut tx,
         &member.id,
@@ -322,7 +322,7 @@ pub async fn vote(
         )])));
     }
     let today = day::local_day(page.zone, now_ms());
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let cast = votes::cast(
         &mut tx,
         &member.id,
@@ -385,7 +385,7 @@ pub async fn share(
         source: &source,
         now_ms: now,
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let today = day::local_day(page.zone, now);
     let points = ledger::earn_interaction(&mut tx, &entry, daily_cap(&club), today).await?;
     tx.commit().await?;

@@ -13,7 +13,7 @@ use sqlx::AnyConnection;
 
 use super::{credit_sharer, debit, Entry};
 use crate::club::{expiry, settings, sharing};
-use crate::db::values::tuples;
+use crate::db::values::{numbered, tuples};
 use crate::store::new_id;
 
 /// A ledger line to append: the entry, its kind, the signed amount and its lot's expiry.
@@ -28,6 +28,7 @@ async fn append_all(conn: &mut AnyConnection, lines: &[Line<'_, '_>]) -> Result<
          expires_at, created_at) VALUES {}",
         tuples(1, lines.len(), 9)
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query(&sql);
     for (entry, kind, amount, expires_at) in lines {
         query = query
@@ -61,6 +62,7 @@ pub async fn spend_many(
              AND (members.next_expiry IS NULL OR members.next_expiry > v.column3) RETURNING id",
             tuples(1, positive.len(), 3)
         );
+        let sql = numbered(conn, sql);
         let mut query = sqlx::query_as::<_, (String,)>(&sql);
         for entry in &positive {
             query = query
@@ -104,6 +106,7 @@ pub async fn earn_many(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Resul
         "UPDATE members SET balance = balance + v.column2, growth = growth + v.column2 \
          FROM (VALUES {pairs}) AS v WHERE members.id = v.column1"
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query(&sql);
     for entry in &entries {
         query = query.bind(entry.member_id).bind(entry.amount);
@@ -132,6 +135,7 @@ pub async fn earn_many(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Resul
              AND (members.next_expiry IS NULL OR members.next_expiry > v.column2)",
             tuples(1, expiring.len(), 2)
         );
+        let sql = numbered(conn, sql);
         let mut query = sqlx::query(&sql);
         for (member, at) in &expiring {
             query = query.bind(*member).bind(*at);
@@ -145,6 +149,7 @@ pub async fn earn_many(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Resul
         "UPDATE rights_shares SET quarters = quarters + v.column2 FROM (VALUES {pairs}) AS v \
          WHERE rights_shares.receiver_id = v.column1 RETURNING receiver_id"
     );
+    let sql = numbered(conn, sql);
     let mut query = sqlx::query_as::<_, (String,)>(&sql);
     for entry in &entries {
         query = query.bind(entry.member_id).bind(entry.amount);
