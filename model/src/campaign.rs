@@ -12,8 +12,9 @@ use crate::audience::Rule;
 /// Largest number of points one ledger entry may move (a prize, a draw's cost, a staff
 /// adjustment): far above any real campaign, far below where balances could overflow.
 pub const MAX_POINTS: u32 = 10_000_000;
-/// Largest prize weight (a probability as fine as one in 12 million stays expressible).
-pub const MAX_WEIGHT: u32 = 1_000_000;
+/// Largest prize weight: odds as lopsided as a billion to one stay expressible, and the sum of
+/// twelve weights stays far inside the sampler's `u64`.
+pub const MAX_WEIGHT: u32 = 1_000_000_000;
 /// Largest stock of one prize.
 pub const MAX_STOCK: u32 = 10_000_000;
 /// Largest coupon face value, in cents (¥1,000,000).

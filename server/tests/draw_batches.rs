@@ -17,14 +17,14 @@ use cradle_server::draws::engine::{self, DrawError, Job};
 use cradle_server::draws::published::{PublishedVersion, VersionCache};
 use serde_json::json;
 
-/// A gift drawn almost always (4e9 : 1), limited to `stock`, costing 10 points, at most
+/// A gift drawn almost always (1e9 : 1), limited to `stock`, costing 10 points, at most
 /// `per_day` draws a day and one win per member.
 fn gift_campaign(stock: u32, per_day: u32) -> serde_json::Value {
     let prizes = json!([
         prize(
             "gift",
             json!({"type": "physical"}),
-            4_000_000_000,
+            1_000_000_000,
             json!({ "limited": stock })
         ),
         thanks(1),
