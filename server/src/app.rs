@@ -6,12 +6,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, HeaderName, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -22,7 +23,7 @@ use crate::draws::published::VersionCache;
 use crate::draws::queue::DrawQueue;
 use crate::draws::rate_limit::DrawLimits;
 use crate::error::ApiError;
-use crate::{routes, spa};
+use crate::{routes, security, spa};
 
 /// Largest JSON body the API accepts.
 pub const MAX_JSON_BODY: usize = 2 * 1024 * 1024;
@@ -73,10 +74,21 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .layer(axum::middleware::from_fn(crate::nul::refuse_nul))
         .layer(axum::middleware::from_fn(json_errors))
-        .layer(DefaultBodyLimit::max(MAX_JSON_BODY));
-    Router::new()
+        .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
+        // API answers are never cached unless a handler says so (those with a CSRF token must
+        // not be), and are never documents to run.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(security::API_POLICY),
+        ));
+    let app = Router::new()
         .merge(api)
-        .merge(spa::router(state.config.dist.clone()))
+        .merge(spa::router(state.config.dist.clone()));
+    security::layers(app)
         .with_state(state)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

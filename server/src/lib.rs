@@ -10,6 +10,7 @@ pub mod draws;
 pub mod error;
 pub mod nul;
 pub mod routes;
+pub mod security;
 pub mod spa;
 pub mod store;
 pub mod telemetry;

@@ -42,7 +42,16 @@ async fn index(dist: &Path, status: StatusCode) -> Response {
     match tokio::fs::read(dist.join("index.html")).await {
         Ok(html) => (
             status,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    crate::security::page_policy(&String::from_utf8_lossy(&html)),
+                ),
+            ],
             Body::from(html),
         )
             .into_response(),
