@@ -73,6 +73,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .layer(axum::middleware::from_fn(crate::nul::refuse_nul))
+        .layer(axum::middleware::from_fn(
+            crate::declared_length::refuse_oversized,
+        ))
         .layer(axum::middleware::from_fn(json_errors))
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
         // API answers are never cached unless a handler says so (those with a CSRF token must

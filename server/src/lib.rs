@@ -6,6 +6,7 @@ pub mod auth;
 pub mod club;
 pub mod config;
 pub mod db;
+pub mod declared_length;
 pub mod draws;
 pub mod error;
 pub mod nul;

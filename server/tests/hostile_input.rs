@@ -104,3 +104,25 @@ dual_test!(amounts_are_bounded_and_answered_422, |app| {
         "{paths:?}"
     );
 });
+
+// A declared length over what any route takes is refused before the body is read (a slow client
+// declaring 100 MB once held its connection until the 30 s timeout answered 408).
+dual_test!(an_oversized_declared_length_is_refused_at_once, |app| {
+    for content_type in ["application/json", "image/png"] {
+        let request = axum::http::Request::builder()
+            .method(Method::POST)
+            .uri("/api/auth/login")
+            .header("content-type", content_type)
+            .header("content-length", "104857600")
+            .body(axum::body::Body::from("{}"))
+            .unwrap();
+        let r = app.send(request).await;
+        assert_eq!(
+            r.status,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{content_type}: {}",
+            r.text()
+        );
+        assert_eq!(r.error_code(), "body_too_large");
+    }
+});
