@@ -186,9 +186,6 @@ impl std::error::Error for CommandError {}
 
 /// Applies `command` to `doc` in place; on error `doc` is unchanged.
 pub fn apply(doc: &mut Document, command: &Command) -> Result<Applied, CommandError> {
-    if let Some(applied) = settings::apply(doc, command) {
-        return applied;
-    }
     match command {
         Command::Insert {
             parent,
@@ -227,13 +224,25 @@ pub fn apply(doc: &mut Document, command: &Command) -> Result<Applied, CommandEr
             })
         }
         Command::Batch(commands) => batch(doc, commands),
-        Command::SetTitle { .. }
-        | Command::SetSlug { .. }
-        | Command::SetLanguage { .. }
-        | Command::SetTheme { .. }
-        | Command::PutCampaign { .. }
-        | Command::RemoveCampaign { .. }
-        | Command::SetClub { .. } => unreachable!("page-level commands are applied above"),
+        Command::SetTitle { title } => set(&mut doc.title, title.clone(), Part::Title, |title| {
+            Command::SetTitle { title }
+        }),
+        Command::SetSlug { slug } => set(&mut doc.slug, slug.clone(), Part::Slug, |slug| {
+            Command::SetSlug { slug }
+        }),
+        Command::SetLanguage { language } => {
+            set(&mut doc.language, *language, Part::Language, |language| {
+                Command::SetLanguage { language }
+            })
+        }
+        Command::SetTheme { theme } => set(&mut doc.theme, theme.clone(), Part::Theme, |theme| {
+            Command::SetTheme { theme }
+        }),
+        Command::SetClub { club } => set(&mut doc.club, club.clone(), Part::Club, |club| {
+            Command::SetClub { club }
+        }),
+        Command::PutCampaign { campaign, index } => Ok(put_campaign(doc, campaign, *index)),
+        Command::RemoveCampaign { id } => remove_campaign(doc, id),
     }
 }
 
@@ -624,6 +633,7 @@ mod group;
 mod settings;
 pub use group::move_group;
 pub use settings::Part;
+use settings::{put_campaign, remove_campaign, set};
 
 #[cfg(test)]
 mod tests;

@@ -8,18 +8,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use cradle_wire::ErrorCode;
 
-use crate::app::MAX_JSON_BODY;
+use crate::app::{is_json, MAX_JSON_BODY};
 use crate::error::ApiError;
 use crate::store::assets::MAX_ASSET_BYTES;
 
 /// The largest body `request` may declare: pictures may be larger than JSON.
 fn limit(request: &Request) -> usize {
-    let is_json = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if is_json {
+    if is_json(request.headers()) {
         MAX_JSON_BODY
     } else {
         MAX_ASSET_BYTES

@@ -5,14 +5,13 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use cradle_model::validate::{segment, Kind, ValidationError};
 use cradle_wire::ErrorCode;
 use serde_json::{json, Value};
 
-use crate::app::MAX_JSON_BODY;
+use crate::app::{is_json, MAX_JSON_BODY};
 use crate::error::ApiError;
 
 /// The middleware: passes every request without a NUL on to `next`.
@@ -26,12 +25,7 @@ pub async fn refuse_nul(request: Request, next: Next) -> Response {
         )
         .into_response();
     }
-    let is_json = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if !is_json {
+    if !is_json(request.headers()) {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();

@@ -1,5 +1,4 @@
 //! `GET /api/health`: is the server up, and on which database.
-
 pub use cradle_wire::health::Health;
 
 use super::client::{get_json, ApiError};

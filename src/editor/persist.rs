@@ -2,11 +2,11 @@
 //! and offline) and saved to the server after a short pause. A stale save (409) opens the
 //! conflict dialog instead of overwriting.
 
-use cradle_wire::ErrorCode;
 use std::time::Duration;
 
 use cradle_model::parse::decode_document;
 use cradle_model::Document;
+use cradle_wire::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};

@@ -184,15 +184,7 @@ impl Editor {
         self.doc.set_value(doc);
         self.history.set_value(History::default());
         self.selection.set(Vec::new());
-        let every = [
-            Part::Title,
-            Part::Slug,
-            Part::Language,
-            Part::Theme,
-            Part::Campaigns,
-            Part::Club,
-        ];
-        self.after(&changed, &every);
+        self.after(&changed, &Part::ALL);
     }
 
     /// Re-validates the whole page.

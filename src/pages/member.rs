@@ -14,7 +14,7 @@ use cradle_model::Schedule;
 use cradle_wire::ErrorCode;
 
 use crate::api::client::{get_json, ApiError};
-use crate::i18n::{use_i18n, Lang, Strings};
+use crate::i18n::{use_i18n, Lang};
 use crate::render::{provide_render, RenderCtx, RenderPage};
 
 #[derive(Deserialize)]
@@ -154,29 +154,35 @@ fn Closed(
     {
         on_cleanup(move || handle.clear());
     }
+    let opening = schedule.start.is_some();
     let left = move || schedule.seconds_to_change(now.get());
     Effect::new(move |_| {
-        if schedule.start.is_some() && schedule.check(now.get()).is_ok() {
+        if opening && schedule.check(now.get()).is_ok() {
             source.refetch();
         }
     });
-    let (title, label, at) = match (schedule.start, schedule.end) {
-        (Some(start), _) => (
-            (|s: &'static Strings| s.page_not_started) as fn(&'static Strings) -> &'static str,
-            (|s: &'static Strings| s.page_opens_at) as fn(&'static Strings) -> &'static str,
-            start,
-        ),
-        (None, end) => (
-            (|s: &'static Strings| s.page_ended) as fn(&'static Strings) -> &'static str,
-            (|s: &'static Strings| s.page_closed_at) as fn(&'static Strings) -> &'static str,
-            end.unwrap_or_default(),
-        ),
+    let at = schedule.start.or(schedule.end).unwrap_or_default();
+    let title = move || {
+        let t = i18n.t();
+        if opening {
+            t.page_not_started
+        } else {
+            t.page_ended
+        }
+    };
+    let label = move || {
+        let t = i18n.t();
+        if opening {
+            t.page_opens_at
+        } else {
+            t.page_closed_at
+        }
     };
     view! {
         <main class="member member--closed">
-            <h1>{move || title(i18n.t())}</h1>
-            <p>{move || format!("{} {}", label(i18n.t()), local_time(at, i18n.lang()))}</p>
-            <Show when=move || schedule.start.is_some() && left().is_some()>
+            <h1>{title}</h1>
+            <p>{move || format!("{} {}", label(), local_time(at, i18n.lang()))}</p>
+            <Show when=move || opening && left().is_some()>
                 <p class="member__countdown" role="timer" aria-live="off">
                     {move || i18n.t().page_opens_in}
                     " "

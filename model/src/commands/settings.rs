@@ -26,7 +26,20 @@ pub enum Part {
     Club,
 }
 
-fn set<T>(
+impl Part {
+    /// Every part (what a whole-document replacement changes).
+    pub const ALL: [Part; 6] = [
+        Part::Title,
+        Part::Slug,
+        Part::Language,
+        Part::Theme,
+        Part::Campaigns,
+        Part::Club,
+    ];
+}
+
+/// Replaces one page-level field, returning the command that puts the old value back.
+pub(super) fn set<T>(
     field: &mut T,
     value: T,
     part: Part,
@@ -40,39 +53,13 @@ fn set<T>(
     })
 }
 
-/// Applies a page-level command; `None` for block commands.
-pub(super) fn apply(
-    doc: &mut Document,
-    command: &Command,
-) -> Option<Result<Applied, CommandError>> {
-    let applied = match command {
-        Command::SetTitle { title } => set(&mut doc.title, title.clone(), Part::Title, |title| {
-            Command::SetTitle { title }
-        }),
-        Command::SetSlug { slug } => set(&mut doc.slug, slug.clone(), Part::Slug, |slug| {
-            Command::SetSlug { slug }
-        }),
-        Command::SetLanguage { language } => {
-            set(&mut doc.language, *language, Part::Language, |language| {
-                Command::SetLanguage { language }
-            })
-        }
-        Command::SetTheme { theme } => set(&mut doc.theme, theme.clone(), Part::Theme, |theme| {
-            Command::SetTheme { theme }
-        }),
-        Command::SetClub { club } => set(&mut doc.club, club.clone(), Part::Club, |club| {
-            Command::SetClub { club }
-        }),
-        Command::PutCampaign { campaign, index } => Ok(put_campaign(doc, campaign, *index)),
-        Command::RemoveCampaign { id } => remove_campaign(doc, id),
-        _ => return None,
-    };
-    Some(applied)
-}
-
 /// Replaces the campaign with the same id in place, or inserts it at `index` (the end when
 /// `None` or past it).
-fn put_campaign(doc: &mut Document, campaign: &Campaign, index: Option<usize>) -> Applied {
+pub(super) fn put_campaign(
+    doc: &mut Document,
+    campaign: &Campaign,
+    index: Option<usize>,
+) -> Applied {
     let inverse = match doc.campaigns.iter().position(|c| c.id == campaign.id) {
         Some(i) => Command::PutCampaign {
             campaign: std::mem::replace(&mut doc.campaigns[i], campaign.clone()),
@@ -93,7 +80,7 @@ fn put_campaign(doc: &mut Document, campaign: &Campaign, index: Option<usize>) -
     }
 }
 
-fn remove_campaign(doc: &mut Document, id: &str) -> Result<Applied, CommandError> {
+pub(super) fn remove_campaign(doc: &mut Document, id: &str) -> Result<Applied, CommandError> {
     let i = doc
         .campaigns
         .iter()

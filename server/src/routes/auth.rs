@@ -1,13 +1,13 @@
 //! `/api/auth/*`: log in, log out, who am I; `/api/setup`: does any user exist yet.
 
-use cradle_wire::auth::{LoginRequest, SessionInfo, SessionState, SetupInfo};
-use cradle_wire::ErrorCode;
 use std::time::Instant;
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cradle_wire::auth::{LoginRequest, SessionInfo, SessionState, SetupInfo};
+use cradle_wire::ErrorCode;
 
 use crate::app::AppState;
 use crate::auth::{password, CurrentUser, Role, SESSION_COOKIE};

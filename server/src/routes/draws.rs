@@ -1,7 +1,6 @@
 //! Draw endpoints: members draw on a live page's campaign (server-decided, idempotent), anyone
 //! reads the odds and, after the campaign ends, the verification of every draw.
 
-use cradle_wire::ErrorCode;
 use std::net::SocketAddr;
 use std::time::Instant;
 
@@ -13,6 +12,7 @@ use axum::Json;
 use chrono::Utc;
 use cradle_model::campaign::{PrizeKind, Stock};
 use cradle_model::Campaign;
+use cradle_wire::ErrorCode;
 use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;

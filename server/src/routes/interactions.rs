@@ -3,7 +3,6 @@
 //! `not_started`, 410 `ended`) and the block must be of the right kind and for this member.
 
 use cradle_model::validate::Kind;
-use cradle_wire::ErrorCode;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -12,6 +11,7 @@ use chrono::Utc;
 use chrono_tz::Tz;
 use cradle_model::facts::{Facts, Quiz, SignIn, Vote};
 use cradle_model::{audience, BlockKind, ClubSettings, NodeId, ValidationError};
+use cradle_wire::ErrorCode;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;

@@ -1,13 +1,12 @@
 //! Preview links. A token is `{link id}.{HMAC-SHA256(workspace secret, id:document:expiry)}`: it
 //! cannot be forged or altered without the secret, it expires, and the link row can be revoked.
 
+pub use cradle_wire::publishing::PreviewLink;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::db::Db;
 use crate::store::{new_id, now_ms, workspaces};
-
-pub use cradle_wire::publishing::PreviewLink;
 
 /// Why a token does not open a preview.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,9 +1,8 @@
 //! Workspaces (brands): every document, asset and member belongs to one.
+pub use cradle_wire::auth::Workspace;
 
 use crate::db::Db;
 use crate::store::{new_id, now_ms, random_hex};
-
-pub use cradle_wire::auth::Workspace;
 
 /// The workspace named `name`, created with `time_zone` (and a new signing secret) if missing.
 pub async fn find_or_create(
