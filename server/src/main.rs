@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use cradle_server::auth::Role;
@@ -11,6 +12,7 @@ use cradle_server::config::{
 };
 use cradle_server::db::Db;
 use cradle_server::draws::rate_limit::TrustedProxy;
+use cradle_server::listen::{self, Limits};
 use cradle_server::routes::auth::{add_user, ADD_USER_HINT};
 use cradle_server::routes::draws::verify_campaign;
 use cradle_server::store::users;
@@ -163,6 +165,13 @@ struct ServeArgs {
     /// Let `POST /api/member/demo` open sessions for a demo member (local try-outs only).
     #[arg(long, env = "CRADLE_DEMO_MEMBERS")]
     demo_members: bool,
+    /// Seconds a client has to send a request's headers (and to start its next request on an
+    /// idle connection).
+    #[arg(long = "header-timeout", default_value_t = listen::HEADER_TIMEOUT.as_secs(), env = "CRADLE_HEADER_TIMEOUT")]
+    header_timeout_secs: u64,
+    /// Connections open at once (lowered to fit the open-file limit); more wait their turn.
+    #[arg(long, default_value_t = listen::MAX_CONNECTIONS, env = "CRADLE_MAX_CONNECTIONS")]
+    max_connections: usize,
 }
 
 #[tokio::main]
@@ -213,14 +222,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.host, config.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let app = router(AppState::new(db, config));
+    let limits = Limits {
+        header_timeout: Duration::from_secs(args.header_timeout_secs.max(1)),
+        max_connections: listen::fit_to_file_limit(args.max_connections),
+        ..Limits::default()
+    };
+    tracing::info!(max_connections = limits.max_connections, "accepting");
     println!("Cradle is running at http://{address}/  (Ctrl-C stops it)");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|e| e.to_string())?;
+    listen::serve(listener, app, limits, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }
