@@ -86,10 +86,19 @@ dual_test!(preview_links_open_drafts_until_revoked_or_expired, |app| {
     );
 });
 
+/// A 64×64 PNG of `size` bytes (header, then filler that differs by `seed`).
 fn png(size: usize, seed: u8) -> Vec<u8> {
-    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-    bytes
-        .extend((0..size.saturating_sub(8)).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)));
+    png_of(64, 64, size, seed)
+}
+
+/// A PNG whose header says `width`×`height`, padded to `size` bytes.
+fn png_of(width: u32, height: u32, size: usize, seed: u8) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    bytes.extend(width.to_be_bytes());
+    bytes.extend(height.to_be_bytes());
+    bytes.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    let filler = size.saturating_sub(bytes.len());
+    bytes.extend((0..filler).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)));
     bytes
 }
 
@@ -153,6 +162,30 @@ dual_test!(
             .contains("SVG"));
         let exe = upload(app, &s, b"MZ\x90\0\x03".to_vec(), "image/png").await;
         assert_eq!(exe.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+        // 1.5 MB that a phone would decode into 1.6 GB of pixels; a header with no size.
+        let bomb = upload(app, &s, png_of(20_000, 20_000, 1_500_000, 3), "image/png").await;
+        assert_eq!(
+            bomb.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            bomb.text()
+        );
+        assert_eq!(bomb.error_code(), "picture_too_large");
+        assert_eq!(bomb.json()["error"]["details"]["width"], 20_000);
+        let tall = upload(app, &s, png_of(100, 9000, 1000, 4), "image/png").await;
+        assert_eq!(tall.error_code(), "picture_too_large");
+        let phone_photo = upload(app, &s, png_of(4032, 3024, 1000, 5), "image/png").await;
+        assert_eq!(
+            phone_photo.status,
+            StatusCode::CREATED,
+            "{}",
+            phone_photo.text()
+        );
+        let headless = upload(app, &s, b"\x89PNG\r\n\x1a\nno header".to_vec(), "image/png").await;
+        assert_eq!(headless.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let assets = app.call(&s, Method::GET, "/api/assets", None).await.json();
+        assert_eq!(assets["items"].as_array().unwrap().len(), 2, "{assets}");
 
         let huge = upload(app, &s, png(5 * 1024 * 1024 + 1, 2), "image/png").await;
         assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);

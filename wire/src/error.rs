@@ -148,6 +148,8 @@ error_codes! {
     InvalidAnswers = "invalid_answers", 422;
     /// No such vote option; `details` lists it by path.
     InvalidVote = "invalid_vote", 422;
+    /// The picture's width, height or pixel count is over the limit (`details` says which).
+    PictureTooLarge = "picture_too_large", 422;
     /// A member cannot accept their own invite.
     SelfInvite = "self_invite", 422;
     /// A member cannot share rights with themselves.

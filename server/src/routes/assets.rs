@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ErrorBody};
-use crate::store::assets::{self, Asset, MAX_ASSET_BYTES};
+use crate::store::assets::{self, Asset, Dimensions, MAX_ASSET_BYTES, MAX_PIXELS, MAX_SIDE};
 
 /// An uploaded picture's address.
 #[derive(Debug, Serialize, ToSchema)]
@@ -45,7 +45,8 @@ fn too_large(message: String) -> ApiError {
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = Uploaded), (status = 200, description = "already uploaded", body = Uploaded),
               (status = 413, description = "over 5 MB or over the workspace quota", body = ErrorBody),
-              (status = 415, description = "not PNG, JPEG, WebP or GIF", body = ErrorBody)))]
+              (status = 415, description = "not PNG, JPEG, WebP or GIF, or damaged", body = ErrorBody),
+              (status = 422, description = "over 8192 pixels on a side or 40 million pixels", body = ErrorBody)))]
 pub async fn upload(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -62,6 +63,22 @@ pub async fn upload(
         })?;
     let (ext, content_type) =
         assets::sniff(&bytes).map_err(|why| ApiError::new(ErrorCode::UnsupportedMediaType, why))?;
+    assets::check_dimensions(&bytes).map_err(|refused| match refused {
+        Dimensions::Unreadable => ApiError::new(
+            ErrorCode::UnsupportedMediaType,
+            "the picture is damaged: its size cannot be read. Export it again",
+        ),
+        Dimensions::TooLarge { width, height } => ApiError::new(
+            ErrorCode::PictureTooLarge,
+            format!(
+                "the picture is {width}×{height} pixels; at most {MAX_SIDE} on a side and \
+                 {} million pixels are accepted: scale it down",
+                MAX_PIXELS / 1_000_000
+            ),
+        )
+        .with_details(serde_json::json!({ "width": width, "height": height,
+            "max_side": MAX_SIDE, "max_pixels": MAX_PIXELS })),
+    })?;
     let file_name = format!("{}.{ext}", hex::encode(Sha256::digest(&bytes)));
     let asset = Asset {
         file_name: file_name.clone(),

@@ -23,6 +23,39 @@ pub struct Asset {
     pub created_at: i64,
 }
 
+/// Longest side a picture may have: four times a phone's widest screen, enough for any banner.
+pub const MAX_SIDE: usize = 8192;
+/// Most pixels a picture may have: a phone decodes every pixel (4 bytes each) before drawing,
+/// so a small file of huge dimensions would exhaust a member's memory.
+pub const MAX_PIXELS: usize = 40_000_000;
+
+/// Why a picture's dimensions are refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Dimensions {
+    /// The header gives no readable size: the file is damaged.
+    Unreadable,
+    /// Width × height over [`MAX_SIDE`] or [`MAX_PIXELS`].
+    TooLarge {
+        /// Pixels across.
+        width: usize,
+        /// Pixels down.
+        height: usize,
+    },
+}
+
+/// Checks a picture's dimensions from its header, without decoding it.
+pub fn check_dimensions(bytes: &[u8]) -> Result<(usize, usize), Dimensions> {
+    let size = imagesize::blob_size(bytes).map_err(|_| Dimensions::Unreadable)?;
+    let (width, height) = (size.width, size.height);
+    if width == 0 || height == 0 {
+        return Err(Dimensions::Unreadable);
+    }
+    if width > MAX_SIDE || height > MAX_SIDE || width.saturating_mul(height) > MAX_PIXELS {
+        return Err(Dimensions::TooLarge { width, height });
+    }
+    Ok((width, height))
+}
+
 /// The picture type of `bytes` by its signature: `(extension, MIME type)`, or why it is refused.
 pub fn sniff(bytes: &[u8]) -> Result<(&'static str, &'static str), &'static str> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
