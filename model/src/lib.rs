@@ -17,6 +17,7 @@ pub mod commands;
 pub mod document;
 pub mod facts;
 pub mod fields;
+pub mod framing;
 pub mod history;
 pub mod language;
 pub mod lifecycle;

@@ -8,7 +8,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get};
 use axum::Router;
 use cradle_wire::ErrorCode;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -90,6 +90,10 @@ pub fn router(state: AppState) -> Router {
         ));
     let app = Router::new()
         .merge(api)
+        .route(
+            "/c/{slug}",
+            get(crate::member_page::serve).layer(axum::middleware::from_fn(spa::cache_headers)),
+        )
         .merge(spa::router(state.config.dist.clone()));
     security::layers(app)
         .with_state(state)

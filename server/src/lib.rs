@@ -10,6 +10,7 @@ pub mod declared_length;
 pub mod draws;
 pub mod error;
 pub mod listen;
+pub mod member_page;
 pub mod nul;
 pub mod routes;
 pub mod security;

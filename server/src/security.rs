@@ -1,4 +1,5 @@
-//! Security headers on every answer: no MIME sniffing, a strict referrer policy, no framing, and a
+//! Security headers on every answer: no MIME sniffing, a strict referrer policy, no framing (but
+//! for member pages of a brand that lists the sites allowed to frame them), and a
 //! Content-Security-Policy. The app's page allows only its own files, WebAssembly compilation and
 //! the inline start-up script trunk writes, by hash (computed from the `index.html` served, so a
 //! new build needs no configuration); API answers allow nothing at all.
@@ -23,14 +24,30 @@ pub fn layers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> 
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
+        .layer(axum::middleware::map_response(deny_framing))
 }
 
-/// The Content-Security-Policy for the app's `index.html`: its inline scripts by SHA-256.
-pub fn page_policy(html: &str) -> HeaderValue {
+/// `X-Frame-Options: DENY` unless the answer's policy lets listed sites frame it (the older
+/// header cannot name sites, and browsers that know `frame-ancestors` follow it instead).
+async fn deny_framing(mut response: axum::response::Response) -> axum::response::Response {
+    let allows_framing = response
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|policy| policy.split("frame-ancestors").nth(1))
+        .is_some_and(|sources| !sources.trim_start().starts_with("'none'"));
+    if !allows_framing {
+        response
+            .headers_mut()
+            .entry(header::X_FRAME_OPTIONS)
+            .or_insert(HeaderValue::from_static("DENY"));
+    }
+    response
+}
+
+/// The Content-Security-Policy for the app's `index.html`: its inline scripts by SHA-256, framable
+/// by the `frame_ancestors` source list (`'none'`, or origins the model's framing rule checked).
+pub fn page_policy(html: &str, frame_ancestors: &str) -> HeaderValue {
     let hashes: String = inline_scripts(html)
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
@@ -44,7 +61,7 @@ pub fn page_policy(html: &str) -> HeaderValue {
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data: blob:; \
          connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'; frame-ancestors {frame_ancestors}"
     );
     HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static(API_POLICY))
 }
@@ -68,7 +85,7 @@ mod tests {
     fn hashes_only_inline_scripts() {
         let html = "<script type=\"module\">\nrun();\n</script><script src=\"/a.js\"></script>";
         assert_eq!(inline_scripts(html).collect::<Vec<_>>(), ["\nrun();\n"]);
-        let policy = page_policy(html);
+        let policy = page_policy(html, "'none'");
         let policy = policy.to_str().unwrap();
         let expected = base64::engine::general_purpose::STANDARD
             .encode(Sha256::digest("\nrun();\n".as_bytes()));

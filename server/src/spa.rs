@@ -12,8 +12,9 @@ use axum::routing::get;
 use axum::Router;
 use tower_http::services::ServeDir;
 
-/// The app's own routes, answered with `index.html` and 200.
-pub const APP_ROUTES: [&str; 4] = ["/", "/edit/{id}", "/c/{slug}", "/preview/{token}"];
+/// The app's own routes, answered with `index.html` and 200 (member pages `/c/{slug}` are
+/// answered by [`crate::app`], which knows the brand's framing).
+pub const APP_ROUTES: [&str; 3] = ["/", "/edit/{id}", "/preview/{token}"];
 
 /// A router serving the app from `dist`.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
@@ -31,14 +32,15 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
 }
 
 async fn index_ok(State(dist): State<PathBuf>) -> Response {
-    index(&dist, StatusCode::OK).await
+    index(&dist, StatusCode::OK, "'none'").await
 }
 
 async fn index_not_found(State(dist): State<PathBuf>) -> Response {
-    index(&dist, StatusCode::NOT_FOUND).await
+    index(&dist, StatusCode::NOT_FOUND, "'none'").await
 }
 
-async fn index(dist: &Path, status: StatusCode) -> Response {
+/// `index.html` with `status`, framable by the `frame_ancestors` source list.
+pub async fn index(dist: &Path, status: StatusCode, frame_ancestors: &str) -> Response {
     match tokio::fs::read(dist.join("index.html")).await {
         Ok(html) => (
             status,
@@ -49,7 +51,7 @@ async fn index(dist: &Path, status: StatusCode) -> Response {
                 ),
                 (
                     header::CONTENT_SECURITY_POLICY,
-                    crate::security::page_policy(&String::from_utf8_lossy(&html)),
+                    crate::security::page_policy(&String::from_utf8_lossy(&html), frame_ancestors),
                 ),
             ],
             Body::from(html),
@@ -68,7 +70,7 @@ async fn index(dist: &Path, status: StatusCode) -> Response {
 
 /// Hashed assets (`name-0123456789abcdef.ext`) never change: cache them for a year. Everything
 /// else is revalidated so a new build shows at once.
-async fn cache_headers(request: Request, next: Next) -> Response {
+pub async fn cache_headers(request: Request, next: Next) -> Response {
     let immutable = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
     let value = if immutable && response.status().is_success() {

@@ -49,6 +49,8 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/published/{slug}/share"),
     ("GET", "/api/club/settings"),
     ("PUT", "/api/club/settings"),
+    ("GET", "/api/workspace/framing"),
+    ("PUT", "/api/workspace/framing"),
     ("POST", "/api/members/{id}/adjust"),
     ("POST", "/api/published/{slug}/campaigns/{campaign}/draws"),
     ("GET", "/api/published/{slug}/campaigns/{campaign}/odds"),

@@ -11,5 +11,6 @@ pub mod error;
 pub mod health;
 pub mod publishing;
 pub mod sections;
+pub mod workspace;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};

@@ -13,3 +13,4 @@ pub mod previews;
 pub mod publishing;
 pub mod redemptions;
 pub mod sections;
+pub mod workspace;

@@ -13,7 +13,7 @@ use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::routes::{
     assets, auth, club, documents, draws, health, interactions, member, previews, publishing,
-    redemptions, sections,
+    redemptions, sections, workspace,
 };
 
 #[derive(OpenApi)]
@@ -70,7 +70,8 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(interactions::vote_counts))
         .routes(routes!(interactions::share))
         .routes(routes!(club::get_settings, club::put_settings))
-        .routes(routes!(club::adjust));
+        .routes(routes!(club::adjust))
+        .routes(routes!(workspace::get_framing, workspace::put_framing));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

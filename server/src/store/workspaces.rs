@@ -65,3 +65,25 @@ pub async fn secret(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
         .await?;
     Ok(row.map(|(s,)| s))
 }
+
+/// The sites allowed to frame the workspace's member pages (checked origins).
+pub async fn framing(db: &Db, id: &str) -> Result<Vec<String>, sqlx::Error> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT frame_ancestors FROM workspaces WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row
+        .map(|(list,)| list.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default())
+}
+
+/// Replaces the sites allowed to frame the workspace's member pages (already checked).
+pub async fn set_framing(db: &Db, id: &str, origins: &[String]) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE workspaces SET frame_ancestors = $1 WHERE id = $2")
+        .bind(origins.join(" "))
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! The workspace's own settings that are not the club's: which sites may frame member pages.
+
+use axum::extract::State;
+use axum::Json;
+use cradle_model::framing;
+use cradle_wire::workspace::Framing;
+use cradle_wire::ErrorCode;
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::auth::{CurrentUser, Role};
+use crate::error::{ApiError, ErrorBody};
+use crate::store::workspaces;
+
+/// The sites allowed to show the workspace's member pages in a frame.
+#[utoipa::path(get, path = "/workspace/framing", tag = "workspace",
+    responses((status = 200, body = Framing), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn get_framing(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Json<Framing>, ApiError> {
+    me.require_read()?;
+    let origins = workspaces::framing(&state.db, &me.user.workspace_id).await?;
+    Ok(Json(Framing { origins }))
+}
+
+/// Replaces the sites allowed to frame member pages (owners only): 422 `invalid_settings` with
+/// `{path, kind, message}` for each origin that is not `https://host[:port]`.
+#[utoipa::path(put, path = "/workspace/framing", tag = "workspace", request_body = Framing,
+    responses((status = 200, body = Framing), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn put_framing(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Json(body): Json<Framing>,
+) -> Result<Json<Framing>, ApiError> {
+    if me.user.role != Role::Owner {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "only the workspace's owner can let other sites frame its pages",
+        ));
+    }
+    let origins = framing::check(&body.origins).map_err(|problems| {
+        let message = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        ApiError::new(ErrorCode::InvalidSettings, message).with_details(json!(problems))
+    })?;
+    workspaces::set_framing(&state.db, &me.user.workspace_id, &origins).await?;
+    Ok(Json(Framing { origins }))
+}
