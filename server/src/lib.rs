@@ -9,6 +9,7 @@ pub mod db;
 pub mod declared_length;
 pub mod draws;
 pub mod error;
+pub mod limits;
 pub mod nul;
 pub mod routes;
 pub mod security;

@@ -10,7 +10,7 @@ use cradle_server::config::{
     DEFAULT_CLIENT_IP_HEADER, DEFAULT_DRAW_RATE_PER_IP, DEFAULT_DRAW_RATE_PER_MEMBER,
 };
 use cradle_server::db::Db;
-use cradle_server::draws::rate_limit::TrustedProxy;
+use cradle_server::limits::client::TrustedProxy;
 use cradle_server::routes::auth::{add_user, ADD_USER_HINT};
 use cradle_server::routes::draws::verify_campaign;
 use cradle_server::store::users;
