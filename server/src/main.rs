@@ -26,7 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the API and the app until SIGTERM or Ctrl-C.
+    /// Serve the API and the app until SIGTERM or Ctrl-C (then stop accepting, answer every
+    /// request and play every queued draw before exiting).
     Serve(ServeArgs),
     /// Print the API's OpenAPI 3.1 document.
     Openapi,
@@ -212,7 +213,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.host, config.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let app = router(AppState::new(db, config));
+    let state = AppState::new(db, config);
+    let app = router(state.clone());
     println!("Cradle is running at http://{address}/  (Ctrl-C stops it)");
     axum::serve(
         listener,
@@ -221,6 +223,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| e.to_string())?;
+    // Every request is answered; draws whose callers left are still queued: play them too.
+    state.draws.drain().await;
     tracing::info!("stopped");
     Ok(())
 }
