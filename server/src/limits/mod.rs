@@ -119,7 +119,8 @@ impl Limiter {
                 Ok(verdict)
             }
             Limiter::Shared { db, swept_at } => {
-                // One lock order for every statement: by key.
+                // The memory arm's rule as one statement, `tat = max(tat, now) + step` (a new
+                // row's `excluded.tat` is `now + step`), rows locked in one order: by key.
                 buckets.sort_by(|a, b| a.0.cmp(&b.0));
                 let sql = format!(
                     "INSERT INTO rate_limits (key, tat) VALUES {} ON CONFLICT (key) DO UPDATE \
