@@ -16,13 +16,14 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::auth::login_limit::LoginLimiter;
+use crate::auth::login_limit::LoginLimits;
 use crate::config::Config;
 use crate::db::Db;
 use crate::draws::published::VersionCache;
 use crate::draws::queue::DrawQueue;
 use crate::draws::rate_limit::DrawLimits;
 use crate::error::ApiError;
+use crate::limits::Limiter;
 use crate::{routes, security, spa};
 
 /// Largest JSON body the API accepts.
@@ -37,10 +38,10 @@ pub struct AppState {
     pub db: Db,
     /// The server's configuration.
     pub config: Arc<Config>,
-    /// Failed-login counts.
-    pub login_limiter: Arc<LoginLimiter>,
+    /// Failed-login limits.
+    pub login_limits: LoginLimits,
     /// Draw rate limits.
-    pub draw_limits: Arc<DrawLimits>,
+    pub draw_limits: DrawLimits,
     /// Published versions decoded for draws.
     pub versions: Arc<VersionCache>,
     /// Where draws wait for their batch.
@@ -51,15 +52,17 @@ impl AppState {
     /// State for a connected database and a configuration; starts the draw writers (call it
     /// inside a Tokio runtime).
     pub fn new(db: Db, config: Config) -> AppState {
+        let limiter = Arc::new(Limiter::for_db(&db));
         AppState {
             draws: DrawQueue::start(&db),
-            db,
-            draw_limits: Arc::new(DrawLimits::new(
+            draw_limits: DrawLimits::new(
+                limiter.clone(),
                 config.draw_rate_per_member,
                 config.draw_rate_per_ip,
-            )),
+            ),
+            login_limits: LoginLimits::new(limiter),
+            db,
             config: Arc::new(config),
-            login_limiter: Arc::default(),
             versions: Arc::default(),
         }
     }

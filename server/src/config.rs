@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::draws::rate_limit::TrustedProxy;
+use crate::limits::client::TrustedProxy;
 
 /// Everything `serve` needs, resolved from flags and environment.
 #[derive(Clone, Debug)]

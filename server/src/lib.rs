@@ -9,6 +9,7 @@ pub mod db;
 pub mod declared_length;
 pub mod draws;
 pub mod error;
+pub mod limits;
 pub mod listen;
 pub mod member_page;
 pub mod nul;

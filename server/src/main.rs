@@ -11,7 +11,7 @@ use cradle_server::config::{
     DEFAULT_CLIENT_IP_HEADER, DEFAULT_DRAW_RATE_PER_IP, DEFAULT_DRAW_RATE_PER_MEMBER,
 };
 use cradle_server::db::Db;
-use cradle_server::draws::rate_limit::TrustedProxy;
+use cradle_server::limits::client::TrustedProxy;
 use cradle_server::listen::{self, Limits};
 use cradle_server::routes::auth::{add_user, ADD_USER_HINT};
 use cradle_server::routes::draws::verify_campaign;
@@ -28,7 +28,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the API and the app until SIGTERM or Ctrl-C.
+    /// Serve the API and the app until SIGTERM or Ctrl-C (then stop accepting, answer every
+    /// request and play every queued draw before exiting).
     Serve(ServeArgs),
     /// Print the API's OpenAPI 3.1 document.
     Openapi,
@@ -221,7 +222,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", config.host, config.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let app = router(AppState::new(db, config));
+    let state = AppState::new(db, config);
+    let app = router(state.clone());
     let limits = Limits {
         header_timeout: Duration::from_secs(args.header_timeout_secs.max(1)),
         max_connections: listen::fit_to_file_limit(args.max_connections),
@@ -230,6 +232,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     tracing::info!(max_connections = limits.max_connections, "accepting");
     println!("Cradle is running at http://{address}/  (Ctrl-C stops it)");
     listen::serve(listener, app, limits, shutdown_signal()).await;
+    // Every request is answered; draws whose callers left are still queued: play them too.
+    state.draws.drain().await;
     tracing::info!("stopped");
     Ok(())
 }

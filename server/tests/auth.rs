@@ -2,9 +2,46 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Method, Request, StatusCode};
 use cradle_server::auth::Role;
 use serde_json::json;
+
+/// A login from the client at `peer`, presenting a known-device cookie if given.
+async fn login_from(
+    app: &common::TestApp,
+    email: &str,
+    password: &str,
+    peer: &str,
+    device: Option<&str>,
+) -> common::TestResponse {
+    let mut request = Request::post("/api/auth/login").header("content-type", "application/json");
+    if let Some(device) = device {
+        request = request.header("cookie", device);
+    }
+    let body = json!({ "email": email, "password": password }).to_string();
+    let mut request = request.body(Body::from(body)).unwrap();
+    let peer: SocketAddr = peer.parse().unwrap();
+    request.extensions_mut().insert(ConnectInfo(peer));
+    app.send(request).await
+}
+
+/// The `cradle_device=…` pair a successful login set.
+fn device_cookie(login: &common::TestResponse) -> String {
+    assert_eq!(login.status, StatusCode::OK, "{}", login.text());
+    login
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("cradle_device="))
+        .and_then(|v| v.split(';').next())
+        .expect("known-device cookie")
+        .to_owned()
+}
 
 dual_test!(login_sets_an_http_only_lax_cookie_and_me_answers, |app| {
     let setup = app.get("/api/setup").await.json();
@@ -88,6 +125,95 @@ dual_test!(logins_are_rate_limited_per_email, |app| {
     );
     assert_eq!(limited.error_code(), "rate_limited");
 });
+
+dual_test!(failed_logins_are_limited_per_client_address, |app| {
+    let mut statuses = Vec::new();
+    for i in 0..30 {
+        let email = format!("user{i}@brand.com");
+        let r = login_from(app, &email, "guess", "203.0.113.5:4000", None).await;
+        if r.status == StatusCode::TOO_MANY_REQUESTS {
+            assert_eq!(r.error_code(), "rate_limited");
+            assert!(r.header("retry-after").is_some());
+        }
+        statuses.push(r.status.as_u16());
+    }
+    // Twenty failures per address, however many emails they are spread over.
+    assert_eq!(statuses[..20], [401; 20]);
+    assert_eq!(statuses[20..], [429; 10]);
+    let elsewhere = login_from(app, "user0@brand.com", "guess", "198.51.100.1:4000", None).await;
+    assert_eq!(
+        elsewhere.status,
+        StatusCode::UNAUTHORIZED,
+        "another address"
+    );
+});
+
+dual_test!(a_strangers_failures_do_not_lock_out_a_known_device, |app| {
+    add_user(app, "owner@brand.com").await;
+    let home = "198.51.100.7:1000";
+    let known =
+        device_cookie(&login_from(app, "owner@brand.com", common::PASSWORD, home, None).await);
+    for _ in 0..5 {
+        let r = login_from(app, "owner@brand.com", "guess", "203.0.113.9:5000", None).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let stranger = login_from(app, "owner@brand.com", "guess", "203.0.113.9:5000", None).await;
+    assert_eq!(stranger.status, StatusCode::TOO_MANY_REQUESTS);
+    // The email is locked, even for the right password from a new browser…
+    let new_browser = login_from(app, "owner@brand.com", common::PASSWORD, home, None).await;
+    assert_eq!(new_browser.status, StatusCode::TOO_MANY_REQUESTS);
+    // …but not for the owner's known device; nor for a device cookie signed for someone else.
+    let back = login_from(app, "owner@brand.com", common::PASSWORD, home, Some(&known)).await;
+    assert_eq!(back.status, StatusCode::OK, "{}", back.text());
+    add_user(app, "other@brand.com").await;
+    let theirs =
+        device_cookie(&login_from(app, "other@brand.com", common::PASSWORD, home, None).await);
+    let borrowed = login_from(
+        app,
+        "owner@brand.com",
+        common::PASSWORD,
+        home,
+        Some(&theirs),
+    )
+    .await;
+    assert_eq!(borrowed.status, StatusCode::TOO_MANY_REQUESTS);
+});
+
+dual_test!(
+    wrong_passwords_from_a_known_device_are_still_limited,
+    |app| {
+        add_user(app, "owner@brand.com").await;
+        let home = "198.51.100.7:1000";
+        let known =
+            device_cookie(&login_from(app, "owner@brand.com", common::PASSWORD, home, None).await);
+        for _ in 0..5 {
+            let r = login_from(app, "owner@brand.com", "guess", home, Some(&known)).await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        let limited = login_from(app, "owner@brand.com", "guess", home, Some(&known)).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(limited.error_code(), "rate_limited");
+        let right = login_from(app, "owner@brand.com", common::PASSWORD, home, Some(&known)).await;
+        assert_eq!(
+            right.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "the device waits"
+        );
+    }
+);
+
+async fn add_user(app: &common::TestApp, email: &str) {
+    cradle_server::routes::auth::add_user(
+        &app.db,
+        email,
+        common::PASSWORD,
+        Role::Owner,
+        "Brand",
+        "Asia/Shanghai",
+    )
+    .await
+    .expect("user added");
+}
 
 dual_test!(no_cookie_no_access_and_logout_ends_the_session, |app| {
     let anonymous = app.get("/api/documents").await;

@@ -1,7 +1,8 @@
 //! Batches of draws played in one transaction (the engine's set-wide statements), on SQLite and
 //! PostgreSQL: in one batch, members short of points or at a limit are refused without a trace,
 //! the last units of stock go to exactly as many winners as there are units, win limits hold, and
-//! concurrent double taps in mixed batches are charged once.
+//! concurrent double taps in mixed batches are charged once; a draining queue (shutdown) plays
+//! every draw queued before it answers.
 
 mod common;
 
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use chrono::Utc;
-use common::wheel::{balance, campaign, draw, prize, publish, thanks};
+use common::wheel::{balance, campaign, draw, only_thanks, prize, publish, thanks};
 use common::MemberSession;
 use cradle_model::audience::MemberProfile;
 use cradle_server::draws::engine::{self, DrawError, Job};
@@ -222,6 +223,52 @@ dual_test!(concurrent_double_taps_in_mixed_batches_charge_once, |app| {
         .await
         .unwrap();
     assert_eq!((remaining, issued, gifts), (Some(0), 5, 5));
+});
+
+dual_test!(draining_plays_every_queued_draw_then_takes_no_more, |app| {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+
+    publish(
+        app,
+        "Brand",
+        "wheel",
+        campaign(only_thanks(), "thanks", json!({})),
+    )
+    .await;
+    let page = live(app).await;
+    let members = app.many_members("Brand", 300).await;
+    let queue = app.state.draws.clone();
+    let mut waiting = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let (queue, job) = (queue.clone(), job(&page, m, "k"));
+        // Unconstrained: Tokio's task budget would leave later polls pending before queueing.
+        let mut answer = Box::pin(tokio::task::unconstrained(
+            async move { queue.draw(job).await },
+        ));
+        // One poll queues the draw; then every other caller stops waiting.
+        let polled = answer
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()));
+        assert!(matches!(polled, Poll::Pending));
+        if i % 2 == 0 {
+            waiting.push(tokio::spawn(answer));
+        }
+    }
+    queue.drain().await;
+    let (logged,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM draws")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(logged, 300, "every queued draw played, waited for or not");
+    for answer in waiting {
+        assert!(
+            answer.await.unwrap().is_ok(),
+            "every waiting caller answered"
+        );
+    }
+    let late = queue.draw(job(&page, &members[0], "late")).await;
+    assert!(late.is_err(), "a drained queue takes no draws");
 });
 
 fn draw_request(m: &MemberSession, key: &str) -> axum::http::Request<axum::body::Body> {

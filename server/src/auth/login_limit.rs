@@ -1,84 +1,90 @@
-//! Login attempt limiting: at most [`MAX_FAILURES`] failed logins per email per
-//! [`WINDOW`]; then 429 with `Retry-After` until the oldest failure leaves the window.
+//! Login limiting: failed logins are counted per email and per client address (buckets of
+//! [`crate::limits`], shared by every server on PostgreSQL), [`PER_EMAIL`] and [`PER_ADDRESS`];
+//! past either, 429 with `Retry-After`. So one client cannot guess at many emails, nor many
+//! clients at one email.
 //!
-//! Kept in memory per server process: behind a balancer each server limits on its own, which still
-//! bounds guessing to `MAX_FAILURES` × servers per window.
+//! An attempt takes its tokens before the password is checked, so parallel guesses cannot overrun
+//! a limit, and a login that proves the password gives them back: only failures count.
+//!
+//! A stranger's failures lock the email, but not its owner: an attempt from a known device
+//! ([`crate::auth::known_device`]) counts against the device instead of the email. The device's
+//! own wrong passwords are limited like an email's ([`PER_DEVICE`]), and the address limit holds
+//! for every attempt.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
-/// Failures allowed per window.
-pub const MAX_FAILURES: usize = 5;
-/// The window.
-pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+use sha2::{Digest, Sha256};
 
-/// Recent failed logins per key (the lowercased email).
-#[derive(Debug, Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+use crate::limits::{Bucket, Limiter, Rate};
+use crate::store::now_ms;
+
+/// Failed logins per email: 5, one more every 3 minutes.
+pub const PER_EMAIL: Rate = Rate {
+    burst: 5,
+    period: Duration::from_secs(15 * 60),
+};
+/// Failed logins per known device, as per email.
+pub const PER_DEVICE: Rate = PER_EMAIL;
+/// Failed logins per client address, over every email (an office shares one address).
+pub const PER_ADDRESS: Rate = Rate {
+    burst: 20,
+    period: Duration::from_secs(15 * 60),
+};
+
+/// The login limits.
+#[derive(Clone, Debug)]
+pub struct LoginLimits {
+    limiter: Arc<Limiter>,
 }
 
-impl LoginLimiter {
-    /// `Some(wait)` when `key` must wait before trying again.
-    pub fn check(&self, key: &str, now: Instant) -> Option<Duration> {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let list = map.get_mut(key)?;
-        while list
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= WINDOW)
-        {
-            list.pop_front();
-        }
-        if list.len() >= MAX_FAILURES {
-            list.front().map(|oldest| {
-                WINDOW
-                    .saturating_sub(now.duration_since(*oldest))
-                    .max(Duration::from_secs(1))
-            })
-        } else {
-            None
-        }
+/// A login attempt that was let through: dropped, it stays counted as a failure.
+#[derive(Debug)]
+pub struct Attempt {
+    limiter: Arc<Limiter>,
+    buckets: Vec<Bucket>,
+}
+
+impl LoginLimits {
+    /// Limits kept in `limiter`.
+    pub fn new(limiter: Arc<Limiter>) -> LoginLimits {
+        LoginLimits { limiter }
     }
 
-    /// Records a failed attempt.
-    pub fn fail(&self, key: &str, now: Instant) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            map.retain(|_, l| l.back().is_some_and(|t| now.duration_since(*t) < WINDOW));
+    /// Lets an attempt at `email` (lowercased) from `ip`, on a known `device` if any, through,
+    /// or says how long to wait.
+    pub async fn attempt(
+        &self,
+        email: &str,
+        ip: Option<IpAddr>,
+        device: Option<&str>,
+    ) -> Result<Result<Attempt, Duration>, sqlx::Error> {
+        let mut buckets = match device {
+            Some(device) => vec![(format!("login/device/{device}"), PER_DEVICE)],
+            // Hashed: a fixed length whatever was typed, and no addresses in the table.
+            None => vec![(
+                format!("login/email/{}", hex::encode(Sha256::digest(email))),
+                PER_EMAIL,
+            )],
+        };
+        if let Some(ip) = ip {
+            buckets.push((format!("login/ip/{ip}"), PER_ADDRESS));
         }
-        map.entry(key.to_owned()).or_default().push_back(now);
-    }
-
-    /// Forgets failures after a successful login.
-    pub fn succeed(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
+        Ok(self
+            .limiter
+            .take(&buckets, now_ms())
+            .await?
+            .map(|()| Attempt {
+                limiter: self.limiter.clone(),
+                buckets,
+            }))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn blocks_after_five_failures_until_the_window_passes() {
-        let limiter = LoginLimiter::default();
-        let t0 = Instant::now();
-        for i in 0..MAX_FAILURES {
-            assert_eq!(limiter.check("a@b.c", t0), None, "attempt {i}");
-            limiter.fail("a@b.c", t0);
-        }
-        let wait = limiter
-            .check("a@b.c", t0 + Duration::from_secs(60))
-            .unwrap();
-        assert_eq!(wait, WINDOW - Duration::from_secs(60));
-        assert_eq!(limiter.check("other@b.c", t0), None);
-        assert_eq!(limiter.check("a@b.c", t0 + WINDOW), None);
-        limiter.fail("x", t0);
-        limiter.succeed("x");
-        assert_eq!(limiter.check("x", t0), None);
+impl Attempt {
+    /// The password was right: the attempt was no failure.
+    pub async fn succeeded(self) -> Result<(), sqlx::Error> {
+        self.limiter.give_back(&self.buckets).await
     }
 }

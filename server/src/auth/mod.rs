@@ -1,7 +1,9 @@
-//! Who is calling: password hashing, roles, the session extractor with CSRF checks, and the
-//! login attempt limiter.
+//! Who is calling: password hashing, roles, the session extractor with CSRF checks, the login
+//! attempt limits and the known-device cookie that keeps strangers' failures from locking a user
+//! out.
 
 pub mod current;
+pub mod known_device;
 pub mod login_limit;
 pub mod password;
 pub mod role;

@@ -10,13 +10,18 @@
 //! that very moment, a deadlock, a lost connection), each of its draws is played alone, where
 //! replays and refusals are decided one by one: the batch is an optimisation, never a different
 //! answer.
+//!
+//! On shutdown the queue drains ([`DrawQueue::drain`]): it takes no new draws, and the writer
+//! plays and answers every draw already queued, even those whose callers stopped waiting, before
+//! the process exits.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
 
 use crate::db::Db;
 use crate::draws::engine::{self, DrawError, Job, Outcome};
@@ -35,7 +40,9 @@ struct Queued {
 /// Hands draws to the writer and their outcomes back.
 #[derive(Clone, Debug)]
 pub struct DrawQueue {
-    sender: mpsc::Sender<Queued>,
+    /// `None` once draining: the writer ends when the last sender queued its draw.
+    sender: Arc<Mutex<Option<mpsc::Sender<Queued>>>>,
+    writer: Arc<Mutex<Option<JoinHandle<()>>>>,
     stats: Arc<Stats>,
 }
 
@@ -53,8 +60,12 @@ impl DrawQueue {
     pub fn start(db: &Db) -> DrawQueue {
         let (sender, receiver) = mpsc::channel(DEPTH);
         let stats = Arc::new(Stats::default());
-        tokio::spawn(write(db.clone(), receiver, stats.clone()));
-        DrawQueue { sender, stats }
+        let writer = tokio::spawn(write(db.clone(), receiver, stats.clone()));
+        DrawQueue {
+            sender: Arc::new(Mutex::new(Some(sender))),
+            writer: Arc::new(Mutex::new(Some(writer))),
+            stats,
+        }
     }
 
     /// Batches played and batches that failed as a whole, so far.
@@ -70,12 +81,30 @@ impl DrawQueue {
     pub async fn draw(&self, job: Job) -> Outcome {
         let (reply, answer) = oneshot::channel();
         let closed = || DrawError::Db(sqlx::Error::PoolClosed);
-        self.sender
+        let sender = lock(&self.sender).clone().ok_or_else(closed)?;
+        sender
             .send(Queued { job, reply })
             .await
             .map_err(|_| closed())?;
+        drop(sender);
         answer.await.map_err(|_| closed())?
     }
+
+    /// Takes no more draws (they fail as if the database were closed), plays and answers every
+    /// draw already queued, and returns once the writer has ended.
+    pub async fn drain(&self) {
+        lock(&self.sender).take();
+        let writer = lock(&self.writer).take();
+        if let Some(writer) = writer {
+            if let Err(e) = writer.await {
+                tracing::error!(error = %e, "the draw writer failed");
+            }
+        }
+    }
+}
+
+fn lock<T>(slot: &Mutex<T>) -> MutexGuard<'_, T> {
+    slot.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The writer: takes the next batch, plays it, answers, until the queue closes. It writes on a

@@ -1,17 +1,18 @@
 //! `/api/auth/*`: log in, log out, who am I; `/api/setup`: does any user exist yet.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
 use cradle_wire::auth::{LoginRequest, SessionInfo, SessionState, SetupInfo};
 use cradle_wire::ErrorCode;
 
 use crate::app::AppState;
+use crate::auth::current::cookie;
+use crate::auth::known_device::{self, DEVICE_COOKIE, DEVICE_COOKIE_PATH, DEVICE_DAYS};
 use crate::auth::{password, CurrentUser, Role, SESSION_COOKIE};
 use crate::error::ApiError;
+use crate::limits::client::ClientIp;
 use crate::store::sessions::{self, SESSION_DAYS};
 use crate::store::users::{self, User};
 use crate::store::workspaces::{self};
@@ -36,36 +37,52 @@ async fn session_info(state: &AppState, user: User, csrf: String) -> Result<Sess
     })
 }
 
-fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
+fn set_cookie(name: &str, value: &str, path: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
     let value = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+        "{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
     );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Logs in with email and password; sets the session cookie.
+fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> HeaderValue {
+    set_cookie(SESSION_COOKIE, token, "/", max_age_secs, secure)
+}
+
+/// Logs in with email and password; sets the session cookie and the known-device cookie.
+/// Failed logins are limited per email (or known device) and per client address.
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = SessionInfo), (status = 401, body = crate::error::ErrorBody),
               (status = 429, description = "too many failed attempts", body = crate::error::ErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(form): Json<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let key = form.email.trim().to_lowercase();
-    let now = Instant::now();
-    if let Some(wait) = state.login_limiter.check(&key, now) {
-        let secs = wait.as_secs().max(1);
-        return Ok(ApiError::new(
-            ErrorCode::RateLimited,
-            format!(
-                "too many failed logins: try again in {} minutes",
-                secs.div_ceil(60)
-            ),
-        )
-        .retry_after(wait));
-    }
     let found = users::by_email(&state.db, &key).await?;
+    let device = found
+        .as_ref()
+        .zip(cookie(&headers, DEVICE_COOKIE))
+        .and_then(|((user, hash), value)| known_device::recognise(value, &user.id, hash));
+    let attempt = match state
+        .login_limits
+        .attempt(&key, ip, device.as_deref())
+        .await?
+    {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            return Ok(ApiError::new(
+                ErrorCode::RateLimited,
+                format!(
+                    "too many failed logins: try again in {} minutes",
+                    wait.as_secs().max(1).div_ceil(60)
+                ),
+            )
+            .retry_after(wait))
+        }
+    };
     let hash = found
         .as_ref()
         .map_or(password::decoy(), |(_, h)| h.as_str())
@@ -76,22 +93,29 @@ pub async fn login(
     })
     .await
     .unwrap_or(false);
-    let Some((user, _)) = found.filter(|_| ok) else {
-        state.login_limiter.fail(&key, now);
+    let Some((user, hash)) = found.filter(|_| ok) else {
         return Err(ApiError::new(
             ErrorCode::InvalidCredentials,
             "email or password is wrong",
         ));
     };
-    state.login_limiter.succeed(&key);
+    attempt.succeeded().await?;
+    let secure = state.config.secure_cookies;
+    let device = set_cookie(
+        DEVICE_COOKIE,
+        &known_device::sign(device, &user.id, &hash),
+        DEVICE_COOKIE_PATH,
+        DEVICE_DAYS * 24 * 3600,
+        secure,
+    );
     let (token, csrf) = sessions::create(&state.db, &user.id).await?;
     let info = session_info(&state, user, csrf).await?;
-    let cookie = session_cookie(
-        &token,
-        SESSION_DAYS * 24 * 3600,
-        state.config.secure_cookies,
-    );
-    Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
+    let session = session_cookie(&token, SESSION_DAYS * 24 * 3600, secure);
+    Ok((
+        AppendHeaders([(header::SET_COOKIE, session), (header::SET_COOKIE, device)]),
+        Json(info),
+    )
+        .into_response())
 }
 
 /// Ends the session.
@@ -124,7 +148,7 @@ pub async fn session(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Json<SessionState>, ApiError> {
-    let Some(token) = crate::auth::current::cookie(&headers, SESSION_COOKIE) else {
+    let Some(token) = cookie(&headers, SESSION_COOKIE) else {
         return Ok(Json(SessionState { session: None }));
     };
     let session = match sessions::lookup(&state.db, token).await? {

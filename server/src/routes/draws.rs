@@ -1,11 +1,7 @@
 //! Draw endpoints: members draw on a live page's campaign (server-decided, idempotent), anyone
 //! reads the odds and, after the campaign ends, the verification of every draw.
 
-use std::net::SocketAddr;
-use std::time::Instant;
-
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -22,11 +18,11 @@ use crate::club::member::CurrentMember;
 use crate::draws::code;
 use crate::draws::engine::{DrawError, Job};
 use crate::draws::published::PublishedVersion;
-use crate::draws::rate_limit::client_ip;
 use crate::draws::record::{self, DrawRecord};
 use crate::draws::verify::{self, Verification};
 use crate::error::{ApiError, ErrorBody};
-use crate::store::publishing;
+use crate::limits::client::ClientIp;
+use crate::store::{now_ms, publishing};
 
 /// Header carrying the client's idempotency key.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -91,23 +87,6 @@ pub struct OddsResponse {
     pub seed_hash: String,
     /// The seed itself once the campaign has ended.
     pub seed: Option<String>,
-}
-
-/// The client's address, when the server knows it.
-#[derive(Clone, Copy, Debug)]
-pub struct ClientAddr(pub Option<SocketAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientAddr, Self::Rejection> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0),
-        ))
-    }
 }
 
 fn view(prize: &cradle_model::campaign::Prize) -> PrizeView {
@@ -192,7 +171,7 @@ fn draw_error(e: DrawError) -> ApiError {
 pub async fn draw(
     State(state): State<AppState>,
     member: CurrentMember,
-    ClientAddr(addr): ClientAddr,
+    ClientIp(client): ClientIp,
     Path((slug, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
@@ -208,14 +187,7 @@ pub async fn draw(
             )
         })?
         .to_owned();
-    let config = &state.config;
-    let client = client_ip(
-        addr,
-        &headers,
-        &config.trusted_proxies,
-        &config.client_ip_header,
-    );
-    if let Err(wait) = state.draw_limits.take(&member.id, client, Instant::now()) {
+    if let Err(wait) = state.draw_limits.take(&member.id, client, now_ms()).await? {
         return Ok(rate_limited(wait).retry_after(wait));
     }
     let page = live_campaign(&state, &slug, &id).await?;

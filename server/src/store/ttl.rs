@@ -1,6 +1,7 @@
 //! A small in-process cache whose entries are trusted for a fixed time: for reads every request
 //! makes (club settings, member sessions, the version live at a slug) where a change made on
-//! another server may show a moment late. Bounded: when full it starts over.
+//! another server may show a moment late. Each cache's TTL is the bound on that moment: servers
+//! behind a balancer tell each other nothing, they only forget. Bounded: when full it starts over.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};

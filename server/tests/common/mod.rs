@@ -164,6 +164,28 @@ impl TestApp {
         }
     }
 
+    /// A second server on this app's database, as another process behind a balancer: its own
+    /// pool, caches, rate-limit store and draw writer, configured as this one after `adjust`.
+    pub async fn peer(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = (*self.state.config).clone();
+        adjust(&mut config);
+        let url = config
+            .database_url
+            .clone()
+            .expect("test apps name their database");
+        let db = Db::connect(&url)
+            .await
+            .expect("database connects and migrates");
+        let state = AppState::new(db.clone(), config);
+        TestApp {
+            router: router(state.clone()),
+            db,
+            state,
+            dir: tempfile::tempdir().expect("temp dir"),
+            pg_schema: None,
+        }
+    }
+
     /// Sends a request through the router.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
         respond(self.router.clone(), request).await
