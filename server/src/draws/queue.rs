@@ -23,7 +23,7 @@ use sqlx::AnyConnection;
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
-use crate::db::Db;
+use crate::db::{Backend, Db};
 use crate::draws::engine::{self, DrawError, Job, Outcome};
 use crate::draws::record;
 
@@ -107,17 +107,79 @@ fn lock<T>(slot: &Mutex<T>) -> MutexGuard<'_, T> {
     slot.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The writer: takes the next batch, plays it, answers, until the queue closes. It writes on a
-/// connection of its own ([`Db::connect_writer`]), made anew after a batch fails.
+/// Batches in flight at once. On PostgreSQL a second batch plays its statements while the first
+/// waits for its commit's log flush; the rows every batch writes (the campaign's sequence, then
+/// its stock) are locked in the same order and held only from there to the commit, and the two
+/// batches never name the same member, so they cannot deadlock. SQLite has one write lock, held
+/// through the sync, so a second batch would only wait for it.
+fn lanes(db: &Db) -> usize {
+    match db.backend {
+        Backend::Postgres => 2,
+        Backend::Sqlite => 1,
+    }
+}
+
+/// A lane's connection and the members of the batch it played, back from the lane's task.
+type Played = (Option<AnyConnection>, Vec<String>);
+
+/// The writer: takes the next batch whenever a lane is free, plays it there and answers, until
+/// the queue closes and every lane is done. Each lane writes on a connection of its own
+/// ([`Db::connect_writer`]), made anew after a batch fails.
 async fn write(db: Db, mut receiver: mpsc::Receiver<Queued>, stats: Arc<Stats>) {
+    let lanes = lanes(&db);
+    let mut idle: Vec<Option<AnyConnection>> = (0..lanes).map(|_| None).collect();
+    let (done, mut finished) = mpsc::channel::<Played>(lanes);
+    let mut playing: HashSet<String> = HashSet::new();
     let mut waiting: Vec<Queued> = Vec::new();
-    let mut conn = None;
+    let mut closed = false;
     loop {
-        let batch = next_batch(&mut receiver, &mut waiting).await;
-        if batch.is_empty() {
+        while let Ok((conn, members)) = finished.try_recv() {
+            free(&mut idle, &mut playing, conn, members);
+        }
+        if closed && waiting.is_empty() && idle.len() == lanes {
             return;
         }
-        answer(&db, &mut conn, batch, &stats).await;
+        let batch = match idle.is_empty() {
+            true => Vec::new(),
+            false => next_batch(&mut receiver, &mut waiting, &playing),
+        };
+        if batch.is_empty() {
+            // Nothing to play now: wait for a draw or for a lane to finish.
+            tokio::select! {
+                queued = receiver.recv(), if !closed && !idle.is_empty() => match queued {
+                    Some(queued) => waiting.push(queued),
+                    None => closed = true,
+                },
+                Some((conn, members)) = finished.recv(), if idle.len() < lanes => {
+                    free(&mut idle, &mut playing, conn, members);
+                }
+            }
+            continue;
+        }
+        let members: Vec<String> = batch
+            .iter()
+            .map(|q| q.job.request().member_id.to_owned())
+            .collect();
+        playing.extend(members.iter().cloned());
+        let mut conn = idle.pop().flatten();
+        let (db, stats, done) = (db.clone(), stats.clone(), done.clone());
+        tokio::spawn(async move {
+            answer(&db, &mut conn, batch, &stats).await;
+            // The writer holds the receiver until every lane is back.
+            let _ = done.send((conn, members)).await;
+        });
+    }
+}
+
+fn free(
+    idle: &mut Vec<Option<AnyConnection>>,
+    playing: &mut HashSet<String>,
+    conn: Option<AnyConnection>,
+    members: Vec<String>,
+) {
+    idle.push(conn);
+    for member in &members {
+        playing.remove(member);
     }
 }
 
@@ -132,18 +194,20 @@ async fn writer<'c>(
     conn.as_mut().ok_or(sqlx::Error::PoolClosed)
 }
 
-/// Up to [`MAX_BATCH`] draws of distinct members: first those left waiting by the last batch,
-/// then whatever is queued, waiting for one draw only when there is nothing at all. Empty once
-/// the queue is closed and drained.
-async fn next_batch(
+/// Up to [`MAX_BATCH`] draws of distinct members not in a batch still playing: first those left
+/// waiting, then whatever is queued now. The others wait for a later batch.
+fn next_batch(
     receiver: &mut mpsc::Receiver<Queued>,
     waiting: &mut Vec<Queued>,
+    playing: &HashSet<String>,
 ) -> Vec<Queued> {
     let mut batch: Vec<Queued> = Vec::new();
     let mut members = HashSet::new();
     let mut later = Vec::new();
     let mut admit = |queued: Queued, batch: &mut Vec<Queued>| {
-        if members.insert(queued.job.request().member_id.to_owned()) {
+        let member = queued.job.request().member_id;
+        if batch.len() < MAX_BATCH && !playing.contains(member) && members.insert(member.to_owned())
+        {
             batch.push(queued);
         } else {
             later.push(queued);
@@ -151,12 +215,6 @@ async fn next_batch(
     };
     for queued in waiting.drain(..) {
         admit(queued, &mut batch);
-    }
-    if batch.is_empty() {
-        match receiver.recv().await {
-            Some(queued) => admit(queued, &mut batch),
-            None => return batch,
-        }
     }
     while batch.len() < MAX_BATCH {
         match receiver.try_recv() {
@@ -222,7 +280,12 @@ async fn play_batch(
         .map(|(job, _)| job)
         .collect();
     let mut played = engine::play(&mut tx, &fresh).await?.into_iter();
+    let committing = std::time::Instant::now();
     tx.commit().await?;
+    tracing::debug!(
+        commit_micros = committing.elapsed().as_micros() as u64,
+        "draw commit"
+    );
     let mut outcomes = Vec::with_capacity(jobs.len());
     for (job, earlier) in jobs.iter().zip(earlier) {
         let outcome = match earlier {
