@@ -20,7 +20,7 @@ use crate::db::Db;
 use crate::store::{new_id, now_ms};
 
 mod many;
-pub use many::{earn_many, spend_many};
+pub use many::{append_pending, count_shares, earn_many, pay_sharers, spend_many, Pending, Spent};
 
 /// One movement of points.
 #[derive(Clone, Debug)]

@@ -11,6 +11,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Connection, Executor, Transaction};
 
 pub mod values;
+pub mod writes;
 
 /// One migrations source for both backends: the SQL is portable (see the module doc), so the two
 /// schemas cannot drift apart.

@@ -2,10 +2,9 @@
 //! look-alikes (no 0/O, 1/I/L), shown as `XXXX-XXXX-XXXX`, typed back in any case with or
 //! without dashes and spaces.
 
+use crate::db::values::tuples;
+use crate::db::writes::Writes;
 use rand::Rng;
-use sqlx::AnyConnection;
-
-use crate::db::values::{numbered, tuples};
 
 /// Characters codes use: Crockford's base 32 minus U.
 const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -39,29 +38,25 @@ pub struct Issued<'a> {
     pub expires_at: i64,
 }
 
-/// Stores every code of a batch in one statement.
-pub async fn store(conn: &mut AnyConnection, issued: &[Issued<'_>]) -> Result<(), sqlx::Error> {
+/// Stores every code of a batch with `writes`.
+pub fn store<'q>(writes: &mut Writes<'q>, issued: &[Issued<'q>]) -> Result<(), sqlx::Error> {
     if issued.is_empty() {
         return Ok(());
     }
-    let sql = format!(
+    writes.push(format!(
         "INSERT INTO redemption_codes (code, workspace_id, draw_id, member_id, prize_name, \
          issued_at, expires_at) VALUES {}",
-        tuples(1, issued.len(), 7)
-    );
-    let sql = numbered(conn, sql);
-    let mut query = sqlx::query(&sql);
+        tuples(writes.next(), issued.len(), 7)
+    ));
     for code in issued {
-        query = query
-            .bind(code.code)
-            .bind(code.workspace_id)
-            .bind(code.draw_id)
-            .bind(code.member_id)
-            .bind(code.prize_name)
-            .bind(code.issued_at)
-            .bind(code.expires_at);
+        writes.bind(code.code)?;
+        writes.bind(code.workspace_id)?;
+        writes.bind(code.draw_id)?;
+        writes.bind(code.member_id)?;
+        writes.bind(code.prize_name)?;
+        writes.bind(code.issued_at)?;
+        writes.bind(code.expires_at)?;
     }
-    query.execute(&mut *conn).await?;
     Ok(())
 }
 

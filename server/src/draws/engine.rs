@@ -13,7 +13,8 @@ use cradle_model::campaign::PrizeKind;
 use cradle_model::{Campaign, Closed};
 use sqlx::AnyConnection;
 
-use crate::club::ledger::{self, Entry};
+use crate::club::ledger::{self, Entry, Pending, Spent};
+use crate::db::writes::Writes;
 use crate::db::Db;
 use crate::draws::code::{self, Issued};
 use crate::draws::published::PublishedVersion;
@@ -242,6 +243,8 @@ struct Play<'a> {
     cost: i64,
     draw_id: String,
     source: String,
+    /// Paid by the batch debit, its ledger line still to write.
+    unlogged: bool,
     /// Number in the campaign's sequence, set once the draw is paid.
     seq: i64,
     rolled: String,
@@ -302,6 +305,7 @@ async fn play_campaign(
             cost,
             source: format!("draw:{draw_id}"),
             draw_id,
+            unlogged: false,
             seq: 0,
             rolled: String::new(),
             sampled: 0,
@@ -311,16 +315,25 @@ async fn play_campaign(
     // Points: debit the paying draws; those short of points are refused and uncounted.
     let paying: Vec<&Play> = plays.iter().filter(|p| p.cost > 0).collect();
     let debits: Vec<Entry> = paying.iter().map(|p| p.entry(p.cost, "draw")).collect();
-    let paid = ledger::spend_many(conn, &debits).await?;
+    let spent = ledger::spend_many(conn, &debits).await?;
     let short: HashSet<&str> = paying
         .iter()
-        .zip(&paid)
-        .filter(|(_, paid)| !**paid)
+        .zip(&spent)
+        .filter(|(_, spent)| **spent == Spent::Refused)
+        .map(|(p, _)| p.req.member_id)
+        .collect();
+    let unlogged: HashSet<&str> = paying
+        .iter()
+        .zip(&spent)
+        .filter(|(_, spent)| **spent == Spent::Unlogged)
         .map(|(p, _)| p.req.member_id)
         .collect();
     tallies
         .uncount(conn, &short.iter().copied().collect::<Vec<_>>())
         .await?;
+    for play in &mut plays {
+        play.unlogged = unlogged.contains(play.req.member_id);
+    }
     plays.retain(|p| {
         let refused = short.contains(p.req.member_id);
         if refused {
@@ -397,7 +410,7 @@ async fn play_campaign(
         .collect();
     tallies.unwin(conn, &unwon).await?;
 
-    // The log, the prizes and the codes.
+    // The log, the prizes, the codes and the ledger: one round trip ([`Writes`]).
     let mut records = Vec::with_capacity(plays.len());
     for (k, play) in plays.iter().enumerate() {
         let (awarded, reason) =
@@ -426,7 +439,6 @@ async fn play_campaign(
         .zip(&records)
         .map(|(p, r)| (p.req, p.day, r))
         .collect();
-    record::insert_many(conn, &logged).await?;
     let credits: Vec<Entry> = plays
         .iter()
         .zip(&records)
@@ -435,7 +447,6 @@ async fn play_campaign(
             _ => None,
         })
         .collect();
-    ledger::earn_many(conn, &credits).await?;
     let expires_at = campaign.window.end.timestamp_millis() + REDEEM_DAYS_AFTER_END * 86_400_000;
     let issued: Vec<Issued> = plays
         .iter()
@@ -452,7 +463,23 @@ async fn play_campaign(
             })
         })
         .collect();
-    code::store(conn, &issued).await?;
+    let debited: Vec<Entry> = plays
+        .iter()
+        .filter(|p| p.unlogged)
+        .map(|p| p.entry(p.cost, "draw"))
+        .collect();
+    let mut lines: Vec<Pending> = debited
+        .iter()
+        .map(|e| (e, "spend", -e.amount, None))
+        .collect();
+    let mut writes = Writes::default();
+    record::log_many(&mut writes, &logged)?;
+    code::store(&mut writes, &issued)?;
+    ledger::earn_many(conn, &credits, &mut writes, &mut lines).await?;
+    ledger::append_pending(&mut writes, &lines)?;
+    ledger::count_shares(&mut writes, &credits)?;
+    let linked = writes.run(conn).await?;
+    ledger::pay_sharers(conn, &credits, &linked).await?;
     for (play, record) in plays.iter().zip(records) {
         outcomes[play.at] = Some(Ok(record));
     }

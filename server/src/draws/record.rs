@@ -9,9 +9,11 @@ use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
 use crate::db::values::{numbered, qualified, tuples};
+use crate::db::writes::Writes;
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
 use crate::draws::outcome::FallbackReason;
+use crate::draws::published::PublishedVersion;
 
 /// One logged draw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -164,44 +166,41 @@ struct KeyedRow {
     member_id: String,
 }
 
-/// Logs draws, `(request, day, record)` each, in one statement (fails with a unique violation
-/// when a key was used).
-pub async fn insert_many(
-    conn: &mut AnyConnection,
-    draws: &[(&DrawRequest<'_>, &str, &DrawRecord)],
+/// Logs draws, `(request, day, record)` each, with `writes` (the statement fails with a unique
+/// violation when a key was used).
+pub fn log_many<'q>(
+    writes: &mut Writes<'q>,
+    draws: &[(&DrawRequest<'q>, &'q str, &'q DrawRecord)],
 ) -> Result<(), sqlx::Error> {
     if draws.is_empty() {
         return Ok(());
     }
-    let sql = format!(
+    writes.push(format!(
         "INSERT INTO draws (id, workspace_id, document_id, campaign_id, version_number, member_id, \
          idempotency_key, day, cost, sampled_prize, prize_id, prize_index, fallback_reason, roll, \
          code, created_at, seq) VALUES {}",
-        tuples(1, draws.len(), 17)
-    );
-    let sql = numbered(conn, sql);
-    let mut query = sqlx::query(&sql);
+        tuples(writes.next(), draws.len(), 17)
+    ));
     for (req, day, record) in draws {
-        query = query
-            .bind(&record.id)
-            .bind(&req.page.workspace_id)
-            .bind(&req.page.document_id)
-            .bind(&record.campaign_id)
-            .bind(record.version)
-            .bind(req.member_id)
-            .bind(req.key)
-            .bind(*day)
-            .bind(record.cost)
-            .bind(&record.sampled_prize)
-            .bind(&record.prize_id)
-            .bind(i64::try_from(record.prize_index).unwrap_or_default())
-            .bind(record.fallback_reason.map(FallbackReason::as_str))
-            .bind(&record.roll)
-            .bind(&record.code)
-            .bind(record.created_at)
-            .bind(record.seq);
+        let page: &'q PublishedVersion = req.page;
+        writes.bind(&record.id)?;
+        writes.bind(&page.workspace_id)?;
+        writes.bind(&page.document_id)?;
+        writes.bind(&record.campaign_id)?;
+        writes.bind(record.version)?;
+        writes.bind(req.member_id)?;
+        writes.bind(req.key)?;
+        writes.bind(*day)?;
+        writes.bind(record.cost)?;
+        writes.bind(&record.sampled_prize)?;
+        writes.bind(&record.prize_id)?;
+        writes.bind(i64::try_from(record.prize_index).unwrap_or_default())?;
+        writes.bind(record.fallback_reason.map(FallbackReason::as_str))?;
+        writes.bind(&record.roll)?;
+        writes.bind(&record.code)?;
+        writes.bind(record.created_at)?;
+        writes.bind(record.seq)?;
     }
-    query.execute(&mut *conn).await?;
     Ok(())
 }
 

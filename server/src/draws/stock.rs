@@ -54,9 +54,9 @@ pub async fn take_all(
     Ok(taken)
 }
 
-/// Reserves up to `wanted` units of a limited prize: how many were reserved. The common case
-/// (enough left) is one statement; near the end of the stock, units are taken one at a time
-/// until none is left.
+/// Reserves up to `wanted` units of a limited prize: how many were reserved. Near the end of
+/// the stock: reads what is left (one statement when nothing is), then takes at most that by a
+/// conditional update; a lost race reads again.
 async fn take(
     conn: &mut AnyConnection,
     document_id: &str,
@@ -65,8 +65,21 @@ async fn take(
     wanted: i64,
 ) -> Result<i64, sqlx::Error> {
     let mut taken = 0;
-    let mut step = wanted;
     while taken < wanted {
+        let left: Option<(Option<i64>,)> = sqlx::query_as(
+            "SELECT remaining FROM prize_stock \
+             WHERE document_id = $1 AND campaign_id = $2 AND prize_id = $3",
+        )
+        .bind(document_id)
+        .bind(campaign_id)
+        .bind(prize_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        // No row, none left, or unlimited since the batch's first statement (it binds the next).
+        let step = match left {
+            Some((Some(left),)) if left > 0 => left.min(wanted - taken),
+            _ => break,
+        };
         let done = sqlx::query(
             "UPDATE prize_stock SET remaining = remaining - $4, issued = issued + $4 \
              WHERE document_id = $1 AND campaign_id = $2 AND prize_id = $3 AND remaining >= $4",
@@ -77,10 +90,8 @@ async fn take(
         .bind(step)
         .execute(&mut *conn)
         .await?;
-        match (done.rows_affected(), step) {
-            (1, _) => taken += step,
-            (_, 1) => break,
-            _ => step = 1,
+        if done.rows_affected() == 1 {
+            taken += step;
         }
     }
     Ok(taken)

@@ -1,7 +1,8 @@
 //! The ledger for many members at once (the batched draw engine): one statement moves every
-//! member's balance and one appends every entry, however many members there are. A member the
-//! one-statement path cannot settle (a lot has lapsed, the balance is short, a sharer is owed)
-//! takes the one-by-one path of the parent module, in the same transaction.
+//! member's balance and one appends every entry, however many members there are. The appends and
+//! the credits join the batch's other writes ([`Writes`]), so they cost no round trip of their
+//! own. A member the one-statement path cannot settle (a lot has lapsed, the balance is short, a
+//! sharer is owed) takes the one-by-one path of the parent module, in the same transaction.
 //!
 //! Each slice must name every member at most once (an `UPDATE … FROM` joins one row per member).
 
@@ -9,50 +10,64 @@ use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 use cradle_model::ClubSettings;
-use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 use super::{credit_sharer, debit, Entry};
 use crate::club::{expiry, settings, sharing};
 use crate::db::values::{numbered, tuples};
+use crate::db::writes::Writes;
 use crate::store::new_id;
 
 /// A ledger line to append: the entry, its kind, the signed amount and its lot's expiry.
-type Line<'e, 'a> = (&'e Entry<'a>, &'static str, i64, Option<i64>);
+pub type Pending<'e, 'a> = (&'e Entry<'a>, &'static str, i64, Option<i64>);
 
-async fn append_all(conn: &mut AnyConnection, lines: &[Line<'_, '_>]) -> Result<(), sqlx::Error> {
+/// Appends `lines` with `writes` (nothing when there are none).
+pub fn append_pending<'q>(
+    writes: &mut Writes<'q>,
+    lines: &[Pending<'q, 'q>],
+) -> Result<(), sqlx::Error> {
     if lines.is_empty() {
         return Ok(());
     }
-    let sql = format!(
+    writes.push(format!(
         "INSERT INTO points_ledger (id, workspace_id, member_id, kind, amount, reason, source, \
          expires_at, created_at) VALUES {}",
-        tuples(1, lines.len(), 9)
-    );
-    let sql = numbered(conn, sql);
-    let mut query = sqlx::query(&sql);
+        tuples(writes.next(), lines.len(), 9)
+    ));
     for (entry, kind, amount, expires_at) in lines {
-        query = query
-            .bind(new_id())
-            .bind(entry.workspace_id)
-            .bind(entry.member_id)
-            .bind(*kind)
-            .bind(*amount)
-            .bind(entry.reason)
-            .bind(entry.source)
-            .bind(*expires_at)
-            .bind(entry.now_ms);
+        writes.bind(new_id())?;
+        writes.bind(entry.workspace_id)?;
+        writes.bind(entry.member_id)?;
+        writes.bind(*kind)?;
+        writes.bind(*amount)?;
+        writes.bind(entry.reason)?;
+        writes.bind(entry.source)?;
+        writes.bind(*expires_at)?;
+        writes.bind(entry.now_ms)?;
     }
-    query.execute(&mut *conn).await?;
     Ok(())
 }
 
-/// Spends each entry's amount (like [`super::spend`]): for each entry, whether it was debited.
-/// Members with no lapsed lot and enough points are debited by one conditional statement; the
-/// others are tried one by one, expiring lapsed points first.
+/// How a spend went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spent {
+    /// Debited; its ledger line is the caller's to [`append_pending`].
+    Unlogged,
+    /// Debited and logged, or nothing to debit.
+    Logged,
+    /// The balance is too low: nothing written.
+    Refused,
+}
+
+/// Spends each entry's amount (like [`super::spend`]): how each went. Members with no lapsed lot
+/// and enough points are debited by one conditional statement, their ledger lines left to the
+/// caller (they join the batch's last writes); the others are tried one by one, expiring lapsed
+/// points first.
 pub async fn spend_many(
     conn: &mut AnyConnection,
     entries: &[Entry<'_>],
-) -> Result<Vec<bool>, sqlx::Error> {
+) -> Result<Vec<Spent>, sqlx::Error> {
     let positive: Vec<&Entry> = entries.iter().filter(|e| e.amount > 0).collect();
     let mut quick = HashSet::new();
     if !positive.is_empty() {
@@ -78,84 +93,87 @@ pub async fn spend_many(
             .collect();
     }
     let mut spent = Vec::with_capacity(entries.len());
-    let mut lines = Vec::new();
     for entry in entries {
-        spent.push(if entry.amount <= 0 {
-            entry.amount == 0
+        spent.push(if entry.amount < 0 {
+            Spent::Refused
+        } else if entry.amount == 0 {
+            Spent::Logged
         } else if quick.contains(entry.member_id) {
-            lines.push((entry, "spend", -entry.amount, None));
-            true
+            Spent::Unlogged
+        } else if debit(conn, entry, "spend").await? {
+            Spent::Logged
         } else {
-            debit(conn, entry, "spend").await?
+            Spent::Refused
         });
     }
-    append_all(conn, &lines).await?;
     Ok(spent)
 }
 
-/// Credits each entry as earned points (like [`super::earn`]): balances and growth in one
-/// statement, lot expiries in one more, and the rights-sharing bonus for the few members who
-/// have a sharer.
-pub async fn earn_many(conn: &mut AnyConnection, entries: &[Entry<'_>]) -> Result<(), sqlx::Error> {
+/// Credits each entry as earned points (like [`super::earn`]) with `writes`: balances, growth
+/// and lot expiries in one statement; the ledger lines are left in `lines` to [`append_pending`].
+pub async fn earn_many<'q>(
+    conn: &mut AnyConnection,
+    entries: &'q [Entry<'q>],
+    writes: &mut Writes<'q>,
+    lines: &mut Vec<Pending<'q, 'q>>,
+) -> Result<(), sqlx::Error> {
     let entries: Vec<&Entry> = entries.iter().filter(|e| e.amount > 0).collect();
     if entries.is_empty() {
         return Ok(());
     }
-    let pairs = tuples(1, entries.len(), 2);
-    let sql = format!(
-        "UPDATE members SET balance = balance + v.column2, growth = growth + v.column2 \
-         FROM (VALUES {pairs}) AS v WHERE members.id = v.column1"
-    );
-    let sql = numbered(conn, sql);
-    let mut query = sqlx::query(&sql);
-    for entry in &entries {
-        query = query.bind(entry.member_id).bind(entry.amount);
-    }
-    query.execute(&mut *conn).await?;
-
     let mut policies: HashMap<&str, (ClubSettings, Tz)> = HashMap::new();
-    let mut lines = Vec::with_capacity(entries.len());
-    for entry in &entries {
+    writes.push(format!(
+        "UPDATE members SET balance = balance + v.column2, growth = growth + v.column2, \
+         next_expiry = CASE WHEN v.column3 IS NOT NULL AND (members.next_expiry IS NULL \
+         OR members.next_expiry > v.column3) THEN v.column3 ELSE members.next_expiry END \
+         FROM (VALUES {}) AS v WHERE members.id = v.column1",
+        tuples(writes.next(), entries.len(), 3)
+    ));
+    for entry in entries {
         if !policies.contains_key(entry.workspace_id) {
             let policy = settings::with_zone(conn, entry.workspace_id).await?;
             policies.insert(entry.workspace_id, policy);
         }
         let (club, zone) = &policies[entry.workspace_id];
         let expires_at = expiry::expires_at(club.points.expiry, entry.now_ms, *zone);
-        lines.push((*entry, "earn", entry.amount, expires_at));
+        writes.bind(entry.member_id)?;
+        writes.bind(entry.amount)?;
+        writes.bind(expires_at)?;
+        lines.push((entry, "earn", entry.amount, expires_at));
     }
-    let expiring: Vec<(&str, i64)> = lines
-        .iter()
-        .filter_map(|(entry, _, _, at)| at.map(|at| (entry.member_id, at)))
-        .collect();
-    if !expiring.is_empty() {
-        let sql = format!(
-            "UPDATE members SET next_expiry = v.column2 FROM (VALUES {}) AS v \
-             WHERE members.id = v.column1 \
-             AND (members.next_expiry IS NULL OR members.next_expiry > v.column2)",
-            tuples(1, expiring.len(), 2)
-        );
-        let sql = numbered(conn, sql);
-        let mut query = sqlx::query(&sql);
-        for (member, at) in &expiring {
-            query = query.bind(*member).bind(*at);
-        }
-        query.execute(&mut *conn).await?;
-    }
-    append_all(conn, &lines).await?;
+    Ok(())
+}
 
-    // Rights sharing (rule 3): count every receiver's quarters at once; claim for those linked.
-    let sql = format!(
-        "UPDATE rights_shares SET quarters = quarters + v.column2 FROM (VALUES {pairs}) AS v \
-         WHERE rights_shares.receiver_id = v.column1 RETURNING receiver_id"
-    );
-    let sql = numbered(conn, sql);
-    let mut query = sqlx::query_as::<_, (String,)>(&sql);
-    for entry in &entries {
-        query = query.bind(entry.member_id).bind(entry.amount);
+/// Counts the rights-sharing quarters of every earning (rule 3) as the last of `writes`: its
+/// rows, once run, name the receivers linked to a sharer, for [`pay_sharers`].
+pub fn count_shares<'q>(
+    writes: &mut Writes<'q>,
+    entries: &'q [Entry<'q>],
+) -> Result<(), sqlx::Error> {
+    let entries: Vec<&Entry> = entries.iter().filter(|e| e.amount > 0).collect();
+    if entries.is_empty() {
+        return Ok(());
     }
-    let linked = query.fetch_all(&mut *conn).await?;
-    for (receiver,) in linked {
+    writes.push(format!(
+        "UPDATE rights_shares SET quarters = quarters + v.column2 FROM (VALUES {}) AS v \
+         WHERE rights_shares.receiver_id = v.column1 RETURNING receiver_id",
+        tuples(writes.next(), entries.len(), 2)
+    ));
+    for entry in entries {
+        writes.bind(entry.member_id)?;
+        writes.bind(entry.amount)?;
+    }
+    Ok(())
+}
+
+/// Credits the sharers owed by the receivers [`count_shares`] returned.
+pub async fn pay_sharers(
+    conn: &mut AnyConnection,
+    entries: &[Entry<'_>],
+    linked: &[AnyRow],
+) -> Result<(), sqlx::Error> {
+    for row in linked {
+        let receiver: String = row.try_get(0)?;
         let Some(entry) = entries.iter().find(|e| e.member_id == receiver) else {
             continue;
         };
@@ -202,13 +220,20 @@ mod tests {
             source: "test",
             now_ms: now,
         };
-        earn_many(&mut conn, &[make(0, 10), make(1, 3)])
+        let credits = [make(0, 10), make(1, 3)];
+        let (mut writes, mut lines) = (Writes::default(), Vec::new());
+        earn_many(&mut conn, &credits, &mut writes, &mut lines)
             .await
             .unwrap();
-        let spent = spend_many(&mut conn, &[make(0, 4), make(1, 5), make(2, 0)])
-            .await
-            .unwrap();
-        assert_eq!(spent, vec![true, false, true]);
+        append_pending(&mut writes, &lines).unwrap();
+        writes.run(&mut conn).await.unwrap();
+        let debits = [make(0, 4), make(1, 5), make(2, 0)];
+        let spent = spend_many(&mut conn, &debits).await.unwrap();
+        assert_eq!(spent, vec![Spent::Unlogged, Spent::Refused, Spent::Logged]);
+        let lines: Vec<Pending> = vec![(&debits[0], "spend", -4, None)];
+        let mut writes = Writes::default();
+        append_pending(&mut writes, &lines).unwrap();
+        writes.run(&mut conn).await.unwrap();
         let balances: Vec<(i64, i64)> = {
             let mut out = Vec::new();
             for id in &ids {
