@@ -1,8 +1,8 @@
 //! Batches of draws played in one transaction (the engine's set-wide statements), on SQLite and
 //! PostgreSQL: in one batch, members short of points or at a limit are refused without a trace,
 //! the last units of stock go to exactly as many winners as there are units, win limits hold, and
-//! concurrent double taps in mixed batches are charged once; a draining queue (shutdown) plays
-//! every draw queued before it answers.
+//! concurrent double taps in mixed batches are charged once, also with two batches in flight; a
+//! draining queue (shutdown) plays every draw queued before it answers.
 
 mod common;
 
@@ -223,6 +223,58 @@ dual_test!(concurrent_double_taps_in_mixed_batches_charge_once, |app| {
         .await
         .unwrap();
     assert_eq!((remaining, issued, gifts), (Some(0), 5, 5));
+});
+
+// On PostgreSQL two batches play at once (one commits while the next runs its statements):
+// members with draws queued in both are held back for a later batch, so a double tap never
+// fails a batch, and the sequence still numbers every draw once, without gaps.
+dual_test!(batches_in_flight_never_share_a_member, |app| {
+    publish(app, "Brand", "wheel", gift_campaign(30, 1000)).await;
+    let members = app.many_members("Brand", 150).await;
+    for m in &members {
+        app.grant_points(m, 1000).await;
+    }
+    let page = live(app).await;
+    let queue = app.state.draws.clone();
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, m) in members.iter().enumerate() {
+        for key in ["k0", "k0", "k1", "k2"] {
+            let (queue, job) = (queue.clone(), job(&page, m, key));
+            tasks.spawn(async move { (i, key, queue.draw(job).await.unwrap()) });
+        }
+    }
+    let mut first_tap: HashMap<usize, String> = HashMap::new();
+    while let Some(done) = tasks.join_next().await {
+        let (i, key, record) = done.unwrap();
+        if key == "k0" {
+            let id = first_tap.entry(i).or_insert_with(|| record.id.clone());
+            assert_eq!(*id, record.id, "member {i}: both taps name one draw");
+        }
+    }
+    let (_, failed) = queue.stats();
+    assert_eq!(failed, 0, "no batch failed");
+    let (count, low, high): (i64, i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), MIN(seq), MAX(seq) FROM draws")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (count, low, high),
+        (450, 1, 450),
+        "every draw numbered once"
+    );
+    let (issued, gifts, codes): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT issued FROM prize_stock WHERE prize_id = 'gift'), \
+         CAST((SELECT COUNT(*) FROM draws WHERE prize_id = 'gift') AS BIGINT), \
+         CAST((SELECT COUNT(*) FROM redemption_codes) AS BIGINT)",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((issued, gifts, codes), (30, 30, 30));
+    for m in &members {
+        assert_eq!(balance(app, m).await, 970, "three draws charged once each");
+    }
 });
 
 dual_test!(draining_plays_every_queued_draw_then_takes_no_more, |app| {

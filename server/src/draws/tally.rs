@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::AnyConnection;
 
 use crate::db::values::{list, numbered};
+use crate::db::writes::Writes;
 use crate::draws::engine::DrawError;
 
 /// One campaign's counters on one day (in the workspace time zone).
@@ -20,7 +21,7 @@ pub struct Tallies<'a> {
     pub day: &'a str,
 }
 
-impl Tallies<'_> {
+impl<'a> Tallies<'a> {
     /// Counts one draw for each member still under both limits (one upsert for all): each
     /// counted member's draws today, this one included. Members not returned are at a limit.
     pub async fn count(
@@ -126,6 +127,30 @@ impl Tallies<'_> {
             .into_iter()
             .map(|(m,)| m)
             .collect())
+    }
+
+    /// Counts a win for each of `members` with `writes` (no win limit to check).
+    pub fn count_wins(
+        &self,
+        writes: &mut Writes<'a>,
+        members: &[&'a str],
+    ) -> Result<(), sqlx::Error> {
+        if members.is_empty() {
+            return Ok(());
+        }
+        let first = writes.next();
+        writes.push(format!(
+            "UPDATE draw_tallies SET wins = wins + 1 WHERE document_id = ${first} \
+             AND campaign_id = ${} AND member_id IN ({})",
+            first + 1,
+            list(first + 2, members.len())
+        ));
+        writes.bind(self.document_id)?;
+        writes.bind(self.campaign_id)?;
+        for member in members {
+            writes.bind(*member)?;
+        }
+        Ok(())
     }
 
     /// Takes back the win counted for each of `members` (their prize was out of stock).
