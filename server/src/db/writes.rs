@@ -2,21 +2,63 @@
 //! one each: on PostgreSQL as data-modifying `WITH` parts of one statement (each part writes its
 //! own table and none reads what another writes), on SQLite as statements run by one call (the
 //! driver runs them in turn on its worker thread, the numbered parameters shared by all).
+//!
+//! Rows come as one JSON parameter per statement ([`Writes::rows`]), so a statement's text does
+//! not change with the number of rows: PostgreSQL prepares each new text in a round trip of its
+//! own, and SQLite parses it again.
 
+use serde_json::Value;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::{Any, AnyConnection, Arguments, Encode, Type};
 
 use crate::db::values::numbered;
 
 /// Statements gathered with their parameters, numbered in one sequence.
-#[derive(Default)]
 pub struct Writes<'q> {
     parts: Vec<String>,
     args: AnyArguments<'q>,
     bound: usize,
+    postgres: bool,
 }
 
 impl<'q> Writes<'q> {
+    /// Writes to run on `conn` (read for its backend only).
+    pub fn new(conn: &AnyConnection) -> Writes<'q> {
+        Writes {
+            parts: Vec::new(),
+            args: AnyArguments::default(),
+            bound: 0,
+            postgres: conn.backend_name() == "PostgreSQL",
+        }
+    }
+
+    /// Binds `rows` (objects) as the next parameter and returns the table they make, `v`, for a
+    /// statement's `FROM`: its columns are `columns`, each named and typed (`text`, `bigint`).
+    pub fn rows(
+        &mut self,
+        rows: Vec<Value>,
+        columns: &[(&str, &str)],
+    ) -> Result<String, sqlx::Error> {
+        let param = self.next();
+        self.bind(Value::Array(rows).to_string())?;
+        Ok(match self.postgres {
+            true => {
+                let typed: Vec<String> = columns.iter().map(|(n, t)| format!("{n} {t}")).collect();
+                format!(
+                    "json_to_recordset(${param}::json) AS v({})",
+                    typed.join(", ")
+                )
+            }
+            false => {
+                let read: Vec<String> = columns
+                    .iter()
+                    .map(|(n, _)| format!("json_extract(value, '$.{n}') AS {n}"))
+                    .collect();
+                format!("(SELECT {} FROM json_each(${param})) AS v", read.join(", "))
+            }
+        })
+    }
+
     /// The number of the next parameter bound: a statement pushed next numbers its parameters
     /// from here (`$n`), in the order they are bound.
     pub fn next(&self) -> usize {
@@ -43,8 +85,8 @@ impl<'q> Writes<'q> {
         let Some((last, first)) = self.parts.split_last() else {
             return Ok(Vec::new());
         };
-        let sql = match conn.backend_name() {
-            "PostgreSQL" if !first.is_empty() => {
+        let sql = match self.postgres {
+            true if !first.is_empty() => {
                 let parts: Vec<String> = first
                     .iter()
                     .enumerate()

@@ -2,9 +2,10 @@
 //! look-alikes (no 0/O, 1/I/L), shown as `XXXX-XXXX-XXXX`, typed back in any case with or
 //! without dashes and spaces.
 
-use crate::db::values::tuples;
-use crate::db::writes::Writes;
 use rand::Rng;
+use serde_json::json;
+
+use crate::db::writes::Writes;
 
 /// Characters codes use: Crockford's base 32 minus U.
 const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -39,24 +40,37 @@ pub struct Issued<'a> {
 }
 
 /// Stores every code of a batch with `writes`.
-pub fn store<'q>(writes: &mut Writes<'q>, issued: &[Issued<'q>]) -> Result<(), sqlx::Error> {
+pub fn store(writes: &mut Writes<'_>, issued: &[Issued<'_>]) -> Result<(), sqlx::Error> {
     if issued.is_empty() {
         return Ok(());
     }
+    let rows = issued
+        .iter()
+        .map(|c| {
+            json!({
+                "code": c.code, "workspace_id": c.workspace_id, "draw_id": c.draw_id,
+                "member_id": c.member_id, "prize_name": c.prize_name,
+                "issued_at": c.issued_at, "expires_at": c.expires_at,
+            })
+        })
+        .collect();
+    let from = writes.rows(
+        rows,
+        &[
+            ("code", "text"),
+            ("workspace_id", "text"),
+            ("draw_id", "text"),
+            ("member_id", "text"),
+            ("prize_name", "text"),
+            ("issued_at", "bigint"),
+            ("expires_at", "bigint"),
+        ],
+    )?;
     writes.push(format!(
         "INSERT INTO redemption_codes (code, workspace_id, draw_id, member_id, prize_name, \
-         issued_at, expires_at) VALUES {}",
-        tuples(writes.next(), issued.len(), 7)
+         issued_at, expires_at) SELECT v.code, v.workspace_id, v.draw_id, v.member_id, \
+         v.prize_name, v.issued_at, v.expires_at FROM {from}"
     ));
-    for code in issued {
-        writes.bind(code.code)?;
-        writes.bind(code.workspace_id)?;
-        writes.bind(code.draw_id)?;
-        writes.bind(code.member_id)?;
-        writes.bind(code.prize_name)?;
-        writes.bind(code.issued_at)?;
-        writes.bind(code.expires_at)?;
-    }
     Ok(())
 }
 

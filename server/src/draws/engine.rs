@@ -412,7 +412,7 @@ async fn play_campaign(
         .filter(|&k| counted_wins.contains(plays[k].req.member_id) && !stock_taken[k])
         .map(|k| plays[k].req.member_id)
         .collect();
-    let mut writes = Writes::default();
+    let mut writes = Writes::new(conn);
     match max_wins {
         Some(_) => tallies.unwin(conn, &unwon).await?,
         None => {

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
+use serde_json::json;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
@@ -13,7 +14,6 @@ use crate::db::writes::Writes;
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
 use crate::draws::outcome::FallbackReason;
-use crate::draws::published::PublishedVersion;
 
 /// One logged draw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -166,41 +166,72 @@ struct KeyedRow {
     member_id: String,
 }
 
+/// The columns a draw is logged with, and those of them that hold integers.
+const LOGGED: [&str; 17] = [
+    "id",
+    "workspace_id",
+    "document_id",
+    "campaign_id",
+    "version_number",
+    "member_id",
+    "idempotency_key",
+    "day",
+    "cost",
+    "sampled_prize",
+    "prize_id",
+    "prize_index",
+    "fallback_reason",
+    "roll",
+    "code",
+    "created_at",
+    "seq",
+];
+const INTEGERS: [&str; 5] = ["version_number", "cost", "prize_index", "created_at", "seq"];
+
 /// Logs draws, `(request, day, record)` each, with `writes` (the statement fails with a unique
 /// violation when a key was used).
-pub fn log_many<'q>(
-    writes: &mut Writes<'q>,
-    draws: &[(&DrawRequest<'q>, &'q str, &'q DrawRecord)],
+pub fn log_many(
+    writes: &mut Writes<'_>,
+    draws: &[(&DrawRequest<'_>, &str, &DrawRecord)],
 ) -> Result<(), sqlx::Error> {
     if draws.is_empty() {
         return Ok(());
     }
+    let rows = draws
+        .iter()
+        .map(|(req, day, record)| {
+            json!({
+                "id": record.id, "workspace_id": req.page.workspace_id,
+                "document_id": req.page.document_id, "campaign_id": record.campaign_id,
+                "version_number": record.version, "member_id": req.member_id,
+                "idempotency_key": req.key, "day": day, "cost": record.cost,
+                "sampled_prize": record.sampled_prize, "prize_id": record.prize_id,
+                "prize_index": i64::try_from(record.prize_index).unwrap_or_default(),
+                "fallback_reason": record.fallback_reason.map(FallbackReason::as_str),
+                "roll": record.roll, "code": record.code, "created_at": record.created_at,
+                "seq": record.seq,
+            })
+        })
+        .collect();
+    let columns: Vec<(&str, &str)> = LOGGED
+        .iter()
+        .map(|c| {
+            (
+                *c,
+                if INTEGERS.contains(c) {
+                    "bigint"
+                } else {
+                    "text"
+                },
+            )
+        })
+        .collect();
+    let from = writes.rows(rows, &columns)?;
+    let names = LOGGED.join(", ");
     writes.push(format!(
-        "INSERT INTO draws (id, workspace_id, document_id, campaign_id, version_number, member_id, \
-         idempotency_key, day, cost, sampled_prize, prize_id, prize_index, fallback_reason, roll, \
-         code, created_at, seq) VALUES {}",
-        tuples(writes.next(), draws.len(), 17)
+        "INSERT INTO draws ({names}) SELECT {} FROM {from}",
+        qualified("v", &names)
     ));
-    for (req, day, record) in draws {
-        let page: &'q PublishedVersion = req.page;
-        writes.bind(&record.id)?;
-        writes.bind(&page.workspace_id)?;
-        writes.bind(&page.document_id)?;
-        writes.bind(&record.campaign_id)?;
-        writes.bind(record.version)?;
-        writes.bind(req.member_id)?;
-        writes.bind(req.key)?;
-        writes.bind(*day)?;
-        writes.bind(record.cost)?;
-        writes.bind(&record.sampled_prize)?;
-        writes.bind(&record.prize_id)?;
-        writes.bind(i64::try_from(record.prize_index).unwrap_or_default())?;
-        writes.bind(record.fallback_reason.map(FallbackReason::as_str))?;
-        writes.bind(&record.roll)?;
-        writes.bind(&record.code)?;
-        writes.bind(record.created_at)?;
-        writes.bind(record.seq)?;
-    }
     Ok(())
 }
 

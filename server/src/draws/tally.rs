@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde_json::json;
 use sqlx::AnyConnection;
 
 use crate::db::values::{list, numbered};
@@ -130,26 +131,20 @@ impl<'a> Tallies<'a> {
     }
 
     /// Counts a win for each of `members` with `writes` (no win limit to check).
-    pub fn count_wins(
-        &self,
-        writes: &mut Writes<'a>,
-        members: &[&'a str],
-    ) -> Result<(), sqlx::Error> {
+    pub fn count_wins(&self, writes: &mut Writes<'a>, members: &[&str]) -> Result<(), sqlx::Error> {
         if members.is_empty() {
             return Ok(());
         }
-        let first = writes.next();
+        let rows = members.iter().map(|m| json!({ "member_id": m })).collect();
+        let from = writes.rows(rows, &[("member_id", "text")])?;
+        let (document, campaign) = (writes.next(), writes.next() + 1);
         writes.push(format!(
-            "UPDATE draw_tallies SET wins = wins + 1 WHERE document_id = ${first} \
-             AND campaign_id = ${} AND member_id IN ({})",
-            first + 1,
-            list(first + 2, members.len())
+            "UPDATE draw_tallies SET wins = wins + 1 FROM {from} \
+             WHERE draw_tallies.member_id = v.member_id AND draw_tallies.document_id = ${document} \
+             AND draw_tallies.campaign_id = ${campaign}"
         ));
         writes.bind(self.document_id)?;
         writes.bind(self.campaign_id)?;
-        for member in members {
-            writes.bind(*member)?;
-        }
         Ok(())
     }
 

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 use cradle_model::ClubSettings;
+use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -23,29 +24,42 @@ use crate::store::new_id;
 pub type Pending<'e, 'a> = (&'e Entry<'a>, &'static str, i64, Option<i64>);
 
 /// Appends `lines` with `writes` (nothing when there are none).
-pub fn append_pending<'q>(
-    writes: &mut Writes<'q>,
-    lines: &[Pending<'q, 'q>],
+pub fn append_pending(
+    writes: &mut Writes<'_>,
+    lines: &[Pending<'_, '_>],
 ) -> Result<(), sqlx::Error> {
     if lines.is_empty() {
         return Ok(());
     }
+    let rows = lines
+        .iter()
+        .map(|(entry, kind, amount, expires_at)| {
+            json!({
+                "id": new_id(), "workspace_id": entry.workspace_id, "member_id": entry.member_id,
+                "kind": kind, "amount": amount, "reason": entry.reason, "source": entry.source,
+                "expires_at": expires_at, "created_at": entry.now_ms,
+            })
+        })
+        .collect();
+    let from = writes.rows(
+        rows,
+        &[
+            ("id", "text"),
+            ("workspace_id", "text"),
+            ("member_id", "text"),
+            ("kind", "text"),
+            ("amount", "bigint"),
+            ("reason", "text"),
+            ("source", "text"),
+            ("expires_at", "bigint"),
+            ("created_at", "bigint"),
+        ],
+    )?;
     writes.push(format!(
         "INSERT INTO points_ledger (id, workspace_id, member_id, kind, amount, reason, source, \
-         expires_at, created_at) VALUES {}",
-        tuples(writes.next(), lines.len(), 9)
+         expires_at, created_at) SELECT v.id, v.workspace_id, v.member_id, v.kind, v.amount, \
+         v.reason, v.source, v.expires_at, v.created_at FROM {from}"
     ));
-    for (entry, kind, amount, expires_at) in lines {
-        writes.bind(new_id())?;
-        writes.bind(entry.workspace_id)?;
-        writes.bind(entry.member_id)?;
-        writes.bind(*kind)?;
-        writes.bind(*amount)?;
-        writes.bind(entry.reason)?;
-        writes.bind(entry.source)?;
-        writes.bind(*expires_at)?;
-        writes.bind(entry.now_ms)?;
-    }
     Ok(())
 }
 
@@ -122,13 +136,7 @@ pub async fn earn_many<'q>(
         return Ok(());
     }
     let mut policies: HashMap<&str, (ClubSettings, Tz)> = HashMap::new();
-    writes.push(format!(
-        "UPDATE members SET balance = balance + v.column2, growth = growth + v.column2, \
-         next_expiry = CASE WHEN v.column3 IS NOT NULL AND (members.next_expiry IS NULL \
-         OR members.next_expiry > v.column3) THEN v.column3 ELSE members.next_expiry END \
-         FROM (VALUES {}) AS v WHERE members.id = v.column1",
-        tuples(writes.next(), entries.len(), 3)
-    ));
+    let mut rows = Vec::with_capacity(entries.len());
     for entry in entries {
         if !policies.contains_key(entry.workspace_id) {
             let policy = settings::with_zone(conn, entry.workspace_id).await?;
@@ -136,11 +144,23 @@ pub async fn earn_many<'q>(
         }
         let (club, zone) = &policies[entry.workspace_id];
         let expires_at = expiry::expires_at(club.points.expiry, entry.now_ms, *zone);
-        writes.bind(entry.member_id)?;
-        writes.bind(entry.amount)?;
-        writes.bind(expires_at)?;
+        rows.push(json!({"id": entry.member_id, "amount": entry.amount, "expires_at": expires_at}));
         lines.push((entry, "earn", entry.amount, expires_at));
     }
+    let from = writes.rows(
+        rows,
+        &[
+            ("id", "text"),
+            ("amount", "bigint"),
+            ("expires_at", "bigint"),
+        ],
+    )?;
+    writes.push(format!(
+        "UPDATE members SET balance = balance + v.amount, growth = growth + v.amount, \
+         next_expiry = CASE WHEN v.expires_at IS NOT NULL AND (members.next_expiry IS NULL \
+         OR members.next_expiry > v.expires_at) THEN v.expires_at ELSE members.next_expiry END \
+         FROM {from} WHERE members.id = v.id"
+    ));
     Ok(())
 }
 
@@ -154,15 +174,15 @@ pub fn count_shares<'q>(
     if entries.is_empty() {
         return Ok(());
     }
+    let rows = entries
+        .iter()
+        .map(|e| json!({"receiver_id": e.member_id, "amount": e.amount}))
+        .collect();
+    let from = writes.rows(rows, &[("receiver_id", "text"), ("amount", "bigint")])?;
     writes.push(format!(
-        "UPDATE rights_shares SET quarters = quarters + v.column2 FROM (VALUES {}) AS v \
-         WHERE rights_shares.receiver_id = v.column1 RETURNING receiver_id",
-        tuples(writes.next(), entries.len(), 2)
+        "UPDATE rights_shares SET quarters = quarters + v.amount FROM {from} \
+         WHERE rights_shares.receiver_id = v.receiver_id RETURNING rights_shares.receiver_id"
     ));
-    for entry in entries {
-        writes.bind(entry.member_id)?;
-        writes.bind(entry.amount)?;
-    }
     Ok(())
 }
 
@@ -221,7 +241,7 @@ mod tests {
             now_ms: now,
         };
         let credits = [make(0, 10), make(1, 3)];
-        let (mut writes, mut lines) = (Writes::default(), Vec::new());
+        let (mut writes, mut lines) = (Writes::new(&conn), Vec::new());
         earn_many(&mut conn, &credits, &mut writes, &mut lines)
             .await
             .unwrap();
@@ -231,7 +251,7 @@ mod tests {
         let spent = spend_many(&mut conn, &debits).await.unwrap();
         assert_eq!(spent, vec![Spent::Unlogged, Spent::Refused, Spent::Logged]);
         let lines: Vec<Pending> = vec![(&debits[0], "spend", -4, None)];
-        let mut writes = Writes::default();
+        let mut writes = Writes::new(&conn);
         append_pending(&mut writes, &lines).unwrap();
         writes.run(&mut conn).await.unwrap();
         let balances: Vec<(i64, i64)> = {
