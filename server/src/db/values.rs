@@ -38,33 +38,6 @@ pub fn qualified(alias: &str, columns: &str) -> String {
         .join(", ")
 }
 
-/// The table `v` made of the JSON parameter `$param` (an array of objects), its columns named
-/// and typed by `columns` (`text`, `bigint`). A statement reading its rows from here has the same
-/// text for any number of rows, so it is prepared once (see [`crate::db::writes`]).
-pub fn json_table(conn: &AnyConnection, param: usize, columns: &[(&str, &str)]) -> String {
-    json_rows(conn.backend_name() == "PostgreSQL", param, columns)
-}
-
-/// [`json_table`] for PostgreSQL (`postgres`) or SQLite.
-pub fn json_rows(postgres: bool, param: usize, columns: &[(&str, &str)]) -> String {
-    match postgres {
-        true => {
-            let typed: Vec<String> = columns.iter().map(|(n, t)| format!("{n} {t}")).collect();
-            format!(
-                "json_to_recordset(${param}::json) AS v({})",
-                typed.join(", ")
-            )
-        }
-        false => {
-            let read: Vec<String> = columns
-                .iter()
-                .map(|(n, _)| format!("json_extract(value, '$.{n}') AS {n}"))
-                .collect();
-            format!("(SELECT {} FROM json_each(${param})) AS v", read.join(", "))
-        }
-    }
-}
-
 /// `sql` with its `$N` parameters written `?N` on SQLite. Both name the same parameter, but
 /// SQLite's parser finds each `$N` by comparing names one by one, which is quadratic in the
 /// hundreds of parameters of a batch statement; `?N` it finds by number. Left as is elsewhere.

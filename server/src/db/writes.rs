@@ -11,7 +11,7 @@ use serde_json::Value;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::{Any, AnyConnection, Arguments, Encode, Type};
 
-use crate::db::values::{json_rows, numbered};
+use crate::db::values::numbered;
 
 /// Statements gathered with their parameters, numbered in one sequence.
 pub struct Writes<'q> {
@@ -33,7 +33,7 @@ impl<'q> Writes<'q> {
     }
 
     /// Binds `rows` (objects) as the next parameter and returns the table they make, `v`, for a
-    /// statement's `FROM` ([`crate::db::values::json_table`]).
+    /// statement's `FROM`: its columns are `columns`, each named and typed (`text`, `bigint`).
     pub fn rows(
         &mut self,
         rows: Vec<Value>,
@@ -41,7 +41,22 @@ impl<'q> Writes<'q> {
     ) -> Result<String, sqlx::Error> {
         let param = self.next();
         self.bind(Value::Array(rows).to_string())?;
-        Ok(json_rows(self.postgres, param, columns))
+        Ok(match self.postgres {
+            true => {
+                let typed: Vec<String> = columns.iter().map(|(n, t)| format!("{n} {t}")).collect();
+                format!(
+                    "json_to_recordset(${param}::json) AS v({})",
+                    typed.join(", ")
+                )
+            }
+            false => {
+                let read: Vec<String> = columns
+                    .iter()
+                    .map(|(n, _)| format!("json_extract(value, '$.{n}') AS {n}"))
+                    .collect();
+                format!("(SELECT {} FROM json_each(${param})) AS v", read.join(", "))
+            }
+        })
     }
 
     /// The number of the next parameter bound: a statement pushed next numbers its parameters

@@ -9,7 +9,7 @@ use serde_json::json;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
-use crate::db::values::{json_table, numbered, qualified};
+use crate::db::values::{numbered, qualified, tuples};
 use crate::db::writes::Writes;
 use crate::db::Db;
 use crate::draws::engine::DrawRequest;
@@ -127,32 +127,23 @@ pub async fn by_keys(
         "PostgreSQL" => " || ''",
         _ => "",
     };
-    let from = json_table(
-        conn,
-        1,
-        &[
-            ("member", "text"),
-            ("document", "text"),
-            ("campaign", "text"),
-            ("key", "text"),
-        ],
-    );
     let sql = format!(
-        "SELECT {}, d.member_id FROM draws d JOIN {from} ON d.member_id = v.member \
-         AND d.document_id{opaque} = v.document AND d.campaign_id{opaque} = v.campaign \
-         AND d.idempotency_key = v.key",
+        "SELECT {}, d.member_id FROM draws d JOIN (VALUES {}) AS v ON d.member_id = v.column1 \
+         AND d.document_id{opaque} = v.column2 AND d.campaign_id{opaque} = v.column3 \
+         AND d.idempotency_key = v.column4",
         qualified("d", COLUMNS),
+        tuples(1, reqs.len(), 4)
     );
     let sql = numbered(conn, sql);
-    let rows: Vec<serde_json::Value> = reqs
-        .iter()
-        .map(|r| {
-            json!({"member": r.member_id, "document": r.page.document_id,
-                   "campaign": r.campaign.id, "key": r.key})
-        })
-        .collect();
-    let mut found: HashMap<String, DrawRecord> = sqlx::query_as::<_, KeyedRow>(&sql)
-        .bind(serde_json::Value::Array(rows).to_string())
+    let mut query = sqlx::query_as::<_, KeyedRow>(&sql);
+    for req in reqs {
+        query = query
+            .bind(req.member_id)
+            .bind(&req.page.document_id)
+            .bind(&req.campaign.id)
+            .bind(req.key);
+    }
+    let mut found: HashMap<String, DrawRecord> = query
         .fetch_all(&mut *conn)
         .await?
         .into_iter()

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use sqlx::AnyConnection;
 
-use crate::db::values::{json_table, numbered};
+use crate::db::values::{numbered, tuples};
 
 /// Reserves units of several prizes of one campaign, `(prize id, wanted)` each: how many of each
 /// were reserved, in order. One statement when every prize has enough left; a prize near the end
@@ -23,23 +23,22 @@ pub async fn take_all(
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let from = json_table(conn, 3, &[("prize", "text"), ("wanted", "bigint")]);
     let sql = format!(
-        "UPDATE prize_stock SET remaining = remaining - v.wanted, issued = issued + v.wanted \
-         FROM {from} WHERE prize_stock.document_id = $1 \
-         AND prize_stock.campaign_id = $2 AND prize_stock.prize_id = v.prize \
-         AND (prize_stock.remaining IS NULL OR prize_stock.remaining >= v.wanted) \
-         RETURNING prize_id"
+        "UPDATE prize_stock SET remaining = remaining - v.column2, issued = issued + v.column2 \
+         FROM (VALUES {}) AS v WHERE prize_stock.document_id = $1 \
+         AND prize_stock.campaign_id = $2 AND prize_stock.prize_id = v.column1 \
+         AND (prize_stock.remaining IS NULL OR prize_stock.remaining >= v.column2) \
+         RETURNING prize_id",
+        tuples(3, wanted.len(), 2)
     );
     let sql = numbered(conn, sql);
-    let rows: Vec<serde_json::Value> = wanted
-        .iter()
-        .map(|(prize, n)| serde_json::json!({"prize": prize, "wanted": n}))
-        .collect();
-    let full: HashSet<String> = sqlx::query_as::<_, (String,)>(&sql)
+    let mut query = sqlx::query_as::<_, (String,)>(&sql)
         .bind(document_id)
-        .bind(campaign_id)
-        .bind(serde_json::Value::Array(rows).to_string())
+        .bind(campaign_id);
+    for (prize, n) in wanted {
+        query = query.bind(*prize).bind(*n);
+    }
+    let full: HashSet<String> = query
         .fetch_all(&mut *conn)
         .await?
         .into_iter()

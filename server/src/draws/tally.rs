@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::json;
 use sqlx::AnyConnection;
 
-use crate::db::values::{json_table, list, numbered};
+use crate::db::values::{list, numbered};
 use crate::db::writes::Writes;
 use crate::draws::engine::DrawError;
 
@@ -35,11 +35,13 @@ impl<'a> Tallies<'a> {
         if members.is_empty() {
             return Ok(HashMap::new());
         }
-        // `WHERE true`: SQLite reads `ON CONFLICT` after a bare `FROM` as a join's `ON`.
-        let from = json_table(conn, 6, &[("member", "text")]);
+        let rows = (0..members.len())
+            .map(|i| format!("(${}, $1, $2, $3, 1, 1, 0)", i + 6))
+            .collect::<Vec<_>>()
+            .join(", ");
         let sql = format!(
             "INSERT INTO draw_tallies (member_id, document_id, campaign_id, day, day_count, total, \
-             wins) SELECT v.member, $1, $2, $3, 1, 1, 0 FROM {from} WHERE true \
+             wins) VALUES {rows} \
              ON CONFLICT (member_id, document_id, campaign_id) DO UPDATE SET \
              day_count = CASE WHEN draw_tallies.day = $3 THEN draw_tallies.day_count + 1 ELSE 1 END, \
              day = $3, total = draw_tallies.total + 1 \
@@ -48,14 +50,15 @@ impl<'a> Tallies<'a> {
              RETURNING member_id, day_count"
         );
         let sql = numbered(conn, sql);
-        let rows: Vec<serde_json::Value> = members.iter().map(|m| json!({ "member": m })).collect();
-        let query = sqlx::query_as::<_, (String, i64)>(&sql)
+        let mut query = sqlx::query_as::<_, (String, i64)>(&sql)
             .bind(self.document_id)
             .bind(self.campaign_id)
             .bind(self.day)
             .bind(per_day)
-            .bind(per_campaign)
-            .bind(serde_json::Value::Array(rows).to_string());
+            .bind(per_campaign);
+        for member in members {
+            query = query.bind(*member);
+        }
         Ok(query.fetch_all(&mut *conn).await?.into_iter().collect())
     }
 

@@ -10,13 +10,13 @@ use std::collections::{HashMap, HashSet};
 
 use chrono_tz::Tz;
 use cradle_model::ClubSettings;
-use serde_json::{json, Value};
+use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::{credit_sharer, debit, Entry};
 use crate::club::{expiry, settings, sharing};
-use crate::db::values::{json_table, numbered};
+use crate::db::values::{numbered, tuples};
 use crate::db::writes::Writes;
 use crate::store::new_id;
 
@@ -85,23 +85,21 @@ pub async fn spend_many(
     let positive: Vec<&Entry> = entries.iter().filter(|e| e.amount > 0).collect();
     let mut quick = HashSet::new();
     if !positive.is_empty() {
-        let from = json_table(
-            conn,
-            1,
-            &[("member", "text"), ("amount", "bigint"), ("now", "bigint")],
-        );
         let sql = format!(
-            "UPDATE members SET balance = balance - v.amount, spent = spent + v.amount \
-             FROM {from} WHERE members.id = v.member AND members.balance >= v.amount \
-             AND (members.next_expiry IS NULL OR members.next_expiry > v.now) RETURNING id"
+            "UPDATE members SET balance = balance - v.column2, spent = spent + v.column2 \
+             FROM (VALUES {}) AS v WHERE members.id = v.column1 AND members.balance >= v.column2 \
+             AND (members.next_expiry IS NULL OR members.next_expiry > v.column3) RETURNING id",
+            tuples(1, positive.len(), 3)
         );
         let sql = numbered(conn, sql);
-        let rows: Vec<Value> = positive
-            .iter()
-            .map(|e| json!({"member": e.member_id, "amount": e.amount, "now": e.now_ms}))
-            .collect();
-        quick = sqlx::query_as::<_, (String,)>(&sql)
-            .bind(Value::Array(rows).to_string())
+        let mut query = sqlx::query_as::<_, (String,)>(&sql);
+        for entry in &positive {
+            query = query
+                .bind(entry.member_id)
+                .bind(entry.amount)
+                .bind(entry.now_ms);
+        }
+        quick = query
             .fetch_all(&mut *conn)
             .await?
             .into_iter()
@@ -178,12 +176,12 @@ pub fn count_shares<'q>(
     }
     let rows = entries
         .iter()
-        .map(|e| json!({"receiver": e.member_id, "amount": e.amount}))
+        .map(|e| json!({"receiver_id": e.member_id, "amount": e.amount}))
         .collect();
-    let from = writes.rows(rows, &[("receiver", "text"), ("amount", "bigint")])?;
+    let from = writes.rows(rows, &[("receiver_id", "text"), ("amount", "bigint")])?;
     writes.push(format!(
         "UPDATE rights_shares SET quarters = quarters + v.amount FROM {from} \
-         WHERE rights_shares.receiver_id = v.receiver RETURNING receiver_id"
+         WHERE rights_shares.receiver_id = v.receiver_id RETURNING rights_shares.receiver_id"
     ));
     Ok(())
 }
