@@ -162,7 +162,7 @@ pub async fn create(
 
 /// Opens a document.
 #[utoipa::path(get, operation_id = "get_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -178,7 +178,7 @@ pub async fn get(
 /// Saves a draft over the version it started from: 409 with the current version when someone
 /// saved in between, 422 with every validation error.
 #[utoipa::path(put, operation_id = "save_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)), request_body = SaveRequest,
-    responses((status = 200, body = SaveResponse), (status = 404, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = SaveResponse), (status = 404, body = ErrorBody),
               (status = 409, description = "stale version; details.current_version", body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn save(
@@ -213,7 +213,7 @@ pub async fn save(
 
 /// Moves a document to the bin.
 #[utoipa::path(delete, operation_id = "delete_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
-    responses((status = 204), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 204), (status = 404, body = ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -229,7 +229,7 @@ pub async fn delete(
 
 /// Brings a document back from the bin.
 #[utoipa::path(post, operation_id = "restore_document", path = "/documents/{id}/restore", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn restore(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -247,7 +247,7 @@ pub async fn restore(
 
 /// Copies a document under a new id, title "… (copy)" and slug "…-copy".
 #[utoipa::path(post, operation_id = "duplicate_document", path = "/documents/{id}/duplicate", tag = "documents", params(("id" = String, Path)),
-    responses((status = 201, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn duplicate(
     State(state): State<AppState>,
     me: CurrentUser,

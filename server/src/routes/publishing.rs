@@ -80,7 +80,7 @@ async fn publish_document(
 /// Publishes the draft as a new immutable version and puts it live.
 #[utoipa::path(post, path = "/documents/{id}/publish", tag = "publishing", params(("id" = String, Path)),
     request_body = PublishRequest,
-    responses((status = 201, body = Published), (status = 404, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = Published), (status = 404, body = ErrorBody),
               (status = 409, description = "stale draft version, slug taken or concurrent publish", body = ErrorBody),
               (status = 422, description = "invalid page, schedule or stock below issued", body = ErrorBody)))]
 pub async fn publish(
@@ -112,7 +112,7 @@ pub async fn publish(
 
 /// Lists a document's published versions, newest first.
 #[utoipa::path(get, path = "/documents/{id}/versions", tag = "publishing", params(("id" = String, Path)),
-    responses((status = 200, body = Vec<VersionInfo>), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = Vec<VersionInfo>), (status = 404, body = ErrorBody)))]
 pub async fn versions(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -130,7 +130,7 @@ pub async fn versions(
 /// Publishes an old version again, as a new version number (stock rules apply as for any publish).
 #[utoipa::path(post, path = "/documents/{id}/versions/{number}/rollback", tag = "publishing",
     params(("id" = String, Path), ("number" = i64, Path)),
-    responses((status = 201, body = Published), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = Published), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn rollback(
     State(state): State<AppState>,
