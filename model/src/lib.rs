@@ -29,6 +29,7 @@ pub mod style;
 pub mod templates;
 pub mod url;
 pub mod validate;
+pub mod visibility;
 
 pub use audience::{evaluate, MemberProfile, Rule, Segment};
 pub use campaign::{Campaign, Prize, PrizeKind, PrizeOdds, Stock};

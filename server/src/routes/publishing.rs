@@ -9,13 +9,15 @@ use axum::Json;
 use chrono::{DateTime, FixedOffset, Utc};
 use cradle_model::parse::decode_document;
 use cradle_model::validate::Kind;
-use cradle_model::{validate, Document, ValidationError};
+use cradle_model::{validate, visibility, Document, ValidationError};
 use cradle_wire::publishing::{LiveResponse, PublishRequest, Published};
 use cradle_wire::ErrorCode;
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::auth::CurrentUser;
+use crate::club::member::CurrentMember;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::documents::invalid;
 use crate::store::documents;
@@ -167,13 +169,38 @@ pub async fn live(
         .ok_or_else(|| ApiError::not_found("page"))?;
     let now = Utc::now();
     page.schedule.check(now).map_err(ApiError::closed)?;
-    let etag = format!("\"{}\"", page.content_hash);
-    // Short cache, never past the scheduled end.
+    // A page with targeted blocks is drawn for whoever asks: a member of the page's brand sees
+    // what her audience admits, anyone else only the untargeted blocks.
+    let targeted = visibility::is_targeted(&page.doc);
+    let (document, etag) = match targeted {
+        false => (
+            page.for_members.clone(),
+            format!("\"{}\"", page.content_hash),
+        ),
+        true => {
+            let viewer = CurrentMember::from_cookie(&headers, &state)
+                .await?
+                .filter(|m| m.workspace_id == page.workspace_id);
+            let today = now.with_timezone(&page.time_zone).date_naive();
+            let seen =
+                visibility::for_viewer(&page.doc, viewer.as_ref().map(|m| &m.profile), today);
+            let json = serde_json::to_vec(&seen).map_err(ApiError::internal)?;
+            let etag = format!("\"{}\"", hex::encode(&Sha256::digest(&json)[..16]));
+            (
+                serde_json::from_slice(&json).map_err(ApiError::internal)?,
+                etag,
+            )
+        }
+    };
+    // Short cache, never past the scheduled end; private when it depends on the member.
     let max_age = page
         .schedule
         .seconds_to_change(now)
         .map_or(60, |s| s.clamp(0, 60));
-    let cache = format!("public, max-age={max_age}, must-revalidate");
+    let cache = match targeted {
+        false => format!("public, max-age={max_age}, must-revalidate"),
+        true => "private, no-cache".to_owned(),
+    };
     let mut response_headers = HeaderMap::new();
     response_headers.insert(
         header::ETAG,
@@ -187,13 +214,16 @@ pub async fn live(
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if targeted {
+        response_headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+    }
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, response_headers).into_response());
     }
     let body = LiveResponse {
         number: page.number,
         published_at: page.published_at,
-        document: page.for_members.clone(),
+        document,
     };
     Ok((response_headers, Json(body)).into_response())
 }
