@@ -9,6 +9,7 @@
 //! Architecture invariant: this crate has no web and no database dependencies, so the editor,
 //! the member runtime and the server all share it.
 
+pub mod address;
 pub mod audience;
 pub mod campaign;
 pub mod catalogue;

@@ -42,6 +42,7 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(documents::get, documents::save, documents::delete))
         .routes(routes!(documents::restore))
         .routes(routes!(documents::duplicate))
+        .routes(routes!(documents::check_address))
         .routes(routes!(publishing::publish))
         .routes(routes!(publishing::versions))
         .routes(routes!(publishing::rollback))
