@@ -1,6 +1,6 @@
 // Member addresses: a page titled in Chinese publishes at a readable pinyin address, a second page
 // with the same title gets the next free one, and the page panel changes the address with a live
-// check that refuses a taken address and offers a free one.
+// check that refuses a taken address, offers a free one and applies a free address as one undo step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, screenshot, login, createPage, waitSaved } from './harness.mjs';
@@ -44,11 +44,16 @@ test('Chinese titles publish at readable addresses; the address is changed with 
   await status.filter({ hasText: 'Use lowercase letters, digits and hyphens only' }).waitFor();
   await screenshot(page, 'address-refused');
 
+  // The offered address is this page's own: taking it leaves nothing refused.
   await field.fill(taken);
   await suggestion.click();
-  await status.filter({ hasText: 'Available' }).waitFor();
   assert.equal(await field.inputValue(), offered);
-  assert.equal(await publish(page, 1), `/c/${offered}`);
+  await page.waitForFunction(() => document.querySelector('#page-address').getAttribute('aria-invalid') === 'false');
+
+  // A free address is taken at once and the page publishes there.
+  await field.fill('double-11');
+  await status.filter({ hasText: 'Available' }).waitFor();
+  assert.equal(await publish(page, 1), '/c/double-11');
 
   // Undo takes the address back to the one the page was created with.
   await page.getByRole('button', { name: 'Undo' }).click();

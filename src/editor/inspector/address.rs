@@ -29,10 +29,14 @@ pub(super) fn PageAddress(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
     let typed = RwSignal::new(editor.slug.get_untracked());
     let status = RwSignal::new(Status::Current);
-    // Undo and redo change the address too: show what the page holds.
+    // Undo and redo change the address too: show what the page holds (an address this field
+    // just applied is already shown, with its status).
     Effect::new(move |_| {
-        typed.set(editor.slug.get());
-        status.set(Status::Current);
+        let slug = editor.slug.get();
+        if typed.get_untracked() != slug {
+            typed.set(slug);
+            status.set(Status::Current);
+        }
     });
     // Answers can arrive out of order: only the latest question's answer counts.
     let asked = StoredValue::new(0u32);
