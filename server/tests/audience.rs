@@ -42,7 +42,7 @@ dual_test!(each_member_gets_only_the_blocks_meant_for_her, |app| {
     assert_eq!(block_ids(&visitor.json()), ["hero", "page", "tips"]);
     assert!(!visitor.text().contains("audience"), "{}", visitor.text());
     assert_eq!(visitor.header("cache-control"), Some("private, no-cache"));
-    assert_eq!(visitor.header("vary"), Some("Cookie"));
+    assert!(visitor.header("vary").is_some_and(|v| v.contains("Cookie")));
 
     let week_20 = ProfileClaims {
         due_date: Some(today + Days::new(20 * 7)),
@@ -109,5 +109,6 @@ dual_test!(an_untargeted_page_stays_shared_and_cacheable, |app| {
     assert!(answer
         .header("cache-control")
         .is_some_and(|c| c.starts_with("public")));
-    assert_eq!(answer.header("vary"), None);
+    // Varied by encoding only, never by who asks.
+    assert!(!answer.header("vary").unwrap_or_default().contains("Cookie"));
 });
