@@ -26,7 +26,17 @@ pub fn from_title(title: &str, id: &str) -> String {
             words.push(std::mem::take(&mut word));
         }
         if let Some(syllable) = c.to_pinyin() {
-            words.push(syllable.plain().to_owned());
+            // ü (lü, nü) is written v, as pinyin keyboards and addresses do: 绿 → lv. Any other
+            // letter outside ASCII (ê) is left out.
+            let ascii: String = syllable
+                .plain()
+                .replace('ü', "v")
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
+            if !ascii.is_empty() {
+                words.push(ascii);
+            }
         }
     }
     if !word.is_empty() {
@@ -72,6 +82,7 @@ mod tests {
             "chun-ji-hui-yuan-ri"
         );
         assert_eq!(from_title("双11抽奖", "x"), "shuang-11-chou-jiang");
+        assert_eq!(from_title("绿色女孩", "x"), "lv-se-nv-hai");
         assert_eq!(from_title("  --A  B-- ", "x"), "a-b");
         assert_eq!(from_title("🎉🎉", "abcdef0123"), "page-abcdef01");
         assert_eq!(
@@ -84,6 +95,12 @@ mod tests {
     proptest! {
         #[test]
         fn every_title_gives_a_valid_address(title in "\\PC{0,80}") {
+            let slug = from_title(&title, "0123456789");
+            prop_assert!(is_valid_slug(&slug), "{title:?} gave {slug:?}");
+        }
+
+        #[test]
+        fn every_chinese_title_gives_a_valid_address(title in "[\u{3400}-\u{9fff}]{1,30}") {
             let slug = from_title(&title, "0123456789");
             prop_assert!(is_valid_slug(&slug), "{title:?} gave {slug:?}");
         }
