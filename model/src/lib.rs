@@ -9,6 +9,7 @@
 //! Architecture invariant: this crate has no web and no database dependencies, so the editor,
 //! the member runtime and the server all share it.
 
+pub mod address;
 pub mod audience;
 pub mod campaign;
 pub mod catalogue;
@@ -29,6 +30,7 @@ pub mod style;
 pub mod templates;
 pub mod url;
 pub mod validate;
+pub mod visibility;
 
 pub use audience::{evaluate, MemberProfile, Rule, Segment};
 pub use campaign::{Campaign, Prize, PrizeKind, PrizeOdds, Stock};

@@ -11,6 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
 use cradle_wire::ErrorCode;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -28,6 +30,8 @@ use crate::{routes, security, spa};
 
 /// Largest JSON body the API accepts.
 pub const MAX_JSON_BODY: usize = 2 * 1024 * 1024;
+/// Smallest answer compressed, in bytes.
+const MIN_COMPRESSED: u16 = 1024;
 /// Longest a request may take before the server answers 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -100,6 +104,12 @@ pub fn router(state: AppState) -> Router {
         .merge(spa::router(state.config.dist.clone()));
     security::layers(app)
         .with_state(state)
+        // JSON and the app's HTML compressed for browsers that ask (files come precompressed);
+        // answers under 1 KB (a draw's) are sent as they are: too small to gain.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(SizeAbove::new(MIN_COMPRESSED))),
+        )
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -22,7 +22,11 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
     for route in APP_ROUTES {
         router = router.route(route, get(index_ok));
     }
+    // The build writes `.br` and `.gz` beside each file (Trunk.toml's post-build hook): served by
+    // the browser's Accept-Encoding without compressing anything per request.
     let files = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(get(index_not_found).with_state(dist.clone()));
     router
@@ -69,7 +73,7 @@ pub async fn index(dist: &Path, status: StatusCode, frame_ancestors: &str) -> Re
 }
 
 /// Hashed assets (`name-0123456789abcdef.ext`) never change: cache them for a year. Everything
-/// else is revalidated so a new build shows at once.
+/// else is revalidated so a new build shows at once. Every answer varies by Accept-Encoding.
 pub async fn cache_headers(request: Request, next: Next) -> Response {
     let immutable = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
@@ -78,9 +82,16 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     } else {
         "no-cache"
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    // Files come in the encoding asked for: caches must key on it.
+    let varies = headers.get_all(header::VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+    });
+    if !varies {
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     response
 }
 

@@ -254,3 +254,63 @@ dual_test!(other_workspaces_get_404_for_everything, |app| {
         1
     );
 });
+
+dual_test!(chinese_titles_get_readable_free_addresses, |app| {
+    let s = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let first = app.create_page_with(&s, json!({"title": "双11抽奖"})).await;
+    assert_eq!(first.document["slug"], "shuang-11-chou-jiang");
+    assert!(app.publish(&s, &first, json!({})).await.status.is_success());
+    // The same title again: the next free address, and it publishes too.
+    let second = app.create_page_with(&s, json!({"title": "双11抽奖"})).await;
+    assert_eq!(second.document["slug"], "shuang-11-chou-jiang-2");
+    let published = app.publish(&s, &second, json!({})).await;
+    assert!(published.status.is_success(), "{}", published.text());
+    let copy = app
+        .call(
+            &s,
+            Method::POST,
+            &format!("{}/duplicate", first.path()),
+            None,
+        )
+        .await;
+    assert_eq!(copy.json()["document"]["slug"], "shuang-11-chou-jiang-copy");
+
+    let check = |slug: &str, document: &str| format!("/api/addresses/{slug}?document={document}");
+    let taken = app
+        .call(&s, Method::GET, &check("shuang-11-chou-jiang", ""), None)
+        .await
+        .json();
+    assert_eq!(taken["available"], false);
+    assert_eq!(taken["valid"], true);
+    assert_eq!(taken["suggestion"], "shuang-11-chou-jiang-3");
+    // A page's own address is free for it.
+    let own = app
+        .call(
+            &s,
+            Method::GET,
+            &check("shuang-11-chou-jiang", &first.id),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(own["available"], true);
+    // Not an address at all: the readable one it would become.
+    let chinese = app
+        .call(&s, Method::GET, &check("%E6%98%A5%E5%AD%A3", ""), None)
+        .await;
+    assert_eq!(chinese.status, StatusCode::OK, "{}", chinese.text());
+    let chinese = chinese.json();
+    assert_eq!(chinese["valid"], false);
+    assert_eq!(chinese["available"], false);
+    assert_eq!(chinese["suggestion"], "chun-ji");
+    let viewer = app.user("v@brand.com", Role::Viewer, "Brand").await;
+    let seen = app
+        .call(&viewer, Method::GET, &check("free-one", ""), None)
+        .await
+        .json();
+    assert_eq!(seen["available"], true);
+    assert_eq!(
+        app.get(&check("free-one", "")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+});

@@ -49,6 +49,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/published/{slug}/share"),
     ("GET", "/api/club/settings"),
     ("PUT", "/api/club/settings"),
+    ("GET", "/api/addresses/{slug}"),
     ("GET", "/api/workspace/framing"),
     ("PUT", "/api/workspace/framing"),
     ("POST", "/api/members/{id}/adjust"),

@@ -62,3 +62,54 @@ dual_test!(api_errors_share_one_json_shape, |app| {
     assert!(body["error"]["message"].is_string());
     assert!(body["error"].as_object().unwrap().contains_key("details"));
 });
+
+dual_test!(files_and_json_are_sent_compressed, |app| {
+    use axum::body::Body;
+    use axum::http::Request;
+    let dist = &app.state.config.dist;
+    let wasm = "cradle-0123456789abcdef_bg.wasm";
+    std::fs::write(dist.join(format!("{wasm}.br")), b"brotli bytes").unwrap();
+    std::fs::write(dist.join(format!("{wasm}.gz")), b"gzip bytes").unwrap();
+    let get = |path: &str, accept: &str| {
+        Request::get(path)
+            .header("accept-encoding", accept)
+            .body(Body::empty())
+            .unwrap()
+    };
+
+    // Files: the precompressed sibling the browser can read, cached for a year.
+    let br = app
+        .send(get(&format!("/{wasm}"), "gzip, deflate, br"))
+        .await;
+    assert_eq!(br.status, StatusCode::OK);
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert_eq!(br.body, b"brotli bytes");
+    assert_eq!(br.header("content-type"), Some("application/wasm"));
+    assert!(br
+        .header("vary")
+        .is_some_and(|v| v.contains("accept-encoding")));
+    assert_eq!(
+        br.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    let gz = app.send(get(&format!("/{wasm}"), "gzip")).await;
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+    assert_eq!(gz.body, b"gzip bytes");
+    let plain = app.send(get(&format!("/{wasm}"), "identity")).await;
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.body, b"\0asm");
+
+    // JSON over 1 KB compressed on the way; small answers as they are.
+    let spec = app.send(get("/api/openapi.json", "gzip")).await;
+    assert_eq!(spec.header("content-encoding"), Some("gzip"));
+    let mut json = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(spec.body.as_slice()),
+        &mut json,
+    )
+    .unwrap();
+    assert!(json.contains("\"openapi\""));
+    let health = app.send(get("/api/health", "gzip, br")).await;
+    assert_eq!(health.header("content-encoding"), None);
+    assert!(health.json()["status"].is_string());
+});

@@ -1,6 +1,6 @@
 //! Drafts: list, create, open, save, bin, restore, duplicate.
 
-use cradle_wire::documents::{CreateRequest, SaveRequest, SaveResponse};
+use cradle_wire::documents::{AddressCheck, CreateRequest, SaveRequest, SaveResponse};
 pub use cradle_wire::documents::{DocumentResponse as Draft, ListResponse as List, Summary};
 use gloo_net::http::Method;
 use serde_json::Value;
@@ -35,6 +35,16 @@ pub async fn create(title: &str, slug: Option<&str>, template: &str) -> Result<D
             template: Some(template.to_owned()),
         },
     )
+    .await
+}
+
+/// Whether `slug` is free for page `id`, with a free address close to it.
+pub async fn check_address(slug: &str, id: &str) -> Result<AddressCheck, ApiError> {
+    get_json(&format!(
+        "/api/addresses/{}?document={}",
+        encode(slug),
+        encode(id)
+    ))
     .await
 }
 

@@ -10,11 +10,13 @@ use super::keyboard::{duplicate_selected, remove_selected};
 use super::Editor;
 use crate::i18n::{use_i18n, Lang};
 
+mod address;
 mod audience;
 mod fields;
 mod move_to;
 mod style;
 
+use address::PageAddress;
 use audience::AudienceFields;
 use fields::PropField;
 use move_to::MoveTo;
@@ -52,7 +54,10 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
                     view! { <BlockInspector editor id /> }.into_any()
                 }
                 _ => {
-                    view! { <p class="panel__empty">{move || i18n.t().select_a_block}</p> }
+                    view! {
+                        <p class="panel__empty">{move || i18n.t().select_a_block}</p>
+                        <PageAddress editor />
+                    }
                         .into_any()
                 }
             }}

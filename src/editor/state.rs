@@ -33,6 +33,8 @@ pub struct Editor {
     pub errors: RwSignal<Vec<ValidationError>>,
     /// The page title (shown in the top bar).
     pub title: RwSignal<String>,
+    /// The page's member address (`/c/{slug}`), shown and edited in the page panel.
+    pub slug: RwSignal<String>,
 }
 
 impl Editor {
@@ -62,6 +64,7 @@ impl Editor {
         let errors = RwSignal::new(validate(&doc));
         Editor {
             title: RwSignal::new(doc.title.clone()),
+            slug: RwSignal::new(doc.slug.clone()),
             doc: StoredValue::new(doc),
             history: StoredValue::new(History::default()),
             render,
@@ -165,6 +168,9 @@ impl Editor {
             }
             if self.title.get_untracked() != doc.title {
                 self.title.set(doc.title.clone());
+            }
+            if self.slug.get_untracked() != doc.slug {
+                self.slug.set(doc.slug.clone());
             }
         });
         self.history.with_value(|h| {

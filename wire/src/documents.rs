@@ -84,3 +84,17 @@ pub struct SaveResponse {
     /// The new version.
     pub version: i64,
 }
+
+/// `GET /api/addresses/{slug}`: whether a member address can be used by a page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddressCheck {
+    /// The address asked about.
+    pub slug: String,
+    /// 1-64 of `a-z 0-9 -`, not starting or ending with `-`.
+    pub valid: bool,
+    /// Valid, and no other page is live at it or uses it as a draft in this workspace.
+    pub available: bool,
+    /// A free address close to it (itself when available).
+    pub suggestion: String,
+}

@@ -4,7 +4,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::Method;
+use axum::http::{HeaderMap, Method};
 use cradle_model::audience::MemberProfile;
 use cradle_wire::ErrorCode;
 
@@ -46,28 +46,44 @@ impl FromRequestParts<AppState> for CurrentMember {
                 "open the page from the brand's app to sign in as a member",
             )
         };
-        let token = cookie(&parts.headers, MEMBER_COOKIE).ok_or_else(unauthorized)?;
-        let (session, member) = sessions::lookup(&state.db, token)
+        let member = CurrentMember::from_cookie(&parts.headers, state)
             .await?
             .ok_or_else(unauthorized)?;
         let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
         if !safe {
             let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
-            if sent != Some(session.csrf.as_str()) {
+            if sent != Some(member.csrf.as_str()) {
                 return Err(ApiError::new(
                     ErrorCode::Csrf,
                     "missing or wrong X-CSRF-Token header: reload the page and try again",
                 ));
             }
         }
+        Ok(member)
+    }
+}
+
+impl CurrentMember {
+    /// The member of the request's session cookie, if it names a live session (no CSRF check:
+    /// for reads that change what is shown, not what is stored).
+    pub async fn from_cookie(
+        headers: &HeaderMap,
+        state: &AppState,
+    ) -> Result<Option<CurrentMember>, ApiError> {
+        let Some(token) = cookie(headers, MEMBER_COOKIE) else {
+            return Ok(None);
+        };
+        let Some((session, member)) = sessions::lookup(&state.db, token).await? else {
+            return Ok(None);
+        };
         let club = settings::get(&state.db, &member.workspace_id).await?;
-        Ok(CurrentMember {
+        Ok(Some(CurrentMember {
             profile: member.profile.profile(tiers::rank(&club, member.growth)),
             id: member.id,
             workspace_id: member.workspace_id,
             external_id: member.external_id,
             csrf: session.csrf,
             joined: session.joined,
-        })
+        }))
     }
 }

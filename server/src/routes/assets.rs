@@ -43,7 +43,7 @@ fn too_large(message: String) -> ApiError {
 /// Uploads a picture (the raw bytes as the body).
 #[utoipa::path(post, operation_id = "upload_asset", path = "/assets", tag = "assets",
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
-    responses((status = 201, body = Uploaded), (status = 200, description = "already uploaded", body = Uploaded),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = Uploaded), (status = 200, description = "already uploaded", body = Uploaded),
               (status = 413, description = "over 5 MB or over the workspace quota", body = ErrorBody),
               (status = 415, description = "not PNG, JPEG, WebP or GIF, or damaged", body = ErrorBody),
               (status = 422, description = "over 8192 pixels on a side or 40 million pixels", body = ErrorBody)))]
@@ -122,7 +122,7 @@ pub async fn upload(
 }
 
 /// Lists the workspace's pictures and quota.
-#[utoipa::path(get, operation_id = "list_assets", path = "/assets", tag = "assets", responses((status = 200, body = AssetList)))]
+#[utoipa::path(get, operation_id = "list_assets", path = "/assets", tag = "assets", responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = AssetList)))]
 pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,

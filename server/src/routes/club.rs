@@ -86,7 +86,7 @@ pub async fn put_settings(
 /// `insufficient_points` when taking away more than the balance.
 #[utoipa::path(post, path = "/members/{id}/adjust", tag = "club", params(("id" = String, Path)),
     request_body = AdjustRequest,
-    responses((status = 200, body = Adjusted), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = Adjusted), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn adjust(
     State(state): State<AppState>,

@@ -6,9 +6,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use cradle_model::parse::decode_document;
 use cradle_model::validate::Kind;
-use cradle_model::{templates, validate, Document, ValidationError};
+use cradle_model::{address, templates, validate, Document, ValidationError};
 use cradle_wire::documents::{
-    CreateRequest, DocumentResponse, ListResponse, SaveRequest, SaveResponse,
+    AddressCheck, CreateRequest, DocumentResponse, ListResponse, SaveRequest, SaveResponse,
 };
 use cradle_wire::ErrorCode;
 use serde::Deserialize;
@@ -58,23 +58,49 @@ pub fn invalid(errors: Vec<ValidationError>) -> ApiError {
     ApiError::new(ErrorCode::InvalidDocument, message).with_details(json!(errors))
 }
 
-/// A slug from a title: lowercase ASCII letters and digits joined by '-', or `page-…`.
-pub fn slugify(title: &str, id: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_matches('-').chars().take(48).collect();
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        format!("page-{}", &id[..8.min(id.len())])
-    } else {
-        slug.to_owned()
-    }
+/// A free address near `wanted` for page `id` of `workspace`.
+async fn free_address(
+    state: &AppState,
+    workspace: &str,
+    wanted: &str,
+    id: &str,
+) -> Result<String, ApiError> {
+    let used = documents::addresses_in_use(&state.db, workspace, wanted, id).await?;
+    Ok(address::first_free(wanted, |s| used.contains(s)))
+}
+
+/// Query of [`check_address`].
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct AddressQuery {
+    /// The page that would take the address (its own address counts as free).
+    pub document: Option<String>,
+}
+
+/// Whether a member address is free for a page, with a free one close to it: what the editor
+/// asks while the marketer types an address.
+#[utoipa::path(get, path = "/addresses/{slug}", tag = "documents",
+    params(("slug" = String, Path), AddressQuery),
+    responses((status = 200, body = AddressCheck), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn check_address(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(slug): Path<String>,
+    Query(query): Query<AddressQuery>,
+) -> Result<Json<AddressCheck>, ApiError> {
+    me.require_read()?;
+    let document = query.document.unwrap_or_default();
+    let valid = validate::is_valid_slug(&slug);
+    let wanted = match valid {
+        true => slug.clone(),
+        false => address::from_title(&slug, &new_id()),
+    };
+    let suggestion = free_address(&state, &me.user.workspace_id, &wanted, &document).await?;
+    Ok(Json(AddressCheck {
+        available: valid && suggestion == slug,
+        valid,
+        slug,
+        suggestion,
+    }))
 }
 
 fn response(stored: documents::Stored) -> Result<DocumentResponse, ApiError> {
@@ -139,7 +165,13 @@ pub async fn create(
             format!("there is no template '{template_id}'"),
         )])
     })?;
-    let slug = req.slug.clone().unwrap_or_else(|| slugify(&req.title, &id));
+    let slug = match &req.slug {
+        Some(slug) => slug.clone(),
+        None => {
+            let wanted = address::from_title(&req.title, &id);
+            free_address(&state, &me.user.workspace_id, &wanted, &id).await?
+        }
+    };
     let doc = template
         .instantiate(&id, req.title.trim(), &slug)
         .map_err(invalid)?;
@@ -162,7 +194,7 @@ pub async fn create(
 
 /// Opens a document.
 #[utoipa::path(get, operation_id = "get_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -178,7 +210,7 @@ pub async fn get(
 /// Saves a draft over the version it started from: 409 with the current version when someone
 /// saved in between, 422 with every validation error.
 #[utoipa::path(put, operation_id = "save_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)), request_body = SaveRequest,
-    responses((status = 200, body = SaveResponse), (status = 404, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = SaveResponse), (status = 404, body = ErrorBody),
               (status = 409, description = "stale version; details.current_version", body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn save(
@@ -213,7 +245,7 @@ pub async fn save(
 
 /// Moves a document to the bin.
 #[utoipa::path(delete, operation_id = "delete_document", path = "/documents/{id}", tag = "documents", params(("id" = String, Path)),
-    responses((status = 204), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 204), (status = 404, body = ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -229,7 +261,7 @@ pub async fn delete(
 
 /// Brings a document back from the bin.
 #[utoipa::path(post, operation_id = "restore_document", path = "/documents/{id}/restore", tag = "documents", params(("id" = String, Path)),
-    responses((status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn restore(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -247,7 +279,7 @@ pub async fn restore(
 
 /// Copies a document under a new id, title "… (copy)" and slug "…-copy".
 #[utoipa::path(post, operation_id = "duplicate_document", path = "/documents/{id}/duplicate", tag = "documents", params(("id" = String, Path)),
-    responses((status = 201, body = DocumentResponse), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = DocumentResponse), (status = 404, body = ErrorBody)))]
 pub async fn duplicate(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -262,7 +294,8 @@ pub async fn duplicate(
     let mut doc = decode_document(&json).map_err(invalid)?;
     doc.id = new_id();
     doc.title = format!("{} (copy)", doc.title).chars().take(80).collect();
-    doc.slug = format!("{}-copy", doc.slug.chars().take(59).collect::<String>());
+    let wanted = format!("{}-copy", doc.slug.chars().take(54).collect::<String>());
+    doc.slug = free_address(&state, &me.user.workspace_id, &wanted, &doc.id).await?;
     let summary = documents::insert(&state.db, &me.user.workspace_id, &me.user.id, &doc).await?;
     let document = serde_json::to_value(&doc).map_err(ApiError::internal)?;
     Ok((
@@ -274,19 +307,4 @@ pub async fn duplicate(
             document,
         }),
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slugify;
-
-    #[test]
-    fn slugs_from_titles() {
-        assert_eq!(
-            slugify("Spring Club 2027!", "abcdef0123"),
-            "spring-club-2027"
-        );
-        assert_eq!(slugify("春季会员日", "abcdef0123"), "page-abcdef01");
-        assert_eq!(slugify("  --A  B-- ", "x"), "a-b");
-    }
 }

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use axum::Json;
-use utoipa::openapi::OpenApi as Spec;
+use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, ResponseBuilder};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -42,6 +42,7 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(documents::get, documents::save, documents::delete))
         .routes(routes!(documents::restore))
         .routes(routes!(documents::duplicate))
+        .routes(routes!(documents::check_address))
         .routes(routes!(publishing::publish))
         .routes(routes!(publishing::versions))
         .routes(routes!(publishing::rollback))
@@ -80,7 +81,54 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
 /// The OpenAPI document (built once).
 pub fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
-    SPEC.get_or_init(|| api().1)
+    SPEC.get_or_init(|| with_edge_answers(api().1))
+}
+
+/// Adds to each operation the answers the layers in front of every handler give, so the
+/// document lists everything the server may answer: 400 for a malformed address (`%00`, a bad
+/// query) and, where there is a body, 400 (not JSON), 413 (too large), 415 (not the declared
+/// content type) and 422 (JSON of the wrong shape, or a NUL character).
+fn with_edge_answers(mut spec: Spec) -> Spec {
+    let error = |description: &str| {
+        let body = ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("ErrorBody")))
+            .build();
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content("application/json", body)
+                .build(),
+        )
+    };
+    let always = [("400", "malformed address, query or body")];
+    let with_body = [
+        ("413", "the body is too large"),
+        ("415", "the body is not of the declared content type"),
+        (
+            "422",
+            "the body does not fit: `details` lists `{path, kind, message}`",
+        ),
+    ];
+    for item in spec.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let has_body = operation.request_body.is_some();
+            let answers = &mut operation.responses.responses;
+            for (status, description) in always.iter().chain(with_body.iter().filter(|_| has_body))
+            {
+                answers
+                    .entry((*status).to_owned())
+                    .or_insert_with(|| error(description));
+            }
+        }
+    }
+    spec
 }
 
 /// This API's OpenAPI 3.1 document.

@@ -42,7 +42,7 @@ async fn live_document(state: &AppState, me: &CurrentUser, id: &str) -> Result<(
 /// Creates a signed, expiring preview link for a draft.
 #[utoipa::path(post, operation_id = "create_preview_link", path = "/documents/{id}/preview-links", tag = "previews", params(("id" = String, Path)),
     request_body = CreatePreview,
-    responses((status = 201, body = PreviewLink), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = PreviewLink), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -64,7 +64,7 @@ pub async fn create(
 
 /// Lists a draft's preview links.
 #[utoipa::path(get, operation_id = "list_preview_links", path = "/documents/{id}/preview-links", tag = "previews", params(("id" = String, Path)),
-    responses((status = 200, body = Vec<PreviewLink>), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = Vec<PreviewLink>), (status = 404, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -79,7 +79,7 @@ pub async fn list(
 
 /// Revokes a preview link at once.
 #[utoipa::path(delete, operation_id = "revoke_preview_link", path = "/preview-links/{id}", tag = "previews", params(("id" = String, Path)),
-    responses((status = 204), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 204), (status = 404, body = ErrorBody)))]
 pub async fn revoke(
     State(state): State<AppState>,
     me: CurrentUser,

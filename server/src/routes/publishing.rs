@@ -9,13 +9,15 @@ use axum::Json;
 use chrono::{DateTime, FixedOffset, Utc};
 use cradle_model::parse::decode_document;
 use cradle_model::validate::Kind;
-use cradle_model::{validate, Document, ValidationError};
+use cradle_model::{validate, visibility, Document, ValidationError};
 use cradle_wire::publishing::{LiveResponse, PublishRequest, Published};
 use cradle_wire::ErrorCode;
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::auth::CurrentUser;
+use crate::club::member::CurrentMember;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::documents::invalid;
 use crate::store::documents;
@@ -80,7 +82,7 @@ async fn publish_document(
 /// Publishes the draft as a new immutable version and puts it live.
 #[utoipa::path(post, path = "/documents/{id}/publish", tag = "publishing", params(("id" = String, Path)),
     request_body = PublishRequest,
-    responses((status = 201, body = Published), (status = 404, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = Published), (status = 404, body = ErrorBody),
               (status = 409, description = "stale draft version, slug taken or concurrent publish", body = ErrorBody),
               (status = 422, description = "invalid page, schedule or stock below issued", body = ErrorBody)))]
 pub async fn publish(
@@ -112,7 +114,7 @@ pub async fn publish(
 
 /// Lists a document's published versions, newest first.
 #[utoipa::path(get, path = "/documents/{id}/versions", tag = "publishing", params(("id" = String, Path)),
-    responses((status = 200, body = Vec<VersionInfo>), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 200, body = Vec<VersionInfo>), (status = 404, body = ErrorBody)))]
 pub async fn versions(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -130,7 +132,7 @@ pub async fn versions(
 /// Publishes an old version again, as a new version number (stock rules apply as for any publish).
 #[utoipa::path(post, path = "/documents/{id}/versions/{number}/rollback", tag = "publishing",
     params(("id" = String, Path), ("number" = i64, Path)),
-    responses((status = 201, body = Published), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 201, body = Published), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
               (status = 422, body = ErrorBody)))]
 pub async fn rollback(
     State(state): State<AppState>,
@@ -167,13 +169,38 @@ pub async fn live(
         .ok_or_else(|| ApiError::not_found("page"))?;
     let now = Utc::now();
     page.schedule.check(now).map_err(ApiError::closed)?;
-    let etag = format!("\"{}\"", page.content_hash);
-    // Short cache, never past the scheduled end.
+    // A page with targeted blocks is drawn for whoever asks: a member of the page's brand sees
+    // what her audience admits, anyone else only the untargeted blocks.
+    let targeted = visibility::is_targeted(&page.doc);
+    let (document, etag) = match targeted {
+        false => (
+            page.for_members.clone(),
+            format!("\"{}\"", page.content_hash),
+        ),
+        true => {
+            let viewer = CurrentMember::from_cookie(&headers, &state)
+                .await?
+                .filter(|m| m.workspace_id == page.workspace_id);
+            let today = now.with_timezone(&page.time_zone).date_naive();
+            let seen =
+                visibility::for_viewer(&page.doc, viewer.as_ref().map(|m| &m.profile), today);
+            let json = serde_json::to_vec(&seen).map_err(ApiError::internal)?;
+            let etag = format!("\"{}\"", hex::encode(&Sha256::digest(&json)[..16]));
+            (
+                serde_json::from_slice(&json).map_err(ApiError::internal)?,
+                etag,
+            )
+        }
+    };
+    // Short cache, never past the scheduled end; private when it depends on the member.
     let max_age = page
         .schedule
         .seconds_to_change(now)
         .map_or(60, |s| s.clamp(0, 60));
-    let cache = format!("public, max-age={max_age}, must-revalidate");
+    let cache = match targeted {
+        false => format!("public, max-age={max_age}, must-revalidate"),
+        true => "private, no-cache".to_owned(),
+    };
     let mut response_headers = HeaderMap::new();
     response_headers.insert(
         header::ETAG,
@@ -187,13 +214,16 @@ pub async fn live(
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if targeted {
+        response_headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+    }
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, response_headers).into_response());
     }
     let body = LiveResponse {
         number: page.number,
         published_at: page.published_at,
-        document: page.for_members.clone(),
+        document,
     };
     Ok((response_headers, Json(body)).into_response())
 }

@@ -99,7 +99,7 @@ pub async fn create(
 
 /// Deletes a saved section.
 #[utoipa::path(delete, operation_id = "delete_section", path = "/sections/{id}", tag = "sections", params(("id" = String, Path)),
-    responses((status = 204), (status = 404, body = ErrorBody)))]
+    responses((status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 204), (status = 404, body = ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
     me: CurrentUser,

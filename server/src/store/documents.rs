@@ -1,6 +1,8 @@
 //! Draft documents with optimistic concurrency: a save names the version it started from and
 //! only succeeds if that is still the current one.
 
+use std::collections::HashSet;
+
 use cradle_model::Document;
 pub use cradle_wire::documents::Summary;
 
@@ -186,4 +188,26 @@ pub async fn set_deleted(
         .execute(&db.pool)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Addresses starting with `prefix` that pages other than `except` hold: live on the server (any
+/// workspace, since `/c/{slug}` names no workspace) or as a draft's address in `workspace`.
+pub async fn addresses_in_use(
+    db: &Db,
+    workspace: &str,
+    prefix: &str,
+    except: &str,
+) -> Result<HashSet<String>, sqlx::Error> {
+    let pattern = format!("{}%", prefix.replace(['%', '_', '\\'], ""));
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT slug FROM live_pages WHERE slug LIKE $1 AND document_id <> $2 \
+         UNION SELECT slug FROM documents WHERE workspace_id = $3 AND slug LIKE $1 \
+         AND id <> $2 AND deleted_at IS NULL",
+    )
+    .bind(pattern)
+    .bind(except)
+    .bind(workspace)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|(slug,)| slug).collect())
 }
