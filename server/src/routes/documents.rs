@@ -71,6 +71,7 @@ async fn free_address(
 
 /// Query of [`check_address`].
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AddressQuery {
     /// The page that would take the address (its own address counts as free).
     pub document: Option<String>,
