@@ -17,9 +17,10 @@ pub mod writes;
 /// schemas cannot drift apart.
 static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
 
-/// Every SQLite connection's settings.
+/// Every SQLite connection's settings: the log synced at every commit, so anything answered as
+/// saved survives a power cut.
 const SQLITE_SETUP: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+     PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
      PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;";
 
 /// Which database engine a pool talks to.
@@ -67,9 +68,8 @@ pub enum DbError {
 impl Db {
     /// Connects to `url`, tunes the connection (SQLite: WAL, busy timeout, foreign keys, pages read
     /// through a memory map, since every write elsewhere empties a connection's page cache) and
-    /// runs the migrations. The pool's SQLite connections sync the log at checkpoints only
-    /// (`synchronous = NORMAL`); draws commit on [`Db::connect_writer`]'s connection, which syncs
-    /// at every commit.
+    /// runs the migrations. Every SQLite connection syncs the log at each commit
+    /// (`synchronous = FULL`); draws commit on [`Db::connect_writer`]'s connection.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -87,12 +87,7 @@ impl Db {
                     .max_connections(8)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
-                            conn.execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                                 PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
-                                 PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
-                            )
-                            .await?;
+                            conn.execute(SQLITE_SETUP).await?;
                             Ok(())
                         })
                     })
@@ -127,7 +122,6 @@ impl Db {
         let mut conn = options.connect().await?;
         if self.backend == Backend::Sqlite {
             conn.execute(SQLITE_SETUP).await?;
-            conn.execute("PRAGMA synchronous = FULL").await?;
         }
         Ok(conn)
     }
