@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cradle_model::Closed;
+use cradle_model::{Closed, ValidationError};
 pub use cradle_wire::{ErrorBody, ErrorCode, ErrorDetail};
 use serde_json::Value;
 
@@ -75,6 +75,16 @@ impl ApiError {
                     .with_details(serde_json::json!({ "ended_at": at.to_rfc3339() }))
             }
         }
+    }
+
+    /// 422 with `code`, every problem in the message and as `{path, kind, message}` details.
+    pub fn invalid(code: ErrorCode, problems: Vec<ValidationError>) -> ApiError {
+        let message = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        ApiError::new(code, message).with_details(serde_json::json!(problems))
     }
 
     /// 500 that logs the cause but tells the client nothing internal.

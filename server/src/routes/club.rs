@@ -8,7 +8,7 @@ use cradle_model::validate::Kind;
 use cradle_model::{ClubSettings, ValidationError};
 use cradle_wire::ErrorCode;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::app::AppState;
@@ -35,16 +35,6 @@ pub struct Adjusted {
     pub balance: i64,
 }
 
-/// 422 with `{path, message}` details.
-fn invalid(code: ErrorCode, problems: Vec<ValidationError>) -> ApiError {
-    let message = problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ");
-    ApiError::new(code, message).with_details(json!(problems))
-}
-
 /// The workspace's club settings (`ClubSettings`: `tiers` and `points`).
 #[utoipa::path(get, path = "/club/settings", tag = "club",
     responses((status = 200, description = "ClubSettings JSON", body = Value), (status = 401, body = ErrorBody),
@@ -69,14 +59,14 @@ pub async fn put_settings(
 ) -> Result<Json<ClubSettings>, ApiError> {
     me.require_edit()?;
     let club: ClubSettings = serde_json::from_value(body).map_err(|e| {
-        invalid(
+        ApiError::invalid(
             ErrorCode::InvalidSettings,
             vec![ValidationError::new("", Kind::WrongType, e.to_string())],
         )
     })?;
     let problems = settings::problems(&club);
     if !problems.is_empty() {
-        return Err(invalid(ErrorCode::InvalidSettings, problems));
+        return Err(ApiError::invalid(ErrorCode::InvalidSettings, problems));
     }
     settings::save(&state.db, &me.user.workspace_id, &club).await?;
     Ok(Json(club))
@@ -116,7 +106,7 @@ pub async fn adjust(
         ));
     }
     if !problems.is_empty() {
-        return Err(invalid(ErrorCode::InvalidAdjustment, problems));
+        return Err(ApiError::invalid(ErrorCode::InvalidAdjustment, problems));
     }
     let source = format!("staff:{}", me.user.id);
     let entry = Entry {

@@ -5,7 +5,6 @@ use axum::Json;
 use cradle_model::framing;
 use cradle_wire::workspace::Framing;
 use cradle_wire::ErrorCode;
-use serde_json::json;
 
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Role};
@@ -40,14 +39,8 @@ pub async fn put_framing(
             "only the workspace's owner can let other sites frame its pages",
         ));
     }
-    let origins = framing::check(&body.origins).map_err(|problems| {
-        let message = problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
-        ApiError::new(ErrorCode::InvalidSettings, message).with_details(json!(problems))
-    })?;
+    let origins = framing::check(&body.origins)
+        .map_err(|problems| ApiError::invalid(ErrorCode::InvalidSettings, problems))?;
     workspaces::set_framing(&state.db, &me.user.workspace_id, &origins).await?;
     Ok(Json(Framing { origins }))
 }
