@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono_tz::Tz;
 use cradle_model::parse::decode_document;
-use cradle_model::{Campaign, Document, Schedule};
+use cradle_model::{visibility, Campaign, Document, Schedule};
 
 use crate::db::Db;
 use crate::store::ttl::TtlCache;
@@ -32,8 +32,9 @@ pub struct PublishedVersion {
     pub content_hash: String,
     /// Unix ms.
     pub published_at: i64,
-    /// The page as members get it (no quiz answers), serialised once per version.
-    pub for_members: serde_json::Value,
+    /// The page as every member gets it (no quiz answers), serialised once per version; `None`
+    /// when targeted blocks make what is sent depend on who asks (see `visibility`).
+    pub for_everyone: Option<serde_json::Value>,
     /// The workspace's time zone, deciding "per day".
     pub time_zone: Tz,
     /// Campaign id → (seed, seed hash).
@@ -165,8 +166,13 @@ async fn load(
     let doc = decode_document(&json).map_err(|errors| {
         sqlx::Error::Protocol(format!("published version no longer decodes: {errors:?}"))
     })?;
-    let for_members =
-        serde_json::to_value(doc.for_members()).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let for_everyone = match visibility::is_targeted(&doc) {
+        true => None,
+        false => Some(
+            serde_json::to_value(doc.for_members())
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        ),
+    };
     let seeds: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT campaign_id, seed, seed_hash FROM campaign_seeds WHERE document_id = $1",
     )
@@ -181,7 +187,7 @@ async fn load(
         schedule: Schedule::from_millis(starts_at, ends_at),
         content_hash,
         published_at,
-        for_members,
+        for_everyone,
         time_zone: zone.parse().unwrap_or(Tz::UTC),
         seeds: seeds
             .into_iter()

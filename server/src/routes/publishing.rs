@@ -171,13 +171,10 @@ pub async fn live(
     page.schedule.check(now).map_err(ApiError::closed)?;
     // A page with targeted blocks is drawn for whoever asks: a member of the page's brand sees
     // what her audience admits, anyone else only the untargeted blocks.
-    let targeted = visibility::is_targeted(&page.doc);
-    let (document, etag) = match targeted {
-        false => (
-            page.for_members.clone(),
-            format!("\"{}\"", page.content_hash),
-        ),
-        true => {
+    let targeted = page.for_everyone.is_none();
+    let (document, etag) = match &page.for_everyone {
+        Some(document) => (document.clone(), format!("\"{}\"", page.content_hash)),
+        None => {
             let viewer = CurrentMember::from_cookie(&headers, &state)
                 .await?
                 .filter(|m| m.workspace_id == page.workspace_id);
