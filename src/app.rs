@@ -1,4 +1,6 @@
-//! The app shell: what the app provides (language) and the router. Each route's page lives in `pages/`.
+//! The app shell: what the app provides (language) and the router. Each route's page lives in
+//! `pages/`. Member pages (`/c/{slug}`, `/preview/{token}`) are not here: the server draws them
+//! and the member runtime (`member/`) makes them interactive.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -6,10 +8,7 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n;
 use crate::pages::login::provide_session;
-use crate::pages::{
-    editor::EditorPage, member::MemberPage, not_found::NotFound, preview::PreviewPage,
-    projects::ProjectsPage,
-};
+use crate::pages::{editor::EditorPage, not_found::NotFound, projects::ProjectsPage};
 
 /// Root component: wires the routes to their pages.
 #[component]
@@ -21,8 +20,6 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ProjectsPage />
                 <Route path=path!("/edit/:id") view=EditorPage />
-                <Route path=path!("/c/:slug") view=MemberPage />
-                <Route path=path!("/preview/:token") view=PreviewPage />
             </Routes>
         </Router>
     }

@@ -2,8 +2,6 @@
 
 pub mod editor;
 pub mod login;
-pub mod member;
 pub mod not_found;
-pub mod preview;
 pub mod projects;
 pub mod server_status;

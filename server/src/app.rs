@@ -97,10 +97,8 @@ pub fn router(state: AppState) -> Router {
         ));
     let app = Router::new()
         .merge(api)
-        .route(
-            "/c/{slug}",
-            get(crate::member_page::serve).layer(axum::middleware::from_fn(spa::cache_headers)),
-        )
+        .route("/c/{slug}", get(crate::member_page::serve))
+        .route("/preview/{token}", get(crate::member_page::preview))
         .merge(spa::router(state.config.dist.clone()));
     security::layers(app)
         .with_state(state)

@@ -12,9 +12,9 @@ use axum::routing::get;
 use axum::Router;
 use tower_http::services::ServeDir;
 
-/// The app's own routes, answered with `index.html` and 200 (member pages `/c/{slug}` are
-/// answered by [`crate::app`], which knows the brand's framing).
-pub const APP_ROUTES: [&str; 3] = ["/", "/edit/{id}", "/preview/{token}"];
+/// The app's own routes, answered with `index.html` and 200 (member pages, `/c/{slug}` and
+/// `/preview/{token}`, are drawn by [`crate::member_page`]).
+pub const APP_ROUTES: [&str; 2] = ["/", "/edit/{id}"];
 
 /// A router serving the app from `dist`.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {

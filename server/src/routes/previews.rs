@@ -6,6 +6,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use cradle_model::parse::decode_document;
+use cradle_model::Document;
 use cradle_wire::publishing::CreatePreview;
 use cradle_wire::ErrorCode;
 use serde::Serialize;
@@ -100,7 +101,16 @@ pub async fn open(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let (workspace, id) = match previews::open(&state.db, &token, crate::store::now_ms()).await? {
+    let (version, doc) = open_draft(&state, &token).await?;
+    let document = serde_json::to_value(doc.for_members()).map_err(ApiError::internal)?;
+    let body = PreviewResponse { version, document };
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(body)))
+}
+
+/// The draft a preview token opens, with its version: 404 unknown or forged, 410 expired or
+/// revoked. The JSON answer and the server-drawn preview page both open drafts here.
+pub async fn open_draft(state: &AppState, token: &str) -> Result<(i64, Document), ApiError> {
+    let (workspace, id) = match previews::open(&state.db, token, crate::store::now_ms()).await? {
         Ok(found) => found,
         Err(PreviewError::NotFound) => return Err(ApiError::not_found("preview link")),
         Err(PreviewError::Expired) => {
@@ -123,10 +133,5 @@ pub async fn open(
     let json: Value = serde_json::from_str(&stored.body).map_err(ApiError::internal)?;
     let doc =
         decode_document(&json).map_err(|_| ApiError::internal("stored draft no longer decodes"))?;
-    let document = serde_json::to_value(doc.for_members()).map_err(ApiError::internal)?;
-    let body = PreviewResponse {
-        version: stored.summary.version,
-        document,
-    };
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(body)))
+    Ok((stored.summary.version, doc))
 }

@@ -8,7 +8,7 @@ use cradle_model::Block;
 use leptos::prelude::*;
 
 use super::props::{cell, safe};
-use super::{Props, RenderCtx};
+use super::{words, Props, RenderCtx};
 
 /// The view of a content block.
 pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyView {
@@ -108,22 +108,24 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             }
             BlockKind::Countdown => {
                 let target = chrono::DateTime::parse_from_rfc3339(&p.text("target")).ok();
-                let now = chrono::DateTime::from_timestamp_millis(js_now()).unwrap_or_default();
-                let left = target.map(|t| t.signed_duration_since(now));
+                let left = target.map(|t| t.to_utc().signed_duration_since(ctx.now).num_seconds());
+                let ended = p.text("ended_text");
                 let body = match left {
-                    Some(d) if d.num_seconds() > 0 => format!(
-                        "{}d {:02}:{:02}:{:02}",
-                        d.num_days(),
-                        d.num_hours() % 24,
-                        d.num_minutes() % 60,
-                        d.num_seconds() % 60
-                    ),
-                    _ => p.text("ended_text"),
+                    Some(s) if s > 0 => words::countdown(s, ctx.language.get()),
+                    _ => ended.clone(),
                 };
+                // The member runtime ticks the time on from these attributes.
                 view! {
                     <div class="cradle-countdown">
                         <p class="cradle-countdown__title">{p.text("title")}</p>
-                        <p class="cradle-countdown__time">{body}</p>
+                        <p
+                            class="cradle-countdown__time"
+                            role="timer"
+                            data-until=target.map(|t| t.to_utc().to_rfc3339())
+                            data-ended=ended
+                        >
+                            {body}
+                        </p>
                     </div>
                 }
                 .into_any()
@@ -149,14 +151,6 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         }
     })
     .into_any()
-}
-
-/// Now, in Unix ms, from the browser clock.
-fn js_now() -> i64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.time_origin() + p.now())
-        .unwrap_or_default() as i64
 }
 
 /// Paragraphs of spans: bold/italic as elements, links only when safe, text as text.

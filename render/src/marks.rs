@@ -81,7 +81,7 @@ impl Marks {
 mod tests {
     use super::*;
 
-    #[wasm_bindgen_test::wasm_bindgen_test]
+    #[test]
     fn the_last_selected_block_is_primary() {
         let (a, b, c) = (NodeId::new("a"), NodeId::new("b"), NodeId::new("c"));
         let selection = vec![a.clone(), b.clone()];

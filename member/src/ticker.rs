@@ -1,0 +1,50 @@
+//! Countdowns tick: every element with `data-until` (an RFC 3339 instant) shows the time left,
+//! in the page language, once a second; at zero it shows its `data-ended` text, or reloads the
+//! page when it carries `data-reload` (a page that has just opened).
+
+use std::time::Duration;
+
+use cradle_model::Language;
+use cradle_render::words::countdown;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// Starts the ticking, if the page has anything to count down.
+pub fn start() {
+    let doc = document();
+    let Ok(found) = doc.query_selector_all("[data-until]") else {
+        return;
+    };
+    let timers: Vec<(Element, f64)> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|el| {
+            let until = js_sys::Date::parse(&el.get_attribute("data-until")?);
+            (!until.is_nan()).then_some((el, until))
+        })
+        .collect();
+    if timers.is_empty() {
+        return;
+    }
+    let lang = doc
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Language::from_tag(&tag))
+        .unwrap_or_default();
+    let tick = move || {
+        let now = js_sys::Date::now();
+        for (el, until) in &timers {
+            let left = ((until - now) / 1000.0).ceil() as i64;
+            if left > 0 {
+                el.set_text_content(Some(&countdown(left, lang)));
+            } else if el.has_attribute("data-reload") {
+                let _ = window().location().reload();
+            } else if let Some(ended) = el.get_attribute("data-ended") {
+                el.set_text_content(Some(&ended));
+            }
+        }
+    };
+    tick();
+    // Lives as long as the page.
+    let _ = set_interval_with_handle(tick, Duration::from_secs(1));
+}

@@ -1,0 +1,172 @@
+//! Member pages drawn by the server (`/c/{slug}`, `/preview/{token}`): the page's text is in the
+//! HTML before any wasm runs, drawn for this viewer (audience rules applied over HTTP), with share
+//! metadata, the page language, the states a member can meet and the member runtime's tags.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use chrono::{Days, Duration, Utc};
+use cradle_server::auth::Role;
+use cradle_server::club::token::ProfileClaims;
+use serde_json::json;
+
+dual_test!(pages_arrive_drawn_for_this_member, |app| {
+    let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let page = app
+        .create_page(&owner, "孕育指南", "guide", "stage-guide")
+        .await;
+    assert!(app
+        .publish(&owner, &page, json!({}))
+        .await
+        .status
+        .is_success());
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .date_naive();
+
+    let visitor = app.get("/c/guide").await;
+    assert_eq!(visitor.status, StatusCode::OK);
+    let html = visitor.text();
+    assert!(
+        html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"),
+        "{html}"
+    );
+    assert!(html.contains("<title>孕育指南</title>"));
+    assert!(html.contains("<meta property=\"og:title\" content=\"孕育指南\">"));
+    assert!(html.contains("og:url\" content=\"http://"));
+    assert!(html.contains("<style>"), "the page's CSS comes inline");
+    assert!(html.contains("data-state=\"visitor\""));
+    assert!(html.contains("您正在以访客身份浏览"));
+    assert!(!html.contains("大排畸") && !html.contains("The first months"));
+    assert_eq!(visitor.header("cache-control"), Some("private, no-cache"));
+    assert!(visitor.header("vary").is_some_and(|v| v.contains("Cookie")));
+    assert!(visitor
+        .header("content-type")
+        .is_some_and(|v| v.starts_with("text/html")));
+
+    let week_20 = ProfileClaims {
+        due_date: Some(today + Days::new(20 * 7)),
+        ..ProfileClaims::default()
+    };
+    let token = app.member_token("Brand", "mum-20w", week_20, 1).await;
+    let pregnant = app.open_member(&token, Some("guide")).await.unwrap();
+    let html = app
+        .call_member(&pregnant, Method::GET, "/c/guide", None)
+        .await
+        .text();
+    assert!(html.contains("大排畸"), "the mid-pregnancy block");
+    assert!(!html.contains("The first months"), "not the newborn one");
+    assert!(html.contains("data-state=\"member\""));
+    assert!(html.contains(&pregnant.code), "the bar names the member");
+
+    let newborn = ProfileClaims {
+        baby_birth_date: Some(today - Days::new(30)),
+        ..ProfileClaims::default()
+    };
+    let token = app.member_token("Brand", "mum-newborn", newborn, 1).await;
+    let mother = app.open_member(&token, Some("guide")).await.unwrap();
+    let html = app
+        .call_member(&mother, Method::GET, "/c/guide", None)
+        .await
+        .text();
+    assert!(html.contains("The first months") && !html.contains("大排畸"));
+
+    // A sign-in link: the page says it is signing in (the runtime opens the session).
+    let signing = app.get("/c/guide?t=abc").await.text();
+    assert!(signing.contains("data-state=\"signing-in\"") && signing.contains("正在登录"));
+});
+
+dual_test!(closed_and_missing_pages_say_so, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let now = Utc::now();
+    let later = app.create_page(&s, "双11抽奖", "s11", "blank").await;
+    let opens = now + Duration::hours(2);
+    let r = app
+        .publish(&s, &later, json!({"starts_at": opens.to_rfc3339()}))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let early = app.get("/c/s11").await;
+    assert_eq!(early.status, StatusCode::OK);
+    let html = early.text();
+    assert!(
+        html.contains("活动尚未开始") && html.contains("距开始还有"),
+        "{html}"
+    );
+    assert!(html.contains("data-until=") && html.contains("data-reload"));
+    // Local time in the workspace's zone (Asia/Shanghai by default).
+    let local = opens.with_timezone(&chrono_tz::Asia::Shanghai);
+    assert!(html.contains(&local.format("%H:%M").to_string()), "{html}");
+
+    let over = app.create_page(&s, "Over", "over", "blank").await;
+    let window = json!({"starts_at": (now - Duration::hours(2)).to_rfc3339(), "ends_at": (now - Duration::seconds(1)).to_rfc3339()});
+    assert_eq!(
+        app.publish(&s, &over, window).await.status,
+        StatusCode::CREATED
+    );
+    let ended = app.get("/c/over").await;
+    assert_eq!(ended.status, StatusCode::GONE);
+    assert!(ended.text().contains("活动已结束"));
+
+    let missing = app.get("/c/nothing-here").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.text().contains("页面不存在"));
+    assert!(missing.text().contains("noindex"));
+});
+
+dual_test!(the_runtime_is_loaded_from_its_build, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let page = app.create_page(&s, "Club", "club", "club-home").await;
+    assert!(app.publish(&s, &page, json!({})).await.status.is_success());
+    assert!(!app.get("/c/club").await.text().contains("modulepreload"));
+
+    let runtime = app.state.config.dist.join("m");
+    std::fs::create_dir_all(&runtime).unwrap();
+    std::fs::write(
+        runtime.join("index.html"),
+        "<html><head>\n<meta charset=\"utf-8\" />\n<link rel=\"modulepreload\" href=\"/m/cradle-member-0123456789abcdef.js\">\n<script type=\"module\">import init from '/m/cradle-member-0123456789abcdef.js'; init();</script>\n</head><body></body></html>",
+    )
+    .unwrap();
+    let page = app.get("/c/club").await;
+    let html = page.text();
+    assert!(
+        html.contains("<link rel=\"modulepreload\" href=\"/m/cradle-member-0123456789abcdef.js\">")
+    );
+    // The start-up script is allowed by its hash; scripts are otherwise the site's own files.
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{csp}"
+    );
+});
+
+dual_test!(preview_links_open_a_server_drawn_draft, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let id = app
+        .create_page_with(&s, json!({"title": "会员俱乐部", "template": "club-home"}))
+        .await
+        .id;
+    let links = format!("/api/documents/{id}/preview-links");
+    let created = app
+        .call(&s, Method::POST, &links, Some(json!({"hours": 2})))
+        .await;
+    let url = created.json()["url"].as_str().unwrap().to_owned();
+
+    let opened = app.get(&url).await;
+    assert_eq!(opened.status, StatusCode::OK);
+    let html = opened.text();
+    assert!(html.contains("<title>会员俱乐部</title>"));
+    assert!(html.contains("草稿预览"));
+    assert!(html.contains("noindex"));
+    assert!(html.contains("preview__frame--phone"));
+    assert!(html.contains("?size=desktop"));
+    let desktop = app.get(&format!("{url}?size=desktop")).await.text();
+    assert!(desktop.contains("preview__frame--desktop"));
+    assert_eq!(
+        app.get(&format!("{url}?size=huge")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+
+    let forged = app.get("/preview/not-a-token").await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+    assert!(forged.text().contains("页面不存在"));
+});
