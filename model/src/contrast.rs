@@ -42,19 +42,25 @@ pub fn ratio(a: &str, b: &str) -> Option<f64> {
     Some((hi + 0.05) / (lo + 0.05))
 }
 
-/// `colour`, or the nearest shade of it (mixed towards black on a light `background`, towards
-/// white on a dark one) that reads at AA on `background`. Colours that are not hex come back
-/// unchanged.
-pub fn readable(colour: &str, background: &str) -> String {
-    let (Some(c), Some(bg)) = (rgb(colour), rgb(background)) else {
+/// `colour`, or the nearest shade of it (mixed towards black when the first background is light,
+/// towards white when it is dark) that reads at AA on every one of `backgrounds` (a page and the
+/// tinted cards on it). Colours that are not hex come back unchanged.
+pub fn readable(colour: &str, backgrounds: &[&str]) -> String {
+    let Some(c) = rgb(colour) else {
         return colour.to_owned();
     };
-    let target: f64 = if luminance(bg) > 0.18 { 0.0 } else { 255.0 };
+    let Some(first) = backgrounds.first().and_then(|b| rgb(b)) else {
+        return colour.to_owned();
+    };
+    let target: f64 = if luminance(first) > 0.18 { 0.0 } else { 255.0 };
     for step in 0..=20 {
         let t = step as f64 / 20.0;
         let mixed = c.map(|v| (v as f64 + (target - v as f64) * t).round() as u8);
         let hex = format!("#{:02x}{:02x}{:02x}", mixed[0], mixed[1], mixed[2]);
-        if ratio(&hex, background).is_some_and(|r| r >= AA) {
+        if backgrounds
+            .iter()
+            .all(|b| ratio(&hex, b).is_none_or(|r| r >= AA))
+        {
             return hex;
         }
     }
@@ -76,15 +82,27 @@ mod tests {
 
     #[test]
     fn a_readable_colour_is_left_alone() {
-        assert_eq!(readable("#1f2330", "#ffffff"), "#1f2330");
+        assert_eq!(readable("#1f2330", &["#ffffff"]), "#1f2330");
+    }
+
+    #[test]
+    fn reads_on_every_tinted_surface() {
+        // The accent on the default theme's cream page and white cards: AA on both.
+        let ink = readable("#f4a259", &["#fff8f3", "#ffffff"]);
+        assert!(ratio(&ink, "#fff8f3").unwrap() >= AA && ratio(&ink, "#ffffff").unwrap() >= AA);
     }
 
     proptest! {
-        /// Whatever a brand picks, the shifted colour reads at AA on the background.
+        /// Whatever a brand picks, the shifted colour reads at AA on the background and on the
+        /// light surfaces drawn over a light one.
         #[test]
         fn shifted_colours_reach_aa(c in "#[0-9a-f]{6}", bg in "#[0-9a-f]{6}") {
-            let shifted = readable(&c, &bg);
-            prop_assert!(ratio(&shifted, &bg).unwrap() >= AA, "{c} on {bg} gave {shifted}");
+            let light = luminance(rgb(&bg).unwrap()) > 0.18;
+            let surfaces: &[&str] = if light { &[&bg, "#ffffff", "#fff4f8"] } else { &[&bg] };
+            let shifted = readable(&c, surfaces);
+            for s in surfaces {
+                prop_assert!(ratio(&shifted, s).unwrap() >= AA, "{c} on {s} gave {shifted}");
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let b = block.get();
         let p = Props::new(&b, ctx.device.get());
         let title = p.text("title");
-        let head = view! { <h3 class="cradle-card__title">{title}</h3> };
+        let head = view! { <h2 class="cradle-card__title">{title}</h2> };
         let body = match kind {
             BlockKind::MemberCard => {
                 let club = ctx.club.get();

@@ -73,7 +73,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         };
         view! {
             <div class="cradle-card">
-                <h3 class="cradle-card__title">{p.text("title")}</h3>
+                <h2 class="cradle-card__title">{p.text("title")}</h2>
                 {body}
             </div>
         }

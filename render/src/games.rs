@@ -100,7 +100,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         };
         view! {
             <div class="cradle-card cradle-game">
-                <h3 class="cradle-card__title">{title}</h3>
+                <h2 class="cradle-card__title">{title}</h2>
                 {body}
             </div>
         }.into_any()

@@ -131,6 +131,10 @@ impl RenderCtx {
     }
 }
 
+/// The light surfaces the renderer's CSS draws over a page (cards, tiles, calendar days): text in
+/// brand colours must read on them too (`style/member.css`).
+const SURFACES: [&str; 3] = ["#ffffff", "#fff8f3", "#fff4f8"];
+
 /// Provides the render context to the components below.
 pub fn provide_render(ctx: RenderCtx) {
     provide_context(ctx);
@@ -153,8 +157,19 @@ pub fn RenderPage() -> impl IntoView {
             }
             cradle_model::document::Font::Serif => "Georgia, \"Songti SC\", serif",
         };
-        // Text drawn in brand colours is shifted just enough to read at AA (the model's rule).
-        let ink = |c: &str, on: &str| cradle_model::contrast::readable(c, on);
+        // Text drawn in brand colours is shifted just enough to read at AA (the model's rule) on
+        // the page and, on a light page, on the tinted cards drawn over it.
+        let surfaces = |bg: &str| -> Vec<String> {
+            let mut all = vec![bg.to_owned()];
+            if cradle_model::contrast::ratio(bg, "#000000").is_some_and(|r| r > 4.6) {
+                all.extend(SURFACES.iter().map(|s| s.to_string()));
+            }
+            all
+        };
+        let ink = |c: &str, on: &str| {
+            let on = surfaces(on);
+            cradle_model::contrast::readable(c, &on.iter().map(String::as_str).collect::<Vec<_>>())
+        };
         format!(
             "--primary:{};--accent:{};--text:{};--bg:{};--radius:{}px;--primary-ink:{};\
              --primary-fill:{};--accent-ink:{};font-family:{font};",
@@ -164,8 +179,8 @@ pub fn RenderPage() -> impl IntoView {
             t.background,
             t.radius,
             ink(&t.primary, &t.background),
-            ink(&t.primary, "#ffffff"),
-            ink(&t.accent, "#ffffff"),
+            cradle_model::contrast::readable(&t.primary, &["#ffffff"]),
+            ink(&t.accent, &t.background),
         )
     };
     view! {
