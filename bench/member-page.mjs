@@ -12,7 +12,9 @@ const CHROME = process.env.CHROMIUM ?? '/usr/bin/chromium';
 async function api(method, path, body, session) {
   const headers = { 'content-type': 'application/json' };
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
-  const res = await fetch(BASE + path, { method, headers, body: body && JSON.stringify(body) });
+  const send = () => fetch(BASE + path, { method, headers, body: body && JSON.stringify(body) });
+  // The server closes connections idle for 10 s; a pooled one can close as it is reused.
+  const res = await send().catch(send);
   const json = res.status === 204 ? null : await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return { json, cookie: res.headers.get('set-cookie') };

@@ -161,12 +161,14 @@ pub async fn preview(
     let lang = doc.language;
     let seen = visibility::for_viewer(&doc, None, Utc::now().date_naive());
     let body = preview_body(&seen, &token, size);
+    // The runtime ticks the draft's countdowns as members will see them.
+    let runtime = runtime::tags(&state.config.dist).await;
     let head = Head {
         lang,
         card: share_card(&seen),
         url: &url,
         robots: Some("noindex"),
-        runtime: "",
+        runtime: &runtime,
     };
     respond(StatusCode::OK, document(head, &body), "'none'")
 }
