@@ -220,7 +220,14 @@ const STAGES: &[Choice] = &[
 
 const SLIDE: &[Field] = &[
     field!("image", "Picture", "图片", IMAGE, "\"/placeholder.svg\""),
-    field!("alt", "Alt text", "替代文字", text(120), "\"Banner\""),
+    field!(
+        "alt",
+        "Alt text",
+        "替代文字",
+        text(120),
+        "\"Banner\"",
+        "\"横幅\""
+    ),
     field!("link", "Link", "链接", FieldKind::Url, "\"\""),
 ];
 const DAY_REWARD: &[Field] = &[
@@ -228,7 +235,14 @@ const DAY_REWARD: &[Field] = &[
     field!("points", "Points", "积分", number(0, 10_000), "5"),
 ];
 const TASK: &[Field] = &[
-    field!("name", "Task", "任务", required_text(30), "\"Task\""),
+    field!(
+        "name",
+        "Task",
+        "任务",
+        required_text(30),
+        "\"Task\"",
+        "\"任务\""
+    ),
     field!("points", "Points", "积分", number(0, 10_000), "10"),
     field!(
         "action",
@@ -240,7 +254,14 @@ const TASK: &[Field] = &[
     field!("url", "Link", "链接", FieldKind::Url, "\"\""),
 ];
 const REWARD_ITEM: &[Field] = &[
-    field!("name", "Reward", "奖品", required_text(30), "\"Reward\""),
+    field!(
+        "name",
+        "Reward",
+        "奖品",
+        required_text(30),
+        "\"Reward\"",
+        "\"奖品\""
+    ),
     field!("image", "Picture", "图片", OPTIONAL_IMAGE, "\"\""),
     ALT,
     field!(
@@ -252,7 +273,14 @@ const REWARD_ITEM: &[Field] = &[
     ),
 ];
 const MEDAL: &[Field] = &[
-    field!("name", "Medal", "勋章", required_text(20), "\"Medal\""),
+    field!(
+        "name",
+        "Medal",
+        "勋章",
+        required_text(20),
+        "\"Medal\"",
+        "\"勋章\""
+    ),
     field!("image", "Picture", "图片", OPTIONAL_IMAGE, "\"\""),
     ALT,
     field!(
@@ -271,7 +299,14 @@ const TIP: &[Field] = &[
         FieldKind::Select(STAGES),
         "\"mid_pregnancy\""
     ),
-    field!("title", "Title", "标题", required_text(40), "\"Tip\""),
+    field!(
+        "title",
+        "Title",
+        "标题",
+        required_text(40),
+        "\"Tip\"",
+        "\"孕育小知识\""
+    ),
     field!(
         "body",
         "Text",
@@ -286,7 +321,8 @@ const QUIZ_OPTION: &[Field] = &[field!(
     "Answer",
     "选项",
     required_text(40),
-    "\"Answer\""
+    "\"Answer\"",
+    "\"答案\""
 )];
 const QUESTION: &[Field] = &[
     field!(
@@ -294,7 +330,8 @@ const QUESTION: &[Field] = &[
         "Question",
         "问题",
         required_text(80),
-        "\"Question\""
+        "\"Question\"",
+        "\"问题\""
     ),
     field!(
         "options",
@@ -316,17 +353,38 @@ const QUESTION: &[Field] = &[
     ),
 ];
 const VOTE_OPTION: &[Field] = &[
-    field!("label", "Option", "选项", required_text(30), "\"Option\""),
+    field!(
+        "label",
+        "Option",
+        "选项",
+        required_text(30),
+        "\"Option\"",
+        "\"选项\""
+    ),
     field!("image", "Picture", "图片", OPTIONAL_IMAGE, "\"\""),
     ALT,
 ];
 const COUPON: &[Field] = &[
-    field!("name", "Coupon", "优惠券", required_text(30), "\"Coupon\""),
+    field!(
+        "name",
+        "Coupon",
+        "优惠券",
+        required_text(30),
+        "\"Coupon\"",
+        "\"优惠券\""
+    ),
     field!("value", "Value shown", "面额", text(12), "\"¥10\""),
     field!("condition", "Condition", "使用条件", text(40), "\"\""),
 ];
 const PRODUCT: &[Field] = &[
-    field!("name", "Product", "商品", required_text(40), "\"Product\""),
+    field!(
+        "name",
+        "Product",
+        "商品",
+        required_text(40),
+        "\"Product\"",
+        "\"商品\""
+    ),
     field!("image", "Picture", "图片", OPTIONAL_IMAGE, "\"\""),
     ALT,
     field!(
@@ -341,7 +399,7 @@ const PRODUCT: &[Field] = &[
 
 /// Fields every game block has.
 macro_rules! game_fields {
-    ($button:literal) => {
+    ($button:literal, $button_zh:literal) => {
         &[
             TITLE,
             field!(
@@ -356,7 +414,8 @@ macro_rules! game_fields {
                 "Button text",
                 "按钮文字",
                 required_text(12),
-                $button
+                $button,
+                $button_zh
             ),
         ]
     };
@@ -459,7 +518,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("text", "Text", "文字", required_text(80), "\"Heading\""),
+            field!(
+                "text",
+                "Text",
+                "文字",
+                required_text(80),
+                "\"Heading\"",
+                "\"标题\""
+            ),
             field!("level", "Size", "大小", FieldKind::Select(LEVELS), "\"h2\""),
         ],
     },
@@ -478,7 +544,8 @@ pub static SPECS: &[KindSpec] = &[
             "Text",
             "文字",
             FieldKind::RichText { max: 2000 },
-            r#"[[{"text":"Write something for your members."}]]"#
+            r#"[[{"text":"Write something for your members."}]]"#,
+            r#"[[{"text":"写点什么给你的会员吧。"}]]"#
         )],
     },
     KindSpec {
@@ -498,7 +565,8 @@ pub static SPECS: &[KindSpec] = &[
                 "Alt text (describes the picture)",
                 "替代文字（描述图片）",
                 text(120),
-                "\"Placeholder picture\""
+                "\"Placeholder picture\"",
+                "\"示例图片\""
             ),
             field!("link", "Link", "链接", FieldKind::Url, "\"\""),
         ],
@@ -514,7 +582,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 2,
         slots: &[],
         fields: &[
-            field!("label", "Text", "文字", required_text(30), "\"Join now\""),
+            field!(
+                "label",
+                "Text",
+                "文字",
+                required_text(30),
+                "\"Join now\"",
+                "\"立即加入\""
+            ),
             field!(
                 "action",
                 "Action",
@@ -559,7 +634,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 8
                 },
-                r#"[{"image":"/placeholder.svg","alt":"Banner","link":""}]"#
+                r#"[{"image":"/placeholder.svg","alt":"Banner","link":""}]"#,
+                r#"[{"image":"/placeholder.svg","alt":"横幅","link":""}]"#
             ),
             field!(
                 "autoplay_seconds",
@@ -594,7 +670,8 @@ pub static SPECS: &[KindSpec] = &[
                 "Text after the end",
                 "结束后文字",
                 text(80),
-                "\"The event has ended\""
+                "\"The event has ended\"",
+                "\"活动已结束\""
             ),
         ],
     },
@@ -614,7 +691,8 @@ pub static SPECS: &[KindSpec] = &[
                 "Text",
                 "文字",
                 required_text(120),
-                "\"New members get 100 points\""
+                "\"New members get 100 points\"",
+                "\"新会员注册即送 100 积分\""
             ),
             field!("link", "Link", "链接", FieldKind::Url, "\"\""),
         ],
@@ -630,7 +708,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"My membership\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"My membership\"",
+                "\"我的会员\""
+            ),
             field!(
                 "show_points",
                 "Show points",
@@ -658,7 +743,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Benefits by tier\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Benefits by tier\"",
+                "\"会员等级权益\""
+            ),
             field!(
                 "show_locked",
                 "Show benefits of higher tiers",
@@ -679,7 +771,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Daily sign-in\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Daily sign-in\"",
+                "\"每日签到\""
+            ),
             field!(
                 "daily_points",
                 "Points per sign-in",
@@ -725,7 +824,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Earn points\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Earn points\"",
+                "\"做任务赚积分\""
+            ),
             field!(
                 "tasks",
                 "Tasks",
@@ -735,7 +841,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 20
                 },
-                r#"[{"name":"Sign in today","points":5,"action":"sign_in","url":""}]"#
+                r#"[{"name":"Sign in today","points":5,"action":"sign_in","url":""}]"#,
+                r#"[{"name":"今日签到","points":5,"action":"sign_in","url":""}]"#
             ),
         ],
     },
@@ -750,7 +857,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Redeem your points\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Redeem your points\"",
+                "\"积分兑好礼\""
+            ),
             field!(
                 "items",
                 "Rewards",
@@ -760,7 +874,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 24
                 },
-                r#"[{"name":"Wet wipes","image":"","alt":"","points":200}]"#
+                r#"[{"name":"Wet wipes","image":"","alt":"","points":200}]"#,
+                r#"[{"name":"婴儿湿巾","image":"","alt":"","points":200}]"#
             ),
             field!("columns", "Columns", "列数", number(2, 3), "2"),
         ],
@@ -776,7 +891,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"My medals\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"My medals\"",
+                "\"我的勋章\""
+            ),
             field!(
                 "medals",
                 "Medals",
@@ -786,7 +908,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 24
                 },
-                r#"[{"name":"Kind heart","image":"","alt":"","description":"Pass on idle baby items"}]"#
+                r#"[{"name":"Kind heart","image":"","alt":"","description":"Pass on idle baby items"}]"#,
+                r#"[{"name":"爱心妈妈","image":"","alt":"","description":"转赠闲置母婴用品"}]"#
             ),
         ],
     },
@@ -801,20 +924,29 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Invite a friend\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Invite a friend\"",
+                "\"邀请好友\""
+            ),
             field!(
                 "reward_text",
                 "Reward text",
                 "奖励说明",
                 text(80),
-                "\"You both get 100 points\""
+                "\"You both get 100 points\"",
+                "\"好友入会，你们各得 100 积分\""
             ),
             field!(
                 "button_label",
                 "Button text",
                 "按钮文字",
                 required_text(12),
-                "\"Invite\""
+                "\"Invite\"",
+                "\"去邀请\""
             ),
         ],
     },
@@ -829,20 +961,29 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Share your rights\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Share your rights\"",
+                "\"权益共享\""
+            ),
             field!(
                 "description",
                 "Description",
                 "说明",
                 FieldKind::Multiline { max: 200 },
-                "\"Family members enjoy your tier's benefits.\""
+                "\"Family members enjoy your tier's benefits.\"",
+                "\"家人也能享受你的会员等级权益。\""
             ),
             field!(
                 "button_label",
                 "Button text",
                 "按钮文字",
                 required_text(12),
-                "\"Share\""
+                "\"Share\"",
+                "\"去分享\""
             ),
         ],
     },
@@ -857,7 +998,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"For you this week\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"For you this week\"",
+                "\"本周为你推荐\""
+            ),
             field!(
                 "tips",
                 "Tips",
@@ -867,7 +1015,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 20
                 },
-                r#"[{"stage":"mid_pregnancy","title":"Week 17: feel the first kicks","body":"","link":""}]"#
+                r#"[{"stage":"mid_pregnancy","title":"Week 17: feel the first kicks","body":"","link":""}]"#,
+                r#"[{"stage":"mid_pregnancy","title":"孕 17 周：感受第一次胎动","body":"","link":""}]"#
             ),
         ],
     },
@@ -881,7 +1030,7 @@ pub static SPECS: &[KindSpec] = &[
         icon: "wheel",
         version: 1,
         slots: &[],
-        fields: game_fields!("\"Spin\""),
+        fields: game_fields!("\"Spin\"", "\"转一转\""),
     },
     KindSpec {
         kind: BlockKind::NineGrid,
@@ -893,7 +1042,7 @@ pub static SPECS: &[KindSpec] = &[
         icon: "grid",
         version: 1,
         slots: &[],
-        fields: game_fields!("\"Draw\""),
+        fields: game_fields!("\"Draw\"", "\"立即抽奖\""),
     },
     KindSpec {
         kind: BlockKind::ScratchCard,
@@ -905,7 +1054,7 @@ pub static SPECS: &[KindSpec] = &[
         icon: "scratch",
         version: 1,
         slots: &[],
-        fields: game_fields!("\"Scratch\""),
+        fields: game_fields!("\"Scratch\"", "\"刮一刮\""),
     },
     KindSpec {
         kind: BlockKind::SmashEgg,
@@ -917,7 +1066,7 @@ pub static SPECS: &[KindSpec] = &[
         icon: "egg",
         version: 1,
         slots: &[],
-        fields: game_fields!("\"Smash\""),
+        fields: game_fields!("\"Smash\"", "\"砸金蛋\""),
     },
     KindSpec {
         kind: BlockKind::SlotMachine,
@@ -929,7 +1078,7 @@ pub static SPECS: &[KindSpec] = &[
         icon: "slots",
         version: 1,
         slots: &[],
-        fields: game_fields!("\"Spin\""),
+        fields: game_fields!("\"Spin\"", "\"开始抽奖\""),
     },
     KindSpec {
         kind: BlockKind::Quiz,
@@ -942,7 +1091,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Quiz\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Quiz\"",
+                "\"育儿知识问答\""
+            ),
             field!(
                 "questions",
                 "Questions",
@@ -952,7 +1108,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 10
                 },
-                r#"[{"question":"When do most babies first smile?","options":[{"text":"6 weeks"},{"text":"6 months"}],"answer":1}]"#
+                r#"[{"question":"When do most babies first smile?","options":[{"text":"6 weeks"},{"text":"6 months"}],"answer":1}]"#,
+                r#"[{"question":"大多数宝宝第一次微笑是在什么时候？","options":[{"text":"6 周左右"},{"text":"6 个月左右"}],"answer":1}]"#
             ),
             field!(
                 "reward_points",
@@ -979,7 +1136,8 @@ pub static SPECS: &[KindSpec] = &[
                 "Question",
                 "投票主题",
                 required_text(60),
-                "\"Which gift box do you like?\""
+                "\"Which gift box do you like?\"",
+                "\"你最喜欢哪款礼盒？\""
             ),
             field!(
                 "options",
@@ -990,7 +1148,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 2,
                     max: 12
                 },
-                r#"[{"label":"Option A","image":"","alt":""},{"label":"Option B","image":"","alt":""}]"#
+                r#"[{"label":"Option A","image":"","alt":""},{"label":"Option B","image":"","alt":""}]"#,
+                r#"[{"label":"选项 A","image":"","alt":""},{"label":"选项 B","image":"","alt":""}]"#
             ),
             field!(
                 "votes_per_day",
@@ -1012,7 +1171,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Coupons for you\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Coupons for you\"",
+                "\"专属优惠券\""
+            ),
             field!(
                 "coupons",
                 "Coupons",
@@ -1022,7 +1188,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 12
                 },
-                r#"[{"name":"New member coupon","value":"¥20","condition":"Orders over ¥99"}]"#
+                r#"[{"name":"New member coupon","value":"¥20","condition":"Orders over ¥99"}]"#,
+                r#"[{"name":"新人专享券","value":"¥20","condition":"满 99 元可用"}]"#
             ),
         ],
     },
@@ -1037,7 +1204,14 @@ pub static SPECS: &[KindSpec] = &[
         version: 1,
         slots: &[],
         fields: &[
-            field!("title", "Title", "标题", text(40), "\"Picked for you\""),
+            field!(
+                "title",
+                "Title",
+                "标题",
+                text(40),
+                "\"Picked for you\"",
+                "\"为你精选\""
+            ),
             field!(
                 "products",
                 "Products",
@@ -1047,7 +1221,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 24
                 },
-                r#"[{"name":"Stage 1 formula","image":"","alt":"","price_cents":25800,"url":""}]"#
+                r#"[{"name":"Stage 1 formula","image":"","alt":"","price_cents":25800,"url":""}]"#,
+                r#"[{"name":"1 段婴儿配方奶粉","image":"","alt":"","price_cents":25800,"url":""}]"#
             ),
             field!("columns", "Columns", "列数", number(2, 3), "2"),
         ],
@@ -1127,11 +1302,13 @@ mod tests {
     fn every_default_parses() {
         fn check(fields: &[Field]) {
             for f in fields {
-                assert!(
-                    serde_json::from_str::<serde_json::Value>(f.default).is_ok(),
-                    "{}",
-                    f.key
-                );
+                for default in [f.default.en, f.default.zh] {
+                    assert!(
+                        serde_json::from_str::<serde_json::Value>(default).is_ok(),
+                        "{}",
+                        f.key
+                    );
+                }
                 if let FieldKind::List { item, .. } = f.kind {
                     check(item);
                 }

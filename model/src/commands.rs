@@ -535,6 +535,7 @@ fn update_prop(
     key: &str,
     value: Option<Value>,
 ) -> Result<Applied, CommandError> {
+    let language = doc.language;
     let block = doc
         .blocks
         .get_mut(id)
@@ -546,7 +547,7 @@ fn update_prop(
         .ok_or_else(|| CommandError::UnknownProp(key.to_owned()))?;
     let old = match device {
         None => {
-            let new = value.unwrap_or_else(|| field.default_value());
+            let new = value.unwrap_or_else(|| field.default_value(language));
             block.props.insert(key.to_owned(), new)
         }
         Some(d) => {

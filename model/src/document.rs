@@ -116,8 +116,8 @@ fn one() -> u32 {
 }
 
 impl Block {
-    /// A block of `kind` with default props and empty slots.
-    pub fn new(id: NodeId, kind: BlockKind) -> Block {
+    /// A block of `kind` with the default props of a page in `language`, and empty slots.
+    pub fn new(id: NodeId, kind: BlockKind, language: Language) -> Block {
         let spec = kind.spec();
         Block {
             id,
@@ -126,7 +126,7 @@ impl Block {
             props: spec
                 .fields
                 .iter()
-                .map(|f| (f.key.to_owned(), f.default_value()))
+                .map(|f| (f.key.to_owned(), f.default_value(language)))
                 .collect(),
             style: Style::default(),
             audience: None,
@@ -160,13 +160,13 @@ impl Block {
         }
     }
 
-    /// Fills props missing from the block with their defaults (unknown props are kept, for
-    /// validation to report).
-    pub fn fill_defaults(&mut self) {
+    /// Fills props missing from the block with their defaults on a page in `language` (unknown
+    /// props are kept, for validation to report).
+    pub fn fill_defaults(&mut self, language: Language) {
         for field in self.kind.spec().fields {
             self.props
                 .entry(field.key)
-                .or_insert_with(|| field.default_value());
+                .or_insert_with(|| field.default_value(language));
         }
         for slot in self.kind.spec().slots {
             self.slots.entry(slot.to_string()).or_default();
@@ -258,9 +258,9 @@ pub struct Fragment {
 }
 
 impl Fragment {
-    /// A fragment holding a single new block of `kind` with id `id`.
-    pub fn single(id: NodeId, kind: BlockKind) -> Fragment {
-        let block = Block::new(id.clone(), kind);
+    /// A fragment holding a single new block of `kind` with id `id`, for a page in `language`.
+    pub fn single(id: NodeId, kind: BlockKind, language: Language) -> Fragment {
+        let block = Block::new(id.clone(), kind, language);
         Fragment {
             root: id.clone(),
             blocks: BTreeMap::from([(id, block)]),
@@ -335,7 +335,10 @@ impl Document {
             language: Language::default(),
             theme: Theme::default(),
             root: root.clone(),
-            blocks: BTreeMap::from([(root.clone(), Block::new(root, BlockKind::Page))]),
+            blocks: BTreeMap::from([(
+                root.clone(),
+                Block::new(root, BlockKind::Page, Language::default()),
+            )]),
             campaigns: Vec::new(),
             club: ClubSettings::default(),
         }
@@ -447,7 +450,8 @@ mod tests {
     #[test]
     fn fresh_ids_do_not_collide() {
         let mut doc = Document::blank("d", "T", "t");
-        let f = Fragment::single(NodeId::new("x"), BlockKind::Heading).with_fresh_ids(&doc);
+        let f = Fragment::single(NodeId::new("x"), BlockKind::Heading, Language::En)
+            .with_fresh_ids(&doc);
         assert_eq!(f.root.as_str(), "heading-1");
         doc.blocks.extend(f.blocks.clone());
         let g = f.with_fresh_ids(&doc);
@@ -457,7 +461,7 @@ mod tests {
     #[test]
     fn members_never_receive_quiz_answers() {
         let mut doc = Document::blank("d", "T", "t");
-        let quiz = Block::new(NodeId::new("q"), BlockKind::Quiz);
+        let quiz = Block::new(NodeId::new("q"), BlockKind::Quiz, Language::En);
         assert_eq!(quiz.props["questions"][0]["answer"], 1);
         doc.blocks.insert(quiz.id.clone(), quiz);
         let json = serde_json::to_string(&doc.for_members()).unwrap();
@@ -466,11 +470,37 @@ mod tests {
     }
 
     #[test]
-    fn new_blocks_have_every_default_prop() {
-        let b = Block::new(NodeId::new("w"), BlockKind::Wheel);
+    fn new_blocks_have_every_default_prop_in_the_page_language() {
+        let b = Block::new(NodeId::new("w"), BlockKind::Wheel, Language::En);
         assert_eq!(b.props["button_label"], "Spin");
         assert!(b.props["campaign"].is_null());
-        let c = Block::new(NodeId::new("c"), BlockKind::Columns);
+        let zh = Block::new(NodeId::new("w"), BlockKind::Wheel, Language::ZhCn);
+        assert_eq!(zh.props["button_label"], "转一转");
+        let c = Block::new(NodeId::new("c"), BlockKind::Columns, Language::ZhCn);
         assert_eq!(c.slots.len(), 4);
+    }
+
+    /// Every text a new block shows is written in its page's language: no Chinese on an English
+    /// page, no English words on a Chinese one (units and values such as "¥20" or "A" aside).
+    #[test]
+    fn every_default_text_reads_in_the_page_language() {
+        for spec in BlockKind::palette() {
+            let en = Block::new(NodeId::new("b"), spec.kind, Language::En);
+            let zh = Block::new(NodeId::new("b"), spec.kind, Language::ZhCn);
+            for text in crate::language::check::texts(&Value::Object(en.props), spec.fields) {
+                assert!(
+                    !text.chars().any(crate::language::check::is_cjk),
+                    "{:?}: {text}",
+                    spec.kind
+                );
+            }
+            for text in crate::language::check::texts(&Value::Object(zh.props), spec.fields) {
+                assert!(
+                    !crate::language::check::has_english_word(&text),
+                    "{:?}: {text}",
+                    spec.kind
+                );
+            }
+        }
     }
 }

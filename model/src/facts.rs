@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::catalogue::BlockKind;
 use crate::document::{Block, Device};
 use crate::fields::FieldKind;
+use crate::language::Language;
 use crate::validate::{Kind, ValidationError};
 
 /// A typed view of one block kind's props.
@@ -19,13 +20,14 @@ pub trait Facts: DeserializeOwned + JsonSchema + Default {
     const KIND: BlockKind;
 
     /// The facts of `block` (its defaults where a prop is missing or malformed: a published page
-    /// was validated, so that happens only to pages older than a catalogue change).
+    /// was validated, so that happens only to pages older than a catalogue change). Facts are
+    /// numbers and choices, the same in every language, so any language's defaults do.
     fn of(block: &Block) -> Self {
         let mut props = block.props.clone();
         for field in Self::KIND.spec().fields {
             props
                 .entry(field.key)
-                .or_insert_with(|| field.default_value());
+                .or_insert_with(|| field.default_value(Language::default()));
         }
         serde_json::from_value(Value::Object(props)).unwrap_or_default()
     }
@@ -169,7 +171,7 @@ pub fn number(block: &Block, key: &str, device: Option<Device>) -> Option<i64> {
     let value = block
         .prop_on(key, device)
         .and_then(Value::as_i64)
-        .or_else(|| field.default_value().as_i64())
+        .or_else(|| field.default_value(Language::default()).as_i64())
         .unwrap_or(min);
     Some(value.clamp(min, max))
 }
@@ -204,7 +206,7 @@ mod tests {
         keys_exist::<SignIn>();
         keys_exist::<Quiz>();
         keys_exist::<Vote>();
-        let columns = Block::new(NodeId::new("c"), BlockKind::Columns);
+        let columns = Block::new(NodeId::new("c"), BlockKind::Columns, Language::En);
         assert!(number(&columns, "count", None).is_some());
         assert!(number(&columns, "gap", None).is_some());
         assert_eq!(number(&columns, "no_such_key", None), None);
@@ -212,7 +214,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_to_the_catalogue_bounds_and_default() {
-        let mut columns = Block::new(NodeId::new("c"), BlockKind::Columns);
+        let mut columns = Block::new(NodeId::new("c"), BlockKind::Columns, Language::En);
         columns.props.remove("count");
         assert_eq!(visible_columns(&columns), 2, "the catalogue's default");
         columns.props.insert("count".into(), json!(9));
@@ -223,7 +225,7 @@ mod tests {
 
     #[test]
     fn missing_props_read_their_catalogue_defaults() {
-        let mut block = Block::new(NodeId::new("s"), BlockKind::SignInCalendar);
+        let mut block = Block::new(NodeId::new("s"), BlockKind::SignInCalendar, Language::En);
         block.props.clear();
         let facts = SignIn::of(&block);
         assert_eq!(facts.daily_points, 5);

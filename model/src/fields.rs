@@ -3,13 +3,25 @@
 
 use serde_json::Value;
 
-/// A label in both UI languages.
+use crate::language::Language;
+
+/// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Label {
     /// English.
     pub en: &'static str,
     /// Simplified Chinese.
     pub zh: &'static str,
+}
+
+impl Label {
+    /// The text in `language`.
+    pub fn get(self, language: Language) -> &'static str {
+        match language {
+            Language::ZhCn => self.zh,
+            Language::En => self.en,
+        }
+    }
 }
 
 /// One option of a select field.
@@ -90,25 +102,33 @@ pub struct Field {
     pub label: Label,
     /// Type and limits.
     pub kind: FieldKind,
-    /// Default value, as JSON.
-    pub default: &'static str,
+    /// Default value, as JSON, per page language: a block added to a zh-CN page reads Chinese.
+    pub default: Label,
 }
 
 impl Field {
-    /// The default value (the catalogue's tests check every default parses and validates).
-    pub fn default_value(&self) -> Value {
-        serde_json::from_str(self.default).unwrap_or(Value::Null)
+    /// The default value on a page in `language` (the catalogue's tests check every default
+    /// parses and validates).
+    pub fn default_value(&self, language: Language) -> Value {
+        serde_json::from_str(self.default.get(language)).unwrap_or(Value::Null)
     }
 }
 
-/// Builds a [`Field`] in one line.
+/// Builds a [`Field`] in one line: one default for values that read the same in every language
+/// (numbers, choices, empty text), or an English and a Chinese one.
 macro_rules! field {
     ($key:literal, $en:literal, $zh:literal, $kind:expr, $default:literal) => {
+        $crate::fields::field!($key, $en, $zh, $kind, $default, $default)
+    };
+    ($key:literal, $en:literal, $zh:literal, $kind:expr, $default_en:literal, $default_zh:literal) => {
         $crate::fields::Field {
             key: $key,
             label: $crate::fields::Label { en: $en, zh: $zh },
             kind: $kind,
-            default: $default,
+            default: $crate::fields::Label {
+                en: $default_en,
+                zh: $default_zh,
+            },
         }
     };
 }

@@ -43,6 +43,60 @@ impl Language {
     }
 }
 
+/// Test helpers that tell which language a member-facing text is written in.
+#[cfg(test)]
+pub(crate) mod check {
+    use serde_json::Value;
+
+    use crate::fields::{Field, FieldKind};
+
+    /// Whether `c` is a CJK ideograph or CJK punctuation.
+    pub fn is_cjk(c: char) -> bool {
+        matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    }
+
+    /// Whether `s` holds an English word (two Latin letters in a row: "选项 A" and "¥20" do not).
+    pub fn has_english_word(s: &str) -> bool {
+        s.as_bytes()
+            .windows(2)
+            .any(|w| w.iter().all(u8::is_ascii_alphabetic))
+    }
+
+    /// The texts members read in `props`, by the fields' kinds (plain, multi-line and rich text,
+    /// in lists too); links, pictures and choices are not words.
+    pub fn texts(props: &Value, fields: &[Field]) -> Vec<String> {
+        let mut out = Vec::new();
+        for field in fields {
+            let Some(value) = props.get(field.key) else {
+                continue;
+            };
+            match field.kind {
+                FieldKind::Text { .. } | FieldKind::Multiline { .. } => {
+                    out.extend(value.as_str().map(str::to_owned));
+                }
+                FieldKind::RichText { .. } => rich(value, &mut out),
+                FieldKind::List { item, .. } => {
+                    for row in value.as_array().into_iter().flatten() {
+                        out.extend(texts(row, item));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn rich(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Array(items) => items.iter().for_each(|v| rich(v, out)),
+            Value::Object(span) => {
+                out.extend(span.get("text").and_then(Value::as_str).map(str::to_owned))
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

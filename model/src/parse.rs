@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::commands::{apply, Command};
 use crate::document::{Document, Fragment};
+use crate::language::Language;
 use crate::migrate::{migrate, migrate_block};
 use crate::validate::{segment, validate, Kind, ValidationError, MAX_DOCUMENT_BYTES};
 
@@ -42,15 +43,22 @@ pub fn decode_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
     within_size(json, "the page is")?;
     let migrated = migrate(json.clone()).map_err(|e| vec![e])?;
     let mut doc: Document = decode(migrated)?;
-    doc.blocks.values_mut().for_each(|b| b.fill_defaults());
+    let language = doc.language;
+    doc.blocks
+        .values_mut()
+        .for_each(|b| b.fill_defaults(language));
     Ok(doc)
 }
 
 /// Parses a list of fragments (copied blocks, a saved section): size limit, block migrations,
 /// strict decoding, defaults, then structure: each fragment must be one tree whose blocks nest as
 /// the catalogue allows and that a page could hold. Paths point into the list (`/0/blocks/…`).
-/// Props are not validated: like drafts, fragments may hold unfinished blocks.
-pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationError>> {
+/// Props are not validated: like drafts, fragments may hold unfinished blocks. Missing props get
+/// the defaults of a page in `language`.
+pub fn parse_fragments(
+    json: &Value,
+    language: Language,
+) -> Result<Vec<Fragment>, Vec<ValidationError>> {
     within_size(json, "the blocks are")?;
     let mut json = json.clone();
     if let Some(fragments) = json.as_array_mut() {
@@ -68,7 +76,10 @@ pub fn parse_fragments(json: &Value) -> Result<Vec<Fragment>, Vec<ValidationErro
     let mut probe = Document::blank("probe", "probe", "probe");
     let mut errors = Vec::new();
     for (i, fragment) in fragments.iter_mut().enumerate() {
-        fragment.blocks.values_mut().for_each(|b| b.fill_defaults());
+        fragment
+            .blocks
+            .values_mut()
+            .for_each(|b| b.fill_defaults(language));
         for (id, block) in &fragment.blocks {
             if &block.id != id {
                 errors.push(ValidationError::new(
@@ -195,7 +206,7 @@ mod tests {
                 parent: crate::NodeId::new(parent),
                 slot: slot.into(),
                 index: 0,
-                fragment: Fragment::single(crate::NodeId::new(id), kind),
+                fragment: Fragment::single(crate::NodeId::new(id), kind, Language::En),
             };
             apply(doc, &command).unwrap();
         };
@@ -211,7 +222,7 @@ mod tests {
             .as_object_mut()
             .unwrap()
             .remove("props");
-        let fragments = parse_fragments(&json).unwrap();
+        let fragments = parse_fragments(&json, Language::En).unwrap();
         assert_eq!(fragments.len(), 1);
         assert_eq!(fragments[0].blocks.len(), 2);
         let heading = &fragments[0].blocks[&crate::NodeId::new("h")];
@@ -222,9 +233,9 @@ mod tests {
     fn fragment_type_errors_carry_their_path() {
         let mut json = section_fragment();
         json[0]["blocks"]["h"]["kind"] = json!("hologram");
-        let errors = parse_fragments(&json).unwrap_err();
+        let errors = parse_fragments(&json, Language::En).unwrap_err();
         assert_eq!(errors[0].path, "/0/blocks/h/kind");
-        let errors = parse_fragments(&json!({"not": "a list"})).unwrap_err();
+        let errors = parse_fragments(&json!({"not": "a list"}), Language::En).unwrap_err();
         assert_eq!(errors[0].path, "");
     }
 
@@ -233,13 +244,13 @@ mod tests {
         let mut nested = section_fragment();
         nested[0]["blocks"]["h"]["kind"] = json!("section");
         nested[0]["blocks"]["h"]["props"] = json!({});
-        let errors = parse_fragments(&nested).unwrap_err();
+        let errors = parse_fragments(&nested, Language::En).unwrap_err();
         assert_eq!(errors[0].path, "/0/blocks/s/slots/children/0");
         assert!(errors[0].message.contains("section"), "{}", errors[0]);
 
         let mut orphan = section_fragment();
         orphan[0]["root"] = json!("h");
-        let errors = parse_fragments(&orphan).unwrap_err();
+        let errors = parse_fragments(&orphan, Language::En).unwrap_err();
         assert_eq!(errors[0].path, "/0");
         assert!(
             errors[0].message.contains("outside its tree"),
@@ -249,7 +260,7 @@ mod tests {
 
         let blank = Document::blank("d", "T", "t");
         let page = json!([{"root": "page", "blocks": {"page": blank.blocks[&blank.root]}}]);
-        let errors = parse_fragments(&page).unwrap_err();
+        let errors = parse_fragments(&page, Language::En).unwrap_err();
         assert_eq!(errors[0].path, "/0");
         assert!(
             errors[0].message.contains("page cannot be placed"),
@@ -259,14 +270,15 @@ mod tests {
     }
 
     #[test]
-    fn missing_props_take_defaults() {
+    fn missing_props_take_the_defaults_of_the_page_language() {
         let mut doc = serde_json::to_value(Document::blank("d1", "Club", "club")).unwrap();
         doc["blocks"]["h"] = json!({"id": "h", "kind": "heading"});
         doc["blocks"]["page"]["slots"]["main"] = json!(["h"]);
-        let parsed = parse_document(&doc).unwrap();
-        assert_eq!(
-            parsed.blocks[&crate::NodeId::new("h")].props["text"],
-            "Heading"
-        );
+        let text = |doc: &Value| {
+            parse_document(doc).unwrap().blocks[&crate::NodeId::new("h")].props["text"].clone()
+        };
+        assert_eq!(text(&doc), "标题");
+        doc["language"] = json!("en");
+        assert_eq!(text(&doc), "Heading");
     }
 }

@@ -84,7 +84,7 @@ mod tests {
     }
 
     fn block(id: &str, kind: BlockKind, key: &str, value: serde_json::Value) -> Block {
-        let mut b = Block::new(NodeId::new(id), kind);
+        let mut b = Block::new(NodeId::new(id), kind, crate::Language::En);
         b.props.insert(key.into(), value);
         b
     }

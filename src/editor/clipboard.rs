@@ -5,7 +5,7 @@
 //! ids as one undo step. While a text field has focus, the browser's own copy and paste apply.
 
 use cradle_model::parse::parse_fragments;
-use cradle_model::Fragment;
+use cradle_model::{Fragment, Language};
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -30,15 +30,16 @@ pub fn selected_fragments(editor: &Editor) -> Vec<Fragment> {
     })
 }
 
-/// Reads clipboard text as fragments (one fragment alone is accepted too); `Err` names the problem.
-fn parse(text: &str) -> Result<Vec<Fragment>, String> {
+/// Reads clipboard text as fragments for a page in `language` (one fragment alone is accepted
+/// too); `Err` names the problem.
+fn parse(text: &str, language: Language) -> Result<Vec<Fragment>, String> {
     let value: Value = serde_json::from_str(text)
         .map_err(|_| "the clipboard does not hold Cradle blocks (it is not JSON)".to_owned())?;
     let list = match value {
         Value::Object(_) => Value::Array(vec![value]),
         other => other,
     };
-    match parse_fragments(&list) {
+    match parse_fragments(&list, language) {
         Ok(fragments) if fragments.is_empty() => Err("the clipboard holds no blocks".to_owned()),
         Ok(fragments) => Ok(fragments),
         Err(errors) => Err(format!("the copied blocks are not valid: {}", errors[0])),
@@ -106,7 +107,7 @@ fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
         editor.refusal.set(Some("Nothing to paste".into()));
         return;
     }
-    match parse(&text) {
+    match parse(&text, editor.with_doc(|d| d.language)) {
         Ok(fragments) => {
             editor.insert_fragments(&fragments, editor.insertion_point(), "Pasted");
         }
@@ -137,11 +138,13 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn clipboard_text_is_checked_by_the_model() {
         let one = r#"{"root": "h", "blocks": {"h": {"id": "h", "kind": "heading"}}}"#;
-        assert_eq!(parse(one).unwrap()[0].blocks.len(), 1);
-        assert!(parse("hello").unwrap_err().contains("not JSON"));
-        assert!(parse("[]").unwrap_err().contains("no blocks"));
+        assert_eq!(parse(one, Language::En).unwrap()[0].blocks.len(), 1);
+        assert!(parse("hello", Language::En)
+            .unwrap_err()
+            .contains("not JSON"));
+        assert!(parse("[]", Language::En).unwrap_err().contains("no blocks"));
         let bad = r#"[{"root": "h", "blocks": {"h": {"id": "h", "kind": "hologram"}}}]"#;
-        let why = parse(bad).unwrap_err();
+        let why = parse(bad, Language::En).unwrap_err();
         assert!(why.contains("/0/blocks/h/kind"), "{why}");
     }
 }

@@ -236,9 +236,9 @@ impl Dnd {
         let at = (target.parent, target.slot, target.index);
         let dropped = match source {
             DragSource::Palette(kind) => {
-                let fragment = self
-                    .editor
-                    .with_doc(|d| Fragment::single(NodeId::new("new"), kind).with_fresh_ids(d));
+                let fragment = self.editor.with_doc(|d| {
+                    Fragment::single(NodeId::new("new"), kind, d.language).with_fresh_ids(d)
+                });
                 self.editor.insert_fragments(&[fragment], at, "Dropped")
             }
             DragSource::Fragments { fragments, .. } => {

@@ -16,8 +16,9 @@ use crate::i18n::{use_i18n, Lang};
 /// Adds a block of `kind` at the insertion point and selects it.
 pub fn add_block(editor: &Editor, kind: BlockKind) {
     let (parent, slot, index) = editor.insertion_point();
-    let fragment = editor
-        .with_doc(|d| Fragment::single(cradle_model::NodeId::new("new"), kind).with_fresh_ids(d));
+    let fragment = editor.with_doc(|d| {
+        Fragment::single(cradle_model::NodeId::new("new"), kind, d.language).with_fresh_ids(d)
+    });
     let id = fragment.root.clone();
     if editor.apply(Command::Insert {
         parent,

@@ -4,7 +4,7 @@
 //! as one undo step, and a delete asks for confirmation first.
 
 use cradle_model::parse::parse_fragments;
-use cradle_model::Fragment;
+use cradle_model::{Fragment, Language};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,10 +32,11 @@ pub struct Section {
 }
 
 impl Section {
-    /// The section, unless its stored blocks no longer read as valid fragments.
-    fn read(stored: Stored) -> Option<Section> {
+    /// The section, unless its stored blocks no longer read as valid fragments; missing props
+    /// take the defaults of a page in `language`.
+    fn read(stored: Stored, language: Language) -> Option<Section> {
         Some(Section {
-            fragments: parse_fragments(&stored.fragments).ok()?,
+            fragments: parse_fragments(&stored.fragments, language).ok()?,
             id: stored.id,
             name: stored.name,
         })
@@ -65,9 +66,13 @@ impl Sections {
         };
         spawn_local(async move {
             match api::list().await {
-                Ok(list) => sections
-                    .items
-                    .set(list.into_iter().filter_map(Section::read).collect()),
+                Ok(list) => {
+                    let language = editor.with_doc(|d| d.language);
+                    let read = |stored| Section::read(stored, language);
+                    sections
+                        .items
+                        .set(list.into_iter().filter_map(read).collect())
+                }
                 Err(e) => editor.refusal.set(Some(e.to_string())),
             }
         });
@@ -103,7 +108,8 @@ impl Sections {
         spawn_local(async move {
             match api::create(&name, &fragments).await {
                 Ok(stored) => {
-                    if let Some(section) = Section::read(stored) {
+                    let language = self.editor.with_doc(|d| d.language);
+                    if let Some(section) = Section::read(stored, language) {
                         self.items.update(|items| items.push(section));
                     }
                     self.close();

@@ -38,7 +38,11 @@ mod tests {
         let props = json!({"title": "Quiz", "reward_points": 20, "questions": [
             {"question": "Q1", "options": [{"text": "a"}, {"text": "b"}], "answer": 1},
             {"question": "Q2", "options": [{"text": "a"}, {"text": "b"}, {"text": "c"}], "answer": 3}]});
-        let mut block = Block::new(NodeId::new("q"), BlockKind::Quiz);
+        let mut block = Block::new(
+            NodeId::new("q"),
+            BlockKind::Quiz,
+            cradle_model::Language::En,
+        );
         block.props = props.as_object().unwrap().clone();
         Quiz::of(&block)
     }

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use cradle_model::parse::parse_fragments;
 use cradle_model::validate::Kind;
+use cradle_model::Language;
 use cradle_model::ValidationError;
 use cradle_wire::sections::{CreateRequest, Section};
 use cradle_wire::ErrorCode;
@@ -69,7 +70,9 @@ pub async fn create(
             format!("the name must be 1-{MAX_NAME_CHARS} characters"),
         )]));
     }
-    let fragments = parse_fragments(&req.fragments).map_err(|errors| {
+    // Sections serve pages of either language; blocks missing props (none the builder sends)
+    // read as on a page of the default language.
+    let fragments = parse_fragments(&req.fragments, Language::default()).map_err(|errors| {
         invalid(
             errors
                 .into_iter()

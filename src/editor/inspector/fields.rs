@@ -291,9 +291,10 @@ pub(super) fn ListControl(
         set.run(Value::Array(list));
     };
     let add = move |_: leptos::ev::MouseEvent| {
+        let language = editor.with_doc(|d| d.language);
         let row: Map<String, Value> = item
             .iter()
-            .map(|f| (f.key.to_owned(), f.default_value()))
+            .map(|f| (f.key.to_owned(), f.default_value(language)))
             .collect();
         write(&|l: &mut Vec<Value>| l.push(Value::Object(row.clone())));
     };
