@@ -100,6 +100,7 @@ pub struct Strings {
     pub address_taken: &'static str,
     pub address_use: &'static str,
     pub page_settings: &'static str,
+    pub page_language: &'static str,
     pub server_status: &'static str,
     pub stages: &'static str,
     pub style_tab: &'static str,

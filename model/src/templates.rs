@@ -1,7 +1,13 @@
 //! The template gallery: finished pages a marketer starts from (plus the blank page).
+//!
+//! Each template is written twice, `{id}.zh-CN.json` and `{id}.en.json`: two plain pages (each
+//! valid against the page schema) with the same blocks, ids and campaigns and only the words
+//! translated, which this module's tests check. A page is created in one language and its members
+//! read that one.
 
 use crate::document::Document;
 use crate::fields::Label;
+use crate::language::Language;
 use crate::parse::decode_document;
 use crate::validate::{Kind, ValidationError};
 
@@ -14,7 +20,8 @@ pub struct Template {
     pub name: Label,
     /// One-line description.
     pub description: Label,
-    json: &'static str,
+    /// The page, as JSON, in each language (empty for the blank page).
+    json: Label,
 }
 
 /// Every template, blank first.
@@ -29,7 +36,7 @@ pub const ALL: [Template; 8] = [
             en: "Start from nothing",
             zh: "从零开始",
         },
-        json: "",
+        json: Label { en: "", zh: "" },
     },
     Template {
         id: "club-home",
@@ -41,7 +48,10 @@ pub const ALL: [Template; 8] = [
             en: "Member card, daily sign-in, tips by stage, tasks and rewards",
             zh: "会员卡、每日签到、孕育知识、任务与积分兑换",
         },
-        json: include_str!("../templates/club-home.json"),
+        json: Label {
+            en: include_str!("../templates/club-home.en.json"),
+            zh: include_str!("../templates/club-home.zh-CN.json"),
+        },
     },
     Template {
         id: "wheel-campaign",
@@ -53,7 +63,10 @@ pub const ALL: [Template; 8] = [
             en: "A wheel with prizes, stock, a countdown and coupons",
             zh: "带奖品库存、倒计时和优惠券的大转盘",
         },
-        json: include_str!("../templates/wheel-campaign.json"),
+        json: Label {
+            en: include_str!("../templates/wheel-campaign.en.json"),
+            zh: include_str!("../templates/wheel-campaign.zh-CN.json"),
+        },
     },
     Template {
         id: "nine-grid-party",
@@ -65,7 +78,10 @@ pub const ALL: [Template; 8] = [
             en: "Banner, nine-grid lottery, sign-in and share buttons, a vote",
             zh: "轮播图、九宫格抽奖、签到分享按钮与投票",
         },
-        json: include_str!("../templates/nine-grid-party.json"),
+        json: Label {
+            en: include_str!("../templates/nine-grid-party.en.json"),
+            zh: include_str!("../templates/nine-grid-party.zh-CN.json"),
+        },
     },
     Template {
         id: "double-11-lottery",
@@ -77,7 +93,10 @@ pub const ALL: [Template; 8] = [
             en: "A full-amount lottery wheel with 8 prizes, stock, a points cost and a countdown",
             zh: "满额抽奖大转盘：8 个奖品、库存、积分消耗与倒计时",
         },
-        json: include_str!("../templates/double-11-lottery.json"),
+        json: Label {
+            en: include_str!("../templates/double-11-lottery.en.json"),
+            zh: include_str!("../templates/double-11-lottery.zh-CN.json"),
+        },
     },
     Template {
         id: "daily-sign-in",
@@ -89,7 +108,10 @@ pub const ALL: [Template; 8] = [
             en: "A 7-day streak calendar with day rewards, tasks and points redemption",
             zh: "7 天连续签到日历、每日奖励、任务与积分兑换",
         },
-        json: include_str!("../templates/daily-sign-in.json"),
+        json: Label {
+            en: include_str!("../templates/daily-sign-in.en.json"),
+            zh: include_str!("../templates/daily-sign-in.zh-CN.json"),
+        },
     },
     Template {
         id: "invite-friends",
@@ -101,7 +123,10 @@ pub const ALL: [Template; 8] = [
             en: "Invite card and rights sharing: friends enjoy your tier, you earn 0.25 per point",
             zh: "邀请卡与权益共享：好友享受你的等级权益，你获得 0.25 积分/分",
         },
-        json: include_str!("../templates/invite-friends.json"),
+        json: Label {
+            en: include_str!("../templates/invite-friends.en.json"),
+            zh: include_str!("../templates/invite-friends.zh-CN.json"),
+        },
     },
     Template {
         id: "stage-guide",
@@ -113,7 +138,10 @@ pub const ALL: [Template; 8] = [
             en: "Sections shown only to members in each stage, from preparing to newborn",
             zh: "按孕育阶段定向展示的内容：从备孕到新生儿",
         },
-        json: include_str!("../templates/stage-guide.json"),
+        json: Label {
+            en: include_str!("../templates/stage-guide.en.json"),
+            zh: include_str!("../templates/stage-guide.zh-CN.json"),
+        },
     },
 ];
 
@@ -123,17 +151,21 @@ pub fn find(id: &str) -> Option<&'static Template> {
 }
 
 impl Template {
-    /// A new document from this template with the given id, title and slug.
+    /// A new document from this template in `language`, with the given id, title and slug.
     pub fn instantiate(
         &self,
         id: &str,
         title: &str,
         slug: &str,
+        language: Language,
     ) -> Result<Document, Vec<ValidationError>> {
-        if self.json.is_empty() {
-            return Ok(Document::blank(id, title, slug));
+        let json = self.json.get(language);
+        if json.is_empty() {
+            let mut doc = Document::blank(id, title, slug);
+            doc.language = language;
+            return Ok(doc);
         }
-        let json: serde_json::Value = serde_json::from_str(self.json).map_err(|e| {
+        let json: serde_json::Value = serde_json::from_str(json).map_err(|e| {
             vec![ValidationError::new(
                 "",
                 Kind::WrongType,
@@ -151,22 +183,32 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::{Field, FieldKind};
+    use crate::language::check;
     use crate::validate::validate;
 
+    const BOTH: [Language; 2] = [Language::ZhCn, Language::En];
+
+    fn page(t: &Template, language: Language) -> Document {
+        t.instantiate("d1", "My page", "my-page", language)
+            .unwrap_or_else(|e| panic!("{} ({language:?}): {e:?}", t.id))
+    }
+
     #[test]
-    fn every_template_is_valid() {
+    fn every_template_is_valid_in_both_languages() {
         for t in ALL {
-            let doc = t
-                .instantiate("d1", "My page", "my-page")
-                .unwrap_or_else(|e| panic!("{}: {e:?}", t.id));
-            assert_eq!(validate(&doc), vec![], "{}", t.id);
-            assert_eq!(doc.slug, "my-page");
+            for language in BOTH {
+                let doc = page(&t, language);
+                assert_eq!(validate(&doc), vec![], "{} ({language:?})", t.id);
+                assert_eq!(doc.slug, "my-page");
+                assert_eq!(doc.language, language, "{}", t.id);
+            }
         }
         assert!(ALL.len() >= 6, "blank plus at least five starters");
         assert!(find("club-home").is_some());
         let lottery = find("double-11-lottery")
             .unwrap()
-            .instantiate("d2", "Lottery", "lottery")
+            .instantiate("d2", "Lottery", "lottery", Language::ZhCn)
             .unwrap();
         assert_eq!(lottery.campaigns[0].prizes.len(), 8);
         assert!(lottery.campaigns[0]
@@ -174,5 +216,79 @@ mod tests {
             .iter()
             .any(|p| p.kind == crate::campaign::PrizeKind::Thanks));
         assert!(find("nope").is_none());
+    }
+
+    /// The two versions of a template differ in words only: same blocks with the same ids,
+    /// kinds, places, audiences, styles and non-text props, and the same campaigns.
+    #[test]
+    fn both_versions_of_a_template_differ_in_words_only() {
+        /// The document with every member-facing text blanked out.
+        fn skeleton(doc: &Document) -> serde_json::Value {
+            let mut doc = doc.clone();
+            doc.title.clear();
+            doc.language = Language::default();
+            for block in doc.blocks.values_mut() {
+                blank_texts(&mut block.props, block.kind.spec().fields);
+            }
+            for campaign in &mut doc.campaigns {
+                campaign.name.clear();
+                campaign.prizes.iter_mut().for_each(|p| p.name.clear());
+            }
+            serde_json::to_value(doc).unwrap()
+        }
+        fn blank_texts(props: &mut serde_json::Map<String, serde_json::Value>, fields: &[Field]) {
+            for field in fields {
+                let Some(value) = props.get_mut(field.key) else {
+                    continue;
+                };
+                match field.kind {
+                    FieldKind::Text { .. }
+                    | FieldKind::Multiline { .. }
+                    | FieldKind::RichText { .. } => {
+                        *value = serde_json::Value::Null;
+                    }
+                    FieldKind::List { item, .. } => {
+                        for row in value.as_array_mut().into_iter().flatten() {
+                            if let Some(row) = row.as_object_mut() {
+                                blank_texts(row, item);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for t in ALL {
+            let zh = page(&t, Language::ZhCn);
+            let en = page(&t, Language::En);
+            assert_eq!(skeleton(&zh), skeleton(&en), "{}", t.id);
+        }
+    }
+
+    /// Every word members read is in the page's language: the Chinese version holds no English
+    /// word (values such as "¥20" aside), the English one no Chinese.
+    #[test]
+    fn every_text_of_a_template_reads_in_its_language() {
+        for t in ALL {
+            for language in BOTH {
+                let doc = page(&t, language);
+                let mut texts = Vec::new(); // the title is the marketer's
+                for block in doc.blocks.values() {
+                    let props = serde_json::Value::Object(block.props.clone());
+                    texts.extend(check::texts(&props, block.kind.spec().fields));
+                }
+                for campaign in &doc.campaigns {
+                    texts.push(campaign.name.clone());
+                    texts.extend(campaign.prizes.iter().map(|p| p.name.clone()));
+                }
+                for text in texts {
+                    let wrong = match language {
+                        Language::ZhCn => check::has_english_word(&text),
+                        Language::En => text.chars().any(check::is_cjk),
+                    };
+                    assert!(!wrong, "{} ({language:?}): {text}", t.id);
+                }
+            }
+        }
     }
 }

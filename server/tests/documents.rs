@@ -46,6 +46,45 @@ dual_test!(create_from_templates_and_open, |app| {
     assert_eq!(bad_slug.json()["error"]["details"][0]["path"], "/slug");
 });
 
+dual_test!(
+    templates_are_written_in_the_page_language_chinese_first,
+    |app| {
+        let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+        let zh = app.create_page(&s, "会员俱乐部", "club", "club-home").await;
+        assert_eq!(zh.document["language"], "zh-CN");
+        let notice = &zh.document["blocks"]["notice"]["props"]["text"];
+        assert_eq!(notice, "新会员注册即送 100 积分，每日签到积分领不停");
+        // Props the template leaves to the catalogue take its Chinese defaults too.
+        assert_eq!(zh.document["blocks"]["card"]["props"]["title"], "我的会员");
+
+        let body =
+            json!({"title": "Club", "slug": "club-en", "template": "club-home", "language": "en"});
+        let en = app.create_page_with(&s, body).await;
+        assert_eq!(en.document["language"], "en");
+        let notice = &en.document["blocks"]["notice"]["props"]["text"];
+        assert_eq!(notice, "New members get 100 points: sign in daily for more");
+        assert_eq!(
+            en.document["blocks"]["card"]["props"]["title"],
+            "My membership"
+        );
+        let blank = app
+            .create_page_with(&s, json!({"title": "Blank", "language": "en"}))
+            .await;
+        assert_eq!(blank.document["language"], "en");
+
+        let bad = app
+            .call(
+                &s,
+                Method::POST,
+                "/api/documents",
+                Some(json!({"title": "X", "language": "fr"})),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad.json()["error"]["details"][0]["path"], "/language");
+    }
+);
+
 dual_test!(saves_check_the_version_and_never_overwrite, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
     let doc = app

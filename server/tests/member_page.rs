@@ -37,7 +37,7 @@ dual_test!(pages_arrive_drawn_for_this_member, |app| {
     assert!(html.contains("<style>"), "the page's CSS comes inline");
     assert!(html.contains("data-state=\"visitor\""));
     assert!(html.contains("您正在以访客身份浏览"));
-    assert!(!html.contains("大排畸") && !html.contains("The first months"));
+    assert!(!html.contains("大排畸") && !html.contains("宝宝出生头几个月"));
     assert_eq!(visitor.header("cache-control"), Some("private, no-cache"));
     assert!(visitor.header("vary").is_some_and(|v| v.contains("Cookie")));
     assert!(visitor
@@ -55,7 +55,7 @@ dual_test!(pages_arrive_drawn_for_this_member, |app| {
         .await
         .text();
     assert!(html.contains("大排畸"), "the mid-pregnancy block");
-    assert!(!html.contains("The first months"), "not the newborn one");
+    assert!(!html.contains("宝宝出生头几个月"), "not the newborn one");
     assert!(html.contains("data-state=\"member\""));
     assert!(html.contains(&pregnant.code), "the bar names the member");
 
@@ -69,7 +69,7 @@ dual_test!(pages_arrive_drawn_for_this_member, |app| {
         .call_member(&mother, Method::GET, "/c/guide", None)
         .await
         .text();
-    assert!(html.contains("The first months") && !html.contains("大排畸"));
+    assert!(html.contains("宝宝出生头几个月") && !html.contains("大排畸"));
 
     // A sign-in link: the page says it is signing in (the runtime opens the session).
     let signing = app.get("/c/guide?t=abc").await.text();

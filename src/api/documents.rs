@@ -1,5 +1,6 @@
 //! Drafts: list, create, open, save, bin, restore, duplicate.
 
+use cradle_model::Language;
 use cradle_wire::documents::{AddressCheck, CreateRequest, SaveRequest, SaveResponse};
 pub use cradle_wire::documents::{DocumentResponse as Draft, ListResponse as List, Summary};
 use gloo_net::http::Method;
@@ -24,8 +25,13 @@ pub async fn list(query: &str) -> Result<List, ApiError> {
     get_json(&format!("/api/documents?per_page=100&q={}", encode(query))).await
 }
 
-/// Creates a document from `template`.
-pub async fn create(title: &str, slug: Option<&str>, template: &str) -> Result<Draft, ApiError> {
+/// Creates a document from `template`, written in `language`.
+pub async fn create(
+    title: &str,
+    slug: Option<&str>,
+    template: &str,
+    language: Language,
+) -> Result<Draft, ApiError> {
     send_json(
         Method::POST,
         "/api/documents",
@@ -33,6 +39,7 @@ pub async fn create(title: &str, slug: Option<&str>, template: &str) -> Result<D
             title: title.to_owned(),
             slug: slug.map(str::to_owned),
             template: Some(template.to_owned()),
+            language: Some(language.tag().to_owned()),
         },
     )
     .await

@@ -43,7 +43,7 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
                 .chars()
                 .take(80)
                 .collect::<String>();
-            let created = match documents::create(&title, None, "blank").await {
+            let created = match documents::create(&title, None, "blank", mine.language).await {
                 Ok(c) => c,
                 Err(e) => return failure.set(Some(e.to_string())),
             };

@@ -151,7 +151,7 @@ mod tests {
     fn rows_follow_the_tree_with_depths_and_columns() {
         let doc = templates::find("nine-grid-party")
             .unwrap()
-            .instantiate("d", "Party", "party")
+            .instantiate("d", "Party", "party", cradle_model::Language::ZhCn)
             .unwrap();
         let rows = rows(&doc);
         let blocks: Vec<(String, usize)> = rows

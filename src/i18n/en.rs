@@ -78,6 +78,7 @@ pub static EN: Strings = Strings {
     address_taken: "Another page uses this address.",
     address_use: "Use",
     page_settings: "Page settings",
+    page_language: "Page language",
     server_status: "Server",
     stages: "Lifecycle stages",
     style_tab: "Style",

@@ -78,6 +78,7 @@ pub static ZH_CN: Strings = Strings {
     address_taken: "此地址已被其他页面使用。",
     address_use: "改用",
     page_settings: "页面设置",
+    page_language: "页面语言",
     server_status: "服务器",
     stages: "孕育阶段",
     style_tab: "样式",

@@ -47,6 +47,8 @@ fn Projects() -> impl IntoView {
     let creating = RwSignal::new(false);
     let title = RwSignal::new(String::new());
     let template = RwSignal::new("club-home".to_owned());
+    // Members read Chinese first: pages start in zh-CN whatever the builder speaks.
+    let language = RwSignal::new(Lang::ZhCn);
     let error = RwSignal::new(None::<String>);
     let undo = RwSignal::new(None::<(String, String)>);
     let create = {
@@ -61,7 +63,8 @@ fn Projects() -> impl IntoView {
                 t
             };
             spawn_local(async move {
-                match documents::create(&t, None, &template.get_untracked()).await {
+                let (template, language) = (template.get_untracked(), language.get_untracked());
+                match documents::create(&t, None, &template, language).await {
                     Ok(draft) => navigate(&format!("/edit/{}", draft.id), Default::default()),
                     Err(e) => error.set(Some(e.to_string())),
                 }
@@ -123,6 +126,19 @@ fn Projects() -> impl IntoView {
                             prop:value=title
                             on:input=move |ev| title.set(event_target_value(&ev))
                         />
+                        <label for="new-language">{move || i18n.t().page_language}</label>
+                        <select
+                            id="new-language"
+                            prop:value=move || language.get().tag()
+                            on:change=move |ev| {
+                                if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                                    language.set(lang);
+                                }
+                            }
+                        >
+                            <option value="zh-CN">"简体中文"</option>
+                            <option value="en">"English"</option>
+                        </select>
                         <div
                             class="gallery__grid"
                             role="radiogroup"
@@ -132,20 +148,8 @@ fn Projects() -> impl IntoView {
                                 .iter()
                                 .map(|t| {
                                     let id = t.id;
-                                    let name = move || {
-                                        if i18n.lang() == Lang::ZhCn {
-                                            t.name.zh
-                                        } else {
-                                            t.name.en
-                                        }
-                                    };
-                                    let desc = move || {
-                                        if i18n.lang() == Lang::ZhCn {
-                                            t.description.zh
-                                        } else {
-                                            t.description.en
-                                        }
-                                    };
+                                    let name = move || t.name.get(i18n.lang());
+                                    let desc = move || t.description.get(i18n.lang());
                                     view! {
                                         <label class="gallery__card" class:gallery__card--chosen=move || template.get() == id>
                                         <input type="radio" name="template" value=id prop:checked=move || template.get() == id on:change=move |_| template.set(id.to_owned()) />

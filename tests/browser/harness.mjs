@@ -67,10 +67,14 @@ export async function login(page) {
   await page.getByRole('heading', { name: 'Projects', level: 2 }).waitFor();
 }
 
-/** Creates a page from the template gallery and waits for the editor; returns its id. */
-export async function createPage(page, title, templateName) {
+/**
+ * Creates a page from the template gallery, written in `language` (`en` unless asked: these tests
+ * read English; the gallery itself starts on zh-CN), and waits for the editor; returns its id.
+ */
+export async function createPage(page, title, templateName, language = 'en') {
   await page.getByRole('button', { name: 'New page' }).click();
   await page.getByLabel('Title').fill(title);
+  await page.getByRole('combobox', { name: 'Page language' }).selectOption(language);
   await page.getByRole('radio', { name: new RegExp(templateName) }).check();
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/edit\//);

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, screenshot, login, createPage, waitSaved } from './harness.mjs';
 
-// The member club template's notice bar, drawn on every surface.
-const NOTICE = 'New members get 100 points: sign in daily for more';
+// The member club template's notice bar, drawn on every surface: pages are Chinese by default.
+const NOTICE = '新会员注册即送 100 积分，每日签到积分领不停';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); });
 test('preview the draft in a new tab, then publish it and open the live page', async () => {
   const { context, page, errors } = await openPage(browser, 'desktop');
   await login(page);
-  await createPage(page, 'Publish flow test', 'Member club home');
+  await createPage(page, 'Publish flow test', 'Member club home', 'zh-CN');
   const heading = page.locator('.canvas [data-id="notice"]');
   await heading.waitFor();
   await waitSaved(page);

@@ -48,6 +48,10 @@ pub struct CreateRequest {
     /// Template id (see the gallery); blank when absent.
     #[serde(default)]
     pub template: Option<String>,
+    /// The language members read the page in, `zh-CN` or `en`; the template is written in it.
+    /// `zh-CN` when absent.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// A draft and its version.

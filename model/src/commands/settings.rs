@@ -109,7 +109,7 @@ mod tests {
     fn wheel() -> Document {
         templates::find("wheel-campaign")
             .unwrap()
-            .instantiate("d1", "转盘", "wheel")
+            .instantiate("d1", "转盘", "wheel", crate::Language::ZhCn)
             .unwrap()
     }
 

@@ -8,7 +8,7 @@ use crate::templates;
 fn template(id: &str) -> Value {
     let doc = templates::find(id)
         .unwrap()
-        .instantiate("d1", "Page", "page")
+        .instantiate("d1", "Page", "page", crate::Language::ZhCn)
         .unwrap();
     serde_json::to_value(doc).unwrap()
 }

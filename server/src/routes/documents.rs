@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use cradle_model::parse::decode_document;
 use cradle_model::validate::Kind;
-use cradle_model::{address, templates, validate, Document, ValidationError};
+use cradle_model::{address, templates, validate, Document, Language, ValidationError};
 use cradle_wire::documents::{
     AddressCheck, CreateRequest, DocumentResponse, ListResponse, SaveRequest, SaveResponse,
 };
@@ -166,6 +166,16 @@ pub async fn create(
             format!("there is no template '{template_id}'"),
         )])
     })?;
+    let language = match req.language.as_deref() {
+        None => Language::default(),
+        Some(tag) => Language::from_tag(tag).ok_or_else(|| {
+            invalid(vec![ValidationError::new(
+                "/language",
+                Kind::Format,
+                format!("there is no page language '{tag}': use zh-CN or en"),
+            )])
+        })?,
+    };
     let slug = match &req.slug {
         Some(slug) => slug.clone(),
         None => {
@@ -174,7 +184,7 @@ pub async fn create(
         }
     };
     let doc = template
-        .instantiate(&id, req.title.trim(), &slug)
+        .instantiate(&id, req.title.trim(), &slug, language)
         .map_err(invalid)?;
     let errors = validate(&doc);
     if !errors.is_empty() {
