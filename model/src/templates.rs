@@ -4,12 +4,27 @@
 //! valid against the page schema) with the same blocks, ids and campaigns and only the words
 //! translated, which this module's tests check. A page is created in one language and its members
 //! read that one.
+//!
+//! Dates in a template are written as if the page were created on [`DAY_ONE`]; a page created on
+//! another day has every campaign window and countdown moved by as many days, so a template is
+//! playable the day it is created (a Double 11 draw opens that day and runs its 11 days).
+
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use serde_json::Value;
 
 use crate::document::Document;
-use crate::fields::Label;
+use crate::fields::{FieldKind, Label};
 use crate::language::Language;
 use crate::parse::decode_document;
 use crate::validate::{Kind, ValidationError};
+
+/// The creation day templates are dated for: midnight starting 1 January 2027, China time.
+pub const DAY_ONE: &str = "2027-01-01T00:00:00+08:00";
+
+/// China time, which templates are written in.
+fn china() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
+}
 
 /// A template in the gallery.
 #[derive(Clone, Copy, Debug)]
@@ -151,13 +166,15 @@ pub fn find(id: &str) -> Option<&'static Template> {
 }
 
 impl Template {
-    /// A new document from this template in `language`, with the given id, title and slug.
+    /// A new document from this template in `language`, with the given id, title and slug,
+    /// created at `now`: its dates move from [`DAY_ONE`] to the day of `now` in China.
     pub fn instantiate(
         &self,
         id: &str,
         title: &str,
         slug: &str,
         language: Language,
+        now: DateTime<Utc>,
     ) -> Result<Document, Vec<ValidationError>> {
         let json = self.json.get(language);
         if json.is_empty() {
@@ -176,21 +193,60 @@ impl Template {
         doc.id = id.into();
         doc.title = title.into();
         doc.slug = slug.into();
+        move_dates(&mut doc, now);
         Ok(doc)
+    }
+}
+
+/// Moves every campaign window and date prop of `doc` from [`DAY_ONE`] to the day of `now` in
+/// China, keeping the times of day and the lengths.
+fn move_dates(doc: &mut Document, now: DateTime<Utc>) {
+    let day_one = DateTime::parse_from_rfc3339(DAY_ONE).expect("DAY_ONE is RFC 3339");
+    let today = now.with_timezone(&china()).date_naive();
+    let days = (today - day_one.date_naive()).num_days();
+    // A fixed offset has no daylight saving: a day is always 24 hours.
+    let shift = |at: DateTime<FixedOffset>| at + TimeDelta::days(days);
+    for campaign in &mut doc.campaigns {
+        campaign.window.start = shift(campaign.window.start);
+        campaign.window.end = shift(campaign.window.end);
+    }
+    for block in doc.blocks.values_mut() {
+        let dates = block
+            .kind
+            .spec()
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::DateTime);
+        for field in dates {
+            let props = std::iter::once(&mut block.props)
+                .chain(block.overrides.values_mut().map(|o| &mut o.props));
+            for value in props.filter_map(|p| p.get_mut(field.key)) {
+                if let Some(at) = value
+                    .as_str()
+                    .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                {
+                    *value = Value::String(shift(at).to_rfc3339());
+                }
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fields::{Field, FieldKind};
+    use crate::fields::Field;
     use crate::language::check;
     use crate::validate::validate;
 
     const BOTH: [Language; 2] = [Language::ZhCn, Language::En];
 
     fn page(t: &Template, language: Language) -> Document {
-        t.instantiate("d1", "My page", "my-page", language)
+        page_at(t, language, Utc::now())
+    }
+
+    fn page_at(t: &Template, language: Language, now: DateTime<Utc>) -> Document {
+        t.instantiate("d1", "My page", "my-page", language, now)
             .unwrap_or_else(|e| panic!("{} ({language:?}): {e:?}", t.id))
     }
 
@@ -208,7 +264,7 @@ mod tests {
         assert!(find("club-home").is_some());
         let lottery = find("double-11-lottery")
             .unwrap()
-            .instantiate("d2", "Lottery", "lottery", Language::ZhCn)
+            .instantiate("d2", "Lottery", "lottery", Language::ZhCn, Utc::now())
             .unwrap();
         assert_eq!(lottery.campaigns[0].prizes.len(), 8);
         assert!(lottery.campaigns[0]
@@ -289,6 +345,38 @@ mod tests {
                     assert!(!wrong, "{} ({language:?}): {text}", t.id);
                 }
             }
+        }
+    }
+
+    /// A page is playable the day it is created: every campaign opens at midnight of that day in
+    /// China (late evening in UTC is already the next day there) and keeps its length, and the
+    /// countdowns move with it.
+    #[test]
+    fn campaigns_open_the_day_a_page_is_created() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        for (now, day) in [
+            ("2026-12-03T10:00:00Z", "2026-12-03"),
+            ("2026-12-03T16:00:00Z", "2026-12-04"),
+            ("2026-12-31T15:59:59Z", "2026-12-31"),
+            ("2031-06-30T23:00:00Z", "2031-07-01"),
+        ] {
+            let now = at(now);
+            let midnight = format!("{day}T00:00:00+08:00");
+            for (t, language) in ALL.iter().flat_map(|t| BOTH.map(|l| (t, l))) {
+                for c in &page_at(t, language, now).campaigns {
+                    assert_eq!(c.window.start.to_rfc3339(), midnight, "{}", t.id);
+                    assert!(
+                        c.window.start <= now && now < c.window.end,
+                        "{} at {now}",
+                        t.id
+                    );
+                }
+            }
+            let lottery = page_at(find("double-11-lottery").unwrap(), Language::ZhCn, now);
+            let window = &lottery.campaigns[0].window;
+            assert_eq!(window.end - window.start, TimeDelta::days(11));
+            let countdown = &lottery.blocks[&crate::NodeId::new("countdown")].props["target"];
+            assert_eq!(countdown.as_str(), Some(window.end.to_rfc3339().as_str()));
         }
     }
 }

@@ -52,7 +52,7 @@ mod tests {
     fn guide() -> Document {
         crate::templates::find("stage-guide")
             .unwrap()
-            .instantiate("d", "T", "t", crate::Language::ZhCn)
+            .instantiate("d", "T", "t", crate::Language::ZhCn, chrono::Utc::now())
             .unwrap()
     }
 

@@ -85,6 +85,26 @@ dual_test!(
     }
 );
 
+dual_test!(
+    template_campaigns_are_open_the_day_a_page_is_created,
+    |app| {
+        let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+        let page = app
+            .create_page(&s, "双11抽奖", "s11", "double-11-lottery")
+            .await;
+        let at = |v: &serde_json::Value| {
+            chrono::DateTime::parse_from_rfc3339(v.as_str().expect("a date")).expect("RFC 3339")
+        };
+        let window = &page.document["campaigns"][0]["window"];
+        let (start, end) = (at(&window["start"]), at(&window["end"]));
+        let now = chrono::Utc::now();
+        assert!(start <= now && now < end, "{window}");
+        assert_eq!(end - start, chrono::TimeDelta::days(11));
+        let countdown = &page.document["blocks"]["countdown"]["props"]["target"];
+        assert_eq!(at(countdown), end);
+    }
+);
+
 dual_test!(saves_check_the_version_and_never_overwrite, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
     let doc = app

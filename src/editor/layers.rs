@@ -151,7 +151,13 @@ mod tests {
     fn rows_follow_the_tree_with_depths_and_columns() {
         let doc = templates::find("nine-grid-party")
             .unwrap()
-            .instantiate("d", "Party", "party", cradle_model::Language::ZhCn)
+            .instantiate(
+                "d",
+                "Party",
+                "party",
+                cradle_model::Language::ZhCn,
+                chrono::Utc::now(),
+            )
             .unwrap();
         let rows = rows(&doc);
         let blocks: Vec<(String, usize)> = rows

@@ -109,7 +109,13 @@ mod tests {
     fn wheel() -> Document {
         templates::find("wheel-campaign")
             .unwrap()
-            .instantiate("d1", "转盘", "wheel", crate::Language::ZhCn)
+            .instantiate(
+                "d1",
+                "转盘",
+                "wheel",
+                crate::Language::ZhCn,
+                chrono::Utc::now(),
+            )
             .unwrap()
     }
 

@@ -13,7 +13,7 @@ fn id(s: &str) -> NodeId {
 fn party() -> Document {
     templates::find("nine-grid-party")
         .unwrap()
-        .instantiate("d1", "Party", "party", Language::ZhCn)
+        .instantiate("d1", "Party", "party", Language::ZhCn, chrono::Utc::now())
         .unwrap()
 }
 

@@ -8,7 +8,13 @@ use crate::templates;
 fn template(id: &str) -> Value {
     let doc = templates::find(id)
         .unwrap()
-        .instantiate("d1", "Page", "page", crate::Language::ZhCn)
+        .instantiate(
+            "d1",
+            "Page",
+            "page",
+            crate::Language::ZhCn,
+            chrono::Utc::now(),
+        )
         .unwrap();
     serde_json::to_value(doc).unwrap()
 }

@@ -184,7 +184,7 @@ pub async fn create(
         }
     };
     let doc = template
-        .instantiate(&id, req.title.trim(), &slug, language)
+        .instantiate(&id, req.title.trim(), &slug, language, chrono::Utc::now())
         .map_err(invalid)?;
     let errors = validate(&doc);
     if !errors.is_empty() {
