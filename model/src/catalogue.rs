@@ -1254,24 +1254,35 @@ impl BlockKind {
         }
     }
 
-    /// Why a block of kind `child` may not go into this container, or `None` when it may.
-    pub fn refuses(self, child: BlockKind) -> Option<&'static str> {
-        match (self, child) {
-            (_, BlockKind::Page) => Some("the page cannot be placed inside anything"),
-            (BlockKind::Page, _) => None,
-            (BlockKind::Section, BlockKind::Section) => {
-                Some("a section cannot go inside another section")
-            }
-            (BlockKind::Section, _) => None,
-            (BlockKind::Columns, BlockKind::Section | BlockKind::Columns) => {
-                Some("columns hold content blocks, not sections or other columns")
-            }
-            (BlockKind::Columns, kind) if kind.game().is_some() => {
-                Some("games need the full width: place them outside columns")
-            }
-            (BlockKind::Columns, _) => None,
-            _ => Some("this block does not hold other blocks"),
-        }
+    /// Why a block of kind `child` may not go into this container, in both languages, or `None`
+    /// when it may.
+    pub fn refuses(self, child: BlockKind) -> Option<Label> {
+        let (en, zh) = match (self, child) {
+            (_, BlockKind::Page) => (
+                "the page cannot be placed inside anything",
+                "页面本身不能放进任何组件",
+            ),
+            (BlockKind::Page, _) => return None,
+            (BlockKind::Section, BlockKind::Section) => (
+                "a section cannot go inside another section",
+                "区块不能放进另一个区块",
+            ),
+            (BlockKind::Section, _) => return None,
+            (BlockKind::Columns, BlockKind::Section | BlockKind::Columns) => (
+                "columns hold content blocks, not sections or other columns",
+                "分栏只能放内容组件，不能放区块或分栏",
+            ),
+            (BlockKind::Columns, kind) if kind.game().is_some() => (
+                "games need the full width: place them outside columns",
+                "互动游戏需要整行宽度，请放在分栏之外",
+            ),
+            (BlockKind::Columns, _) => return None,
+            _ => (
+                "this block does not hold other blocks",
+                "此组件不能容纳其他组件",
+            ),
+        };
+        Some(Label { en, zh })
     }
 
     /// Kinds shown in the palette (all but the page).
@@ -1326,6 +1337,7 @@ mod tests {
         assert!(BlockKind::Columns
             .refuses(BlockKind::Wheel)
             .unwrap()
+            .en
             .contains("full width"));
         assert!(BlockKind::Heading.refuses(BlockKind::Image).is_some());
         assert!(BlockKind::Section.refuses(BlockKind::Page).is_some());

@@ -11,6 +11,7 @@ use crate::campaign::Campaign;
 use crate::catalogue::BlockKind;
 use crate::club::ClubSettings;
 use crate::document::{Device, Document, Fragment, NodeId, Position, Theme};
+use crate::fields::Label;
 use crate::language::Language;
 use crate::style::Style;
 use crate::validate::{MAX_BLOCKS, MAX_DEPTH};
@@ -140,7 +141,7 @@ pub enum CommandError {
     /// No block has this id.
     UnknownBlock(NodeId),
     /// The target cannot hold this block here; the reason says why.
-    InvalidDrop(String),
+    InvalidDrop(Refusal),
     /// The index is past the end of the slot.
     IndexOutOfRange {
         /// Requested.
@@ -162,11 +163,74 @@ pub enum CommandError {
     UnknownCampaign(String),
 }
 
+/// Why a block cannot go where it was dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A block dropped into itself or its own children.
+    IntoItself,
+    /// The target is not a container.
+    HoldsNothing(BlockKind),
+    /// The target has no slot of that name.
+    NoSuchSlot(BlockKind, String),
+    /// The nesting rules refuse the kind here (see [`BlockKind::refuses`]).
+    Refused(BlockKind, Label),
+    /// The slot is a column the block hides (`count` columns show).
+    HiddenColumn(String, usize),
+    /// The drop would nest deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl Refusal {
+    /// The reason in `language`, for the editor's drop line and screen readers.
+    pub fn message(&self, language: Language) -> String {
+        let label = |kind: BlockKind| kind.spec().label.get(language);
+        match (self, language) {
+            (Refusal::IntoItself, Language::En) => "a block cannot go inside itself".into(),
+            (Refusal::IntoItself, Language::ZhCn) => "组件不能放进它自己里面".into(),
+            (Refusal::HoldsNothing(k), Language::En) => {
+                format!("a {} does not hold other blocks", label(*k))
+            }
+            (Refusal::HoldsNothing(k), Language::ZhCn) => format!("{}不能容纳其他组件", label(*k)),
+            (Refusal::NoSuchSlot(k, slot), Language::En) => {
+                format!("a {} has no place called '{slot}'", label(*k))
+            }
+            (Refusal::NoSuchSlot(k, slot), Language::ZhCn) => {
+                format!("{}没有名为“{slot}”的位置", label(*k))
+            }
+            (Refusal::Refused(k, why), Language::En) => {
+                format!("{} cannot go here: {}", label(*k), why.en)
+            }
+            (Refusal::Refused(k, why), Language::ZhCn) => {
+                format!("{}不能放在这里：{}", label(*k), why.zh)
+            }
+            (Refusal::HiddenColumn(slot, count), Language::En) => {
+                format!("column {slot} is hidden: these columns show {count}")
+            }
+            (Refusal::HiddenColumn(slot, count), Language::ZhCn) => {
+                format!("{slot} 栏已隐藏：当前只显示 {count} 栏")
+            }
+            (Refusal::TooDeep, Language::En) => format!("blocks may nest at most {MAX_DEPTH} deep"),
+            (Refusal::TooDeep, Language::ZhCn) => format!("组件最多只能嵌套 {MAX_DEPTH} 层"),
+        }
+    }
+}
+
+impl CommandError {
+    /// What went wrong in `language`: the editor's own refusals (drops) in both languages; the
+    /// rest are programming errors the marketer should not meet, so they stay in English.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            CommandError::InvalidDrop(why) => why.message(language),
+            other => other.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for CommandError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CommandError::UnknownBlock(id) => write!(f, "block '{id}' no longer exists"),
-            CommandError::InvalidDrop(why) => f.write_str(why),
+            CommandError::InvalidDrop(why) => f.write_str(&why.message(Language::En)),
             CommandError::IndexOutOfRange { index, len } => {
                 write!(f, "position {index} is past the end ({len} blocks there)")
             }
@@ -286,9 +350,7 @@ pub fn drop_check(
                 return Err(CommandError::RootIsFixed);
             }
             if doc.is_ancestor_or_self(id, parent) {
-                return Err(CommandError::InvalidDrop(
-                    "a block cannot go inside itself".into(),
-                ));
+                return Err(CommandError::InvalidDrop(Refusal::IntoItself));
             }
             let height = height(&doc.blocks, id, MAX_DEPTH + 1);
             check_target(doc, parent, slot, index, kind, height, Some(id))
@@ -323,22 +385,18 @@ fn check_target(
         .ok_or_else(|| CommandError::UnknownBlock(parent.clone()))?;
     let spec = target.kind.spec();
     if spec.slots.is_empty() {
-        return Err(CommandError::InvalidDrop(format!(
-            "a {} does not hold other blocks",
-            spec.label.en
+        return Err(CommandError::InvalidDrop(Refusal::HoldsNothing(
+            target.kind,
         )));
     }
     if !spec.slots.contains(&slot) {
-        return Err(CommandError::InvalidDrop(format!(
-            "a {} has no place called '{slot}'",
-            spec.label.en
+        return Err(CommandError::InvalidDrop(Refusal::NoSuchSlot(
+            target.kind,
+            slot.to_owned(),
         )));
     }
     if let Some(why) = target.kind.refuses(kind) {
-        return Err(CommandError::InvalidDrop(format!(
-            "{} cannot go here: {why}",
-            kind.spec().label.en
-        )));
+        return Err(CommandError::InvalidDrop(Refusal::Refused(kind, why)));
     }
     if target.kind == BlockKind::Columns {
         let count = crate::facts::visible_columns(target);
@@ -348,8 +406,9 @@ fn check_target(
             .position(|s| *s == slot)
             .is_some_and(|n| n >= count)
         {
-            return Err(CommandError::InvalidDrop(format!(
-                "column {slot} is hidden: these columns show {count}"
+            return Err(CommandError::InvalidDrop(Refusal::HiddenColumn(
+                slot.to_owned(),
+                count,
             )));
         }
     }
@@ -360,9 +419,7 @@ fn check_target(
         return Err(CommandError::IndexOutOfRange { index, len });
     }
     if doc.depth(parent) + 1 + subtree_height > MAX_DEPTH {
-        return Err(CommandError::InvalidDrop(format!(
-            "blocks may nest at most {MAX_DEPTH} deep"
-        )));
+        return Err(CommandError::InvalidDrop(Refusal::TooDeep));
     }
     Ok(())
 }

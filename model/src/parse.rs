@@ -107,7 +107,8 @@ pub fn parse_fragments(
                     let refusal = fragment
                         .blocks
                         .get(child)
-                        .and_then(|c| block.kind.refuses(c.kind));
+                        .and_then(|c| block.kind.refuses(c.kind))
+                        .map(|why| why.en);
                     if let Some(why) = refusal {
                         errors.push(ValidationError::new(
                             format!("{path}/{n}"),

@@ -94,6 +94,30 @@ fn move_within_and_across_containers() {
     assert_eq!(validate(&doc), vec![]);
 }
 
+/// The builder shows drop refusals in its own language: Chinese reasons name the blocks in Chinese.
+#[test]
+fn drop_refusals_read_in_both_languages() {
+    let doc = party();
+    let refusal = |block: &str, parent: &str, slot: &str| {
+        let dropped = Dropped::Block(&doc.blocks[&id(block)].id);
+        drop_check(&doc, dropped, &id(parent), slot, 0).unwrap_err()
+    };
+    let games = refusal("grid", "cols", "col1");
+    assert_eq!(
+        games.message(Language::ZhCn),
+        "九宫格不能放在这里：互动游戏需要整行宽度，请放在分栏之外"
+    );
+    assert_eq!(
+        games.message(Language::En),
+        "Nine-grid cannot go here: games need the full width: place them outside columns"
+    );
+    assert_eq!(games.to_string(), games.message(Language::En));
+    let hidden = refusal("left", "cols", "col3");
+    assert!(hidden.message(Language::ZhCn).contains("栏已隐藏"));
+    let leaf = refusal("banner", "vote", "children");
+    assert_eq!(leaf.message(Language::ZhCn), "投票不能容纳其他组件");
+}
+
 #[test]
 fn refused_drops_say_why_and_change_nothing() {
     let original = party();

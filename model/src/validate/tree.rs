@@ -81,7 +81,7 @@ impl Validator<'_> {
                             child_path,
                             format!("block '{child}' is placed twice (also in '{previous}')"),
                         );
-                    } else if let Some(why) = block.kind.refuses(child_block.kind) {
+                    } else if let Some(why) = block.kind.refuses(child_block.kind).map(|l| l.en) {
                         self.err(
                             Kind::Placement,
                             child_path,
