@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::language::Language;
 
 /// A text in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Label {
     /// English.
     pub en: &'static str,

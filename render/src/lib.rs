@@ -36,6 +36,26 @@ pub struct Chrome {
     pub marks: Marks,
     /// Called with (block, extend selection?) when a block is clicked.
     pub on_select: Callback<(NodeId, bool)>,
+    /// The language the builder speaks (not the page's): block labels and hints follow it.
+    pub language: Signal<Language>,
+}
+
+impl Chrome {
+    /// A block's name for screen readers, e.g. "Heading block" / "标题组件".
+    fn block_name(language: Language, label: &str) -> String {
+        match language {
+            Language::ZhCn => format!("{label}组件"),
+            Language::En => format!("{label} block"),
+        }
+    }
+
+    /// The hint in an empty slot.
+    fn empty_slot(language: Language) -> &'static str {
+        match language {
+            Language::ZhCn => "将组件拖到这里",
+            Language::En => "Drop blocks here",
+        }
+    }
 }
 
 /// What the renderer reads: one signal per block, the document-level theme and campaigns, the
@@ -258,7 +278,7 @@ pub fn RenderBlock(id: NodeId) -> impl IntoView {
         }
         .into_any(),
         Some(chrome) => {
-            let label = kind.spec().label.en;
+            let label = move || kind.spec().label.get(chrome.language.get());
             let mark = chrome.marks.of(&id);
             let selected = {
                 let mark = mark.clone();
@@ -292,7 +312,7 @@ pub fn RenderBlock(id: NodeId) -> impl IntoView {
                     data-id=id.to_string()
                     tabindex="0"
                     role="button"
-                    aria-label=format!("{label} block")
+                    aria-label=move || Chrome::block_name(chrome.language.get(), label())
                     aria-pressed=move || if primary() { "true" } else { "false" }
                     on:click=on_click
                     on:keydown=on_key
@@ -342,7 +362,9 @@ fn Slot(block: ArcRwSignal<Block>, name: &'static str) -> impl IntoView {
                 <RenderBlock id=child />
             </For>
             <Show when=empty>
-                <p class="slot__empty">"Drop blocks here"</p>
+                <p class="slot__empty">
+                    {move || ctx.chrome.map(|c| Chrome::empty_slot(c.language.get()))}
+                </p>
             </Show>
         </div>
     }

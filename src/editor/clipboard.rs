@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::keyboard::remove_selected;
 use super::Editor;
+use crate::i18n::Strings;
 
 /// The clipboard type holding Cradle fragments (a JSON list of `{root, blocks}`).
 const MIME: &str = "application/x-cradle-fragments+json";
@@ -31,18 +32,17 @@ pub fn selected_fragments(editor: &Editor) -> Vec<Fragment> {
 }
 
 /// Reads clipboard text as fragments for a page in `language` (one fragment alone is accepted
-/// too); `Err` names the problem.
-fn parse(text: &str, language: Language) -> Result<Vec<Fragment>, String> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|_| "the clipboard does not hold Cradle blocks (it is not JSON)".to_owned())?;
+/// too); `Err` names the problem in the builder's words `t`.
+fn parse(text: &str, language: Language, t: &Strings) -> Result<Vec<Fragment>, String> {
+    let value: Value = serde_json::from_str(text).map_err(|_| t.clipboard_not_json.to_owned())?;
     let list = match value {
         Value::Object(_) => Value::Array(vec![value]),
         other => other,
     };
     match parse_fragments(&list, language) {
-        Ok(fragments) if fragments.is_empty() => Err("the clipboard holds no blocks".to_owned()),
+        Ok(fragments) if fragments.is_empty() => Err(t.clipboard_empty.to_owned()),
         Ok(fragments) => Ok(fragments),
-        Err(errors) => Err(format!("the copied blocks are not valid: {}", errors[0])),
+        Err(errors) => Err((t.clipboard_invalid)(&errors[0].to_string())),
     }
 }
 
@@ -79,7 +79,7 @@ fn write(editor: &Editor, ev: &web_sys::ClipboardEvent) -> Option<usize> {
 
 fn on_copy(editor: &Editor, ev: &web_sys::ClipboardEvent) {
     if let Some(n) = write(editor, ev) {
-        editor.announce.set(format!("Copied {n} block(s)"));
+        editor.announce.set((editor.t().copied_blocks)(n));
     }
 }
 
@@ -104,15 +104,15 @@ fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
         .or_else(|| data.get_data("text/plain").ok())
         .unwrap_or_default();
     if text.trim().is_empty() {
-        editor.refusal.set(Some("Nothing to paste".into()));
+        editor.refusal.set(Some(editor.t().nothing_to_paste.into()));
         return;
     }
-    match parse(&text, editor.with_doc(|d| d.language)) {
+    match parse(&text, editor.with_doc(|d| d.language), editor.t()) {
         Ok(fragments) => {
-            editor.insert_fragments(&fragments, editor.insertion_point(), "Pasted");
+            editor.insert_fragments(&fragments, editor.insertion_point(), |t| t.pasted_blocks);
         }
         Err(why) => {
-            let message = format!("Cannot paste: {why}");
+            let message = (editor.t().cannot_paste)(&why);
             editor.announce.set(message.clone());
             editor.refusal.set(Some(message));
         }
@@ -138,13 +138,20 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn clipboard_text_is_checked_by_the_model() {
         let one = r#"{"root": "h", "blocks": {"h": {"id": "h", "kind": "heading"}}}"#;
-        assert_eq!(parse(one, Language::En).unwrap()[0].blocks.len(), 1);
-        assert!(parse("hello", Language::En)
+        assert_eq!(
+            parse(one, Language::En, &crate::i18n::EN).unwrap()[0]
+                .blocks
+                .len(),
+            1
+        );
+        assert!(parse("hello", Language::En, &crate::i18n::EN)
             .unwrap_err()
             .contains("not JSON"));
-        assert!(parse("[]", Language::En).unwrap_err().contains("no blocks"));
+        assert!(parse("[]", Language::En, &crate::i18n::EN)
+            .unwrap_err()
+            .contains("no blocks"));
         let bad = r#"[{"root": "h", "blocks": {"h": {"id": "h", "kind": "hologram"}}}]"#;
-        let why = parse(bad, Language::En).unwrap_err();
+        let why = parse(bad, Language::En, &crate::i18n::EN).unwrap_err();
         assert!(why.contains("/0/blocks/h/kind"), "{why}");
     }
 }

@@ -39,7 +39,7 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
         let id = persist.id.get_value();
         let mut mine = editor.snapshot();
         spawn_local(async move {
-            let title = format!("{} (my copy)", mine.title)
+            let title = (editor.t().my_copy)(&mine.title)
                 .chars()
                 .take(80)
                 .collect::<String>();

@@ -79,7 +79,9 @@ impl Dnd {
             if ev.key() == "Escape" && dnd.active.get_untracked().is_some() {
                 ev.prevent_default();
                 dnd.cancel();
-                dnd.editor.announce.set("Drag cancelled".into());
+                dnd.editor
+                    .announce
+                    .set(dnd.editor.t().drag_cancelled.into());
             }
         });
         on_cleanup(move || {
@@ -200,7 +202,7 @@ impl Dnd {
             Some(
                 drop_check(doc, dropped, &parent, &slot, index)
                     .err()
-                    .map(|e| e.to_string()),
+                    .map(|e| e.message(self.editor.ui.get_untracked())),
             )
         })?;
         Some(Target {
@@ -210,6 +212,13 @@ impl Dnd {
             line,
             refusal,
         })
+    }
+
+    /// Shows and announces why a drop was refused.
+    fn refuse(&self, why: &str) {
+        let message = (self.editor.t().cannot_drop)(why);
+        self.editor.refusal.set(Some(message.clone()));
+        self.editor.announce.set(message);
     }
 
     fn drop(&self) {
@@ -223,14 +232,11 @@ impl Dnd {
         let Some(target) = target else {
             self.editor
                 .refusal
-                .set(Some("Drop blocks on the page in the middle".into()));
+                .set(Some(self.editor.t().drop_on_the_page.into()));
             return;
         };
         if let Some(why) = target.refusal {
-            self.editor
-                .refusal
-                .set(Some(format!("Cannot drop here: {why}")));
-            self.editor.announce.set(format!("Cannot drop here: {why}"));
+            self.refuse(&why);
             return;
         }
         let at = (target.parent, target.slot, target.index);
@@ -239,10 +245,12 @@ impl Dnd {
                 let fragment = self.editor.with_doc(|d| {
                     Fragment::single(NodeId::new("new"), kind, d.language).with_fresh_ids(d)
                 });
-                self.editor.insert_fragments(&[fragment], at, "Dropped")
+                self.editor
+                    .insert_fragments(&[fragment], at, |t| t.dropped_blocks)
             }
             DragSource::Fragments { fragments, .. } => {
-                self.editor.insert_fragments(&fragments, at, "Dropped")
+                self.editor
+                    .insert_fragments(&fragments, at, |t| t.dropped_blocks)
             }
             DragSource::Block(id) => {
                 let (parent, slot, index) = at;
@@ -254,11 +262,7 @@ impl Dnd {
                         .with_doc(|d| move_group(d, &selection, &parent, &slot, index));
                     let moved = self.editor.apply(group);
                     if !moved {
-                        let why = "a selected block cannot go there";
-                        self.editor
-                            .refusal
-                            .set(Some(format!("Cannot drop here: {why}")));
-                        self.editor.announce.set(format!("Cannot drop here: {why}"));
+                        self.refuse(self.editor.t().selected_cannot_go);
                     }
                     moved
                 } else {
@@ -278,7 +282,7 @@ impl Dnd {
         if dropped {
             self.editor
                 .announce
-                .set(format!("Dropped at position {}", target.index + 1));
+                .set((self.editor.t().dropped_at)(target.index + 1));
             if let Some(id) = self.editor.selection.get_untracked().first() {
                 focus_block(id);
             }
@@ -331,13 +335,13 @@ pub fn start_block_drag(dnd: Dnd, ev: &web_sys::PointerEvent) {
 #[component]
 pub fn DragOverlay(dnd: Dnd) -> impl IntoView {
     let label = move || match dnd.active.get() {
-        Some(DragSource::Palette(kind)) => kind.spec().label.en.to_owned(),
+        Some(DragSource::Palette(kind)) => kind.spec().label.get(dnd.editor.ui.get()).to_owned(),
         Some(DragSource::Fragments { label, .. }) => label,
         Some(DragSource::Block(id)) => dnd
             .editor
             .with_doc(|d| {
                 d.block(&id)
-                    .map(|b| b.kind.spec().label.en)
+                    .map(|b| b.kind.spec().label.get(dnd.editor.ui.get()))
                     .unwrap_or_default()
             })
             .to_owned(),

@@ -54,10 +54,11 @@ pub fn nudge(editor: &Editor, delta: isize) {
     });
     let target = pos.index as isize + delta;
     if target < 0 || target >= len as isize {
+        let t = editor.t();
         editor.announce.set(if delta < 0 {
-            "Already first".into()
+            t.already_first.into()
         } else {
-            "Already last".into()
+            t.already_last.into()
         });
         return;
     }
@@ -70,12 +71,11 @@ pub fn nudge(editor: &Editor, delta: isize) {
     if moved {
         let label = editor.with_doc(|d| {
             d.block(&id)
-                .map(|b| b.kind.spec().label.en)
+                .map(|b| b.kind.spec().label.get(editor.ui.get_untracked()))
                 .unwrap_or_default()
         });
-        editor
-            .announce
-            .set(format!("Moved {label} to position {} of {len}", target + 1));
+        let said = (editor.t().moved_to_position)(label, target as usize + 1, len);
+        editor.announce.set(said);
         focus_block(&id);
     }
 }

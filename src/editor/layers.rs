@@ -7,6 +7,7 @@
 
 use cradle_model::catalogue::BlockKind;
 use cradle_model::facts;
+use cradle_model::fields::Label;
 use cradle_model::{Document, NodeId};
 use leptos::attr::custom::custom_attribute;
 use leptos::attr::Attribute;
@@ -15,14 +16,14 @@ use leptos::prelude::*;
 use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
 use super::Editor;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, EN, ZH_CN};
 use crate::render::Mark;
 
 /// One outline row: a block, or (with a slot name and number) one column of a columns block.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
     id: NodeId,
-    label: &'static str,
+    label: Label,
     /// Below the page: 1 = top level.
     depth: usize,
     column: Option<(&'static str, usize)>,
@@ -38,7 +39,7 @@ fn rows(doc: &Document) -> Vec<Row> {
         if depth > 0 {
             out.push(Row {
                 id: id.clone(),
-                label: block.kind.spec().label.en,
+                label: block.kind.spec().label,
                 depth,
                 column: None,
             });
@@ -53,7 +54,10 @@ fn rows(doc: &Document) -> Vec<Row> {
         for (n, slot) in block.kind.spec().slots.iter().enumerate().take(count) {
             out.push(Row {
                 id: id.clone(),
-                label: "Column",
+                label: Label {
+                    en: EN.column,
+                    zh: ZH_CN.column,
+                },
                 depth: depth + 1,
                 column: Some((slot, n + 1)),
             });
@@ -101,7 +105,7 @@ pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
                                     style=indent(depth)
                                     {..level(depth)}
                                 >
-                                    {format!("{label} {n}")}
+                                    {move || format!("{} {n}", label.get(i18n.lang()))}
                                 </li>
                             }
                                 .into_any();
@@ -130,7 +134,7 @@ pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
                                 data-layer=id.to_string() style=indent(depth) {..level(depth)}>
                                 <button type="button" class="layers__item" class:layers__item--selected=selected
                                     on:click=select on:pointerdown=drag>
-                                    {label}" "<small>{id.to_string()}</small>
+                                    {move || label.get(i18n.lang())}" "<small>{id.to_string()}</small>
                                 </button>
                             </li>
                         }

@@ -27,9 +27,8 @@ pub fn add_block(editor: &Editor, kind: BlockKind) {
         fragment,
     }) {
         editor.selection.set(vec![id.clone()]);
-        editor
-            .announce
-            .set(format!("Added {}", kind.spec().label.en));
+        let label = kind.spec().label.get(editor.ui.get_untracked());
+        editor.announce.set((editor.t().added)(label));
         focus_block(&id);
     }
 }
@@ -157,5 +156,34 @@ fn icon(name: &str) -> &'static str {
         "coupon" => "✂",
         "products" => "▣",
         _ => "□",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use cradle_model::{Document, NodeId};
+
+    /// A new block speaks the page's language; what the builder announces speaks the builder's.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn added_blocks_take_the_page_language_and_announce_in_the_builders() {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = Owner::new();
+        owner.with(|| {
+            let ui = RwSignal::new(Lang::En);
+            let editor = Editor::new(Document::blank("d1", "会员中心", "club"), ui.into());
+            add_block(&editor, BlockKind::Heading);
+            let text =
+                |id: &str| editor.with_doc(|d| d.blocks[&NodeId::new(id)].props["text"].clone());
+            assert_eq!(text("heading-1"), "标题");
+            assert_eq!(editor.announce.get_untracked(), "Added Heading");
+
+            assert!(editor.apply(Command::SetLanguage { language: Lang::En }));
+            ui.set(Lang::ZhCn);
+            add_block(&editor, BlockKind::Heading);
+            assert_eq!(text("heading-2"), "Heading");
+            assert_eq!(editor.announce.get_untracked(), "已添加标题");
+        });
     }
 }

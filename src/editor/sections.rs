@@ -84,7 +84,7 @@ impl Sections {
         if self.editor.selection.with_untracked(Vec::is_empty) {
             self.editor
                 .refusal
-                .set(Some("Select the blocks to save as a section first".into()));
+                .set(Some(self.editor.t().select_blocks_for_section.into()));
             return;
         }
         self.failure.set(None);
@@ -115,7 +115,7 @@ impl Sections {
                     self.close();
                     self.editor
                         .announce
-                        .set(format!("Saved section \u{201c}{}\u{201d}", name.trim()));
+                        .set((self.editor.t().saved_section_named)(name.trim()));
                 }
                 Err(e) => self.failure.set(Some(e.to_string())),
             }
@@ -127,7 +127,7 @@ impl Sections {
         let at = self.editor.insertion_point();
         if self
             .editor
-            .insert_fragments(&section.fragments, at, "Inserted")
+            .insert_fragments(&section.fragments, at, |t| t.inserted_blocks)
         {
             if let Some(id) = self.editor.selection.get_untracked().first() {
                 focus_block(id);
@@ -140,7 +140,9 @@ impl Sections {
             match api::delete(&id).await {
                 Ok(()) => {
                     self.items.update(|items| items.retain(|s| s.id != id));
-                    self.editor.announce.set("Section deleted".into());
+                    self.editor
+                        .announce
+                        .set(self.editor.t().section_deleted.into());
                 }
                 Err(e) => self.editor.refusal.set(Some(e.to_string())),
             }

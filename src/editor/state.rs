@@ -8,6 +8,7 @@ use cradle_model::validate::ValidationError;
 use cradle_model::{validate, Document, Fragment, History, NodeId};
 use leptos::prelude::*;
 
+use crate::i18n::{strings, Lang, Strings};
 use crate::render::{Chrome, Marks, RenderCtx};
 
 /// Everything the editor panels share. `Copy`: it holds only handles.
@@ -35,11 +36,13 @@ pub struct Editor {
     pub title: RwSignal<String>,
     /// The page's member address (`/c/{slug}`), shown and edited in the page panel.
     pub slug: RwSignal<String>,
+    /// The language the builder speaks (not the page's): canvas labels, announcements, refusals.
+    pub ui: Signal<Lang>,
 }
 
 impl Editor {
-    /// An editor over `doc`.
-    pub fn new(doc: Document) -> Editor {
+    /// An editor over `doc`, speaking `ui`.
+    pub fn new(doc: Document, ui: Signal<Lang>) -> Editor {
         let selection = RwSignal::new(Vec::new());
         let on_select = Callback::new(move |(id, extend): (NodeId, bool)| {
             selection.update(|s| {
@@ -59,6 +62,7 @@ impl Editor {
             Some(Chrome {
                 marks: Marks::new(selection),
                 on_select,
+                language: ui,
             }),
         );
         let errors = RwSignal::new(validate(&doc));
@@ -75,7 +79,13 @@ impl Editor {
             announce: RwSignal::new(String::new()),
             refusal: RwSignal::new(None),
             errors,
+            ui,
         }
+    }
+
+    /// The builder's strings now (for actions: what they say is fixed when said).
+    pub fn t(&self) -> &'static Strings {
+        strings(self.ui.get_untracked())
     }
 
     /// Reads the document.
@@ -111,14 +121,14 @@ impl Editor {
     /// Undoes the last step.
     pub fn undo(&self) {
         if self.run_opt(|doc, history| history.undo(doc)) {
-            self.announce.set("Undone".into());
+            self.announce.set(self.t().undone.into());
         }
     }
 
     /// Redoes the last undone step.
     pub fn redo(&self) {
         if self.run_opt(|doc, history| history.redo(doc)) {
-            self.announce.set("Redone".into());
+            self.announce.set(self.t().redone.into());
         }
     }
 
@@ -144,8 +154,9 @@ impl Editor {
                 true
             }
             Some(Err(e)) => {
-                self.refusal.set(Some(e.to_string()));
-                self.announce.set(e.to_string());
+                let why = e.message(self.ui.get_untracked());
+                self.refusal.set(Some(why.clone()));
+                self.announce.set(why);
                 false
             }
             None => false,
@@ -204,12 +215,13 @@ impl Editor {
     }
 
     /// Inserts copies of `fragments` (fresh ids) in order at `at` (container, slot, index) as one
-    /// undo step, selects them and announces `verb`; false (with the reason shown) when refused.
+    /// undo step, selects them and announces what happened (`said`, given the count); false (with
+    /// the reason shown) when refused.
     pub fn insert_fragments(
         &self,
         fragments: &[Fragment],
         (parent, slot, index): (NodeId, String, usize),
-        verb: &str,
+        said: fn(&Strings) -> fn(usize) -> String,
     ) -> bool {
         let mut commands = Vec::new();
         let mut roots: Vec<NodeId> = Vec::new();
@@ -230,8 +242,7 @@ impl Editor {
         if commands.is_empty() || !self.apply(Command::Batch(commands)) {
             return false;
         }
-        self.announce
-            .set(format!("{verb} {} block(s)", fragments.len()));
+        self.announce.set(said(self.t())(fragments.len()));
         self.selection.set(roots);
         true
     }
@@ -272,7 +283,10 @@ mod tests {
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let owner = Owner::new();
         owner.with(|| {
-            let editor = Editor::new(Document::blank("d1", "会员中心", "club"));
+            let editor = Editor::new(
+                Document::blank("d1", "会员中心", "club"),
+                Signal::stored(Lang::En),
+            );
             let theme = Theme {
                 primary: "#b83b5e".into(),
                 ..Theme::default()

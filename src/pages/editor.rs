@@ -117,7 +117,7 @@ fn Workspace(
     state: SaveState,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let editor = Editor::new(doc);
+    let editor = Editor::new(doc, Signal::derive(move || i18n.lang()));
     provide_render(editor.render);
     let pending = state == SaveState::Pending;
     let persist = Persist::new(editor, id, version, state);

@@ -42,7 +42,7 @@ pub(super) fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
                         slots.into_iter().map(move |s| {
                             (
                                 format!("{}|{s}", c.id),
-                                format!("{} {} › {s}", c.kind.spec().label.en, c.id),
+                                format!("{} {} › {s}", c.kind.spec().label.get(i18n.lang()), c.id),
                             )
                         })
                     })
@@ -71,7 +71,8 @@ pub(super) fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
             slot: slot.to_owned(),
             index,
         }) {
-            editor.announce.set(format!("Moved to {value}"));
+            let place = value.replace('|', " › ");
+            editor.announce.set((editor.t().moved_to_place)(&place));
         }
     };
     view! {
