@@ -58,7 +58,7 @@ test('a sign-in link opens a session; each member sees her own stage', async () 
   await page.getByText('已登录会员').waitFor();
   assert.equal(new URL(page.url()).search, '', 'the token left the address bar');
   await page.getByText(MID).waitFor();
-  assert.equal(await page.getByText('The first months').count(), 0, 'not the newborn block');
+  assert.equal(await page.getByText('宝宝出生头几个月').count(), 0, 'not the newborn block');
   await screenshot(page, 'member-week-20-phone');
   await context.close();
 
@@ -66,7 +66,7 @@ test('a sign-in link opens a session; each member sees her own stage', async () 
   const newborn = memberToken('mum-newborn', ['--baby-birth-date', day(-30)]);
   await mother.page.goto(`${BASE_URL}/c/${slug}?t=${newborn}`);
   await mother.page.getByText('已登录会员').waitFor();
-  await mother.page.getByText('The first months').waitFor();
+  await mother.page.getByText('宝宝出生头几个月').waitFor();
   assert.equal(await mother.page.getByText(MID).count(), 0, 'not the mid-pregnancy block');
   await mother.context.close();
   assert.deepEqual(errors.filter((e) => !e.includes('integrity')), []);
