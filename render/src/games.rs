@@ -7,6 +7,7 @@ use cradle_model::Block;
 use leptos::prelude::*;
 
 use super::props::cell;
+use super::words::words;
 use super::{Props, RenderCtx};
 
 /// The view of a game block.
@@ -86,9 +87,15 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                     .into_any(),
                 };
                 let missing = prizes.is_empty().then(|| view! { <p class="cradle-hint">"Choose a campaign for this game."</p> });
+                // Every game links to its odds ("概率公示"), drawn by the server.
+                let odds = (!prizes.is_empty()).then(|| {
+                    let href = format!("/c/{}/odds/{campaign}", ctx.slug.get());
+                    view! { <a class="cradle-odds-link" href=href>{words(ctx.language.get()).odds_title}</a> }
+                });
                 view! {
                     {board}
                     {missing}
+                    {odds}
                     <Show when=move || kind != BlockKind::NineGrid>
                         <button type="button" class="cradle-btn cradle-btn--primary">
                             {button.clone()}

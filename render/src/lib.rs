@@ -14,6 +14,7 @@ mod games;
 mod layout;
 mod marks;
 mod props;
+pub mod odds;
 pub mod shell;
 pub mod words;
 
@@ -68,6 +69,8 @@ pub struct RenderCtx {
     pub root: StoredValue<NodeId>,
     /// The language members read the page in.
     pub language: RwSignal<Language>,
+    /// The page's member address (`/c/{slug}`), for links to its own pages (a game's odds).
+    pub slug: RwSignal<String>,
     /// Theme.
     pub theme: RwSignal<Theme>,
     /// Campaigns the games play.
@@ -94,6 +97,7 @@ impl RenderCtx {
             nodes: StoredValue::new(nodes),
             root: StoredValue::new(doc.root.clone()),
             language: RwSignal::new(doc.language),
+            slug: RwSignal::new(doc.slug.clone()),
             theme: RwSignal::new(doc.theme.clone()),
             campaigns: RwSignal::new(doc.campaigns.clone()),
             club: RwSignal::new(doc.club.clone()),
@@ -138,8 +142,9 @@ impl RenderCtx {
                 Part::Theme => self.theme.set(doc.theme.clone()),
                 Part::Campaigns => self.campaigns.set(doc.campaigns.clone()),
                 Part::Club => self.club.set(doc.club.clone()),
-                // The renderer does not draw the title or the address.
-                Part::Title | Part::Slug => {}
+                Part::Slug => self.slug.set(doc.slug.clone()),
+                // The renderer does not draw the title.
+                Part::Title => {}
             }
         }
     }

@@ -33,6 +33,15 @@ pub struct Words {
     pub tablet: &'static str,
     pub desktop: &'static str,
     pub days_suffix: &'static str,
+    pub odds_title: &'static str,
+    pub odds_prize: &'static str,
+    pub odds_chance: &'static str,
+    pub odds_left: &'static str,
+    pub unlimited: &'static str,
+    pub seed_commitment: &'static str,
+    pub seed_pending: &'static str,
+    pub seed_revealed: &'static str,
+    pub back_to_page: &'static str,
 }
 
 /// 简体中文.
@@ -63,6 +72,15 @@ pub const ZH_CN: Words = Words {
     tablet: "平板",
     desktop: "桌面",
     days_suffix: "天",
+    odds_title: "概率公示",
+    odds_prize: "奖品",
+    odds_chance: "中奖概率",
+    odds_left: "剩余数量",
+    unlimited: "不限",
+    seed_commitment: "随机种子承诺（SHA-256）",
+    seed_pending: "活动结束后将公开随机种子，任何人都可以据此核验每一次抽奖。",
+    seed_revealed: "已公开的随机种子",
+    back_to_page: "返回活动页",
 };
 
 /// English.
@@ -93,6 +111,15 @@ pub const EN: Words = Words {
     tablet: "Tablet",
     desktop: "Desktop",
     days_suffix: "d",
+    odds_title: "Odds",
+    odds_prize: "Prize",
+    odds_chance: "Chance",
+    odds_left: "Left",
+    unlimited: "Unlimited",
+    seed_commitment: "Seed commitment (SHA-256)",
+    seed_pending: "The seed is revealed when the campaign ends, so anyone can check every draw.",
+    seed_revealed: "Revealed seed",
+    back_to_page: "Back to the page",
 };
 
 /// The words of `lang`.
@@ -116,6 +143,37 @@ pub fn countdown(seconds: i64, lang: Language) -> String {
     match days {
         0 => clock,
         d => format!("{d}{} {clock}", words(lang).days_suffix),
+    }
+}
+
+/// How the fallback prize works, naming it.
+pub fn fallback_rule(lang: Language, fallback: &str) -> String {
+    match lang {
+        Language::ZhCn => format!(
+            "每次抽奖都按上表的概率抽取全部奖品（无论是否还有库存）。抽中的奖品已发完，\
+             或您已达到本游戏的中奖次数上限时，将获得“{fallback}”；上表的概率不会因此改变。"
+        ),
+        Language::En => format!(
+            "Every draw picks among all the prizes by the chances above, in stock or not. When \
+             the prize drawn has run out, or you reached this game's win limit, you get \
+             \"{fallback}\" instead; the chances above never change."
+        ),
+    }
+}
+
+/// What checking every draw against the revealed seed found.
+pub fn verified(lang: Language, checked: usize, mismatches: usize) -> String {
+    match (lang, mismatches) {
+        (Language::ZhCn, 0) => format!("已用公开的种子核验全部 {checked} 次抽奖：结果全部一致。"),
+        (Language::ZhCn, m) => {
+            format!("已核验 {checked} 次抽奖：其中 {m} 次与公开的种子不一致。")
+        }
+        (Language::En, 0) => {
+            format!("All {checked} draws were checked against the revealed seed: every one matches.")
+        }
+        (Language::En, m) => {
+            format!("{checked} draws were checked against the revealed seed: {m} do not match.")
+        }
     }
 }
 

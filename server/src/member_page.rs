@@ -1,10 +1,11 @@
 //! Member pages drawn by the server with the renderer's own components (Leptos `ssr`):
-//! `/c/{slug}` for members and `/preview/{token}` for designers. A member reads the page before
+//! `/c/{slug}` for members (and each game's odds, [`odds`]) and `/preview/{token}` for designers. A member reads the page before
 //! any wasm arrives; the member runtime (`dist/m/`) then makes the member bar and countdowns live.
 //! What is drawn is what this viewer may see: the audience rules run here, with the member's
 //! profile and today in the workspace's time zone, so targeted blocks never reach anyone else.
 
 mod html;
+pub mod odds;
 mod runtime;
 
 use axum::extract::{Path, Query, State};

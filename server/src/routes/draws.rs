@@ -99,7 +99,7 @@ fn view(prize: &cradle_model::campaign::Prize) -> PrizeView {
 }
 
 /// The live page at `slug` and its campaign `id`, or 404.
-async fn live_campaign(
+pub async fn live_campaign(
     state: &AppState,
     slug: &str,
     id: &str,
@@ -249,8 +249,17 @@ pub async fn odds(
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Json<OddsResponse>, ApiError> {
     let page = live_campaign(&state, &slug, &id).await?;
-    let campaign = campaign(&page, &id);
-    let stock = publishing::stock(&state.db, &page.document_id, &id).await?;
+    Ok(Json(campaign_odds(&state, &page, &id).await?))
+}
+
+/// The odds of campaign `id` of `page` (checked to exist), for the API and the odds page alike.
+pub async fn campaign_odds(
+    state: &AppState,
+    page: &PublishedVersion,
+    id: &str,
+) -> Result<OddsResponse, ApiError> {
+    let campaign = campaign(page, id);
+    let stock = publishing::stock(&state.db, &page.document_id, id).await?;
     let odds = campaign.odds();
     let prizes = campaign
         .prizes
@@ -274,12 +283,12 @@ pub async fn odds(
             }
         })
         .collect();
-    let (seed, seed_hash) = page.seeds.get(&id).cloned().unwrap_or_default();
+    let (seed, seed_hash) = page.seeds.get(id).cloned().unwrap_or_default();
     let fallback = campaign
         .prize(&campaign.fallback_prize)
         .map_or(campaign.fallback_prize.clone(), |p| p.name.clone());
-    Ok(Json(OddsResponse {
-        campaign_id: id,
+    Ok(OddsResponse {
+        campaign_id: id.to_owned(),
         version: page.number,
         total_weight: campaign.total_weight(),
         prizes,
@@ -289,9 +298,9 @@ pub async fn odds(
              prize is out of stock, or you reached this game's win limit, you get \"{fallback}\" \
              instead; the chances above never change."
         ),
-        seed: ended(&page, campaign).then_some(seed),
+        seed: ended(page, campaign).then_some(seed),
         seed_hash,
-    }))
+    })
 }
 
 /// Verifies every draw of a campaign against its revealed seed. Only after the campaign ends
