@@ -90,7 +90,11 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 // Every game links to its odds ("概率公示"), drawn by the server.
                 let odds = (!prizes.is_empty()).then(|| {
                     let href = format!("/c/{}/odds/{campaign}", ctx.slug.get());
-                    view! { <a class="cradle-odds-link" href=href>{words(ctx.language.get()).odds_title}</a> }
+                    view! {
+                        <a class="cradle-odds-link" href=href>
+                            {words(ctx.language.get()).odds_title}
+                        </a>
+                    }
                 });
                 view! {
                     {board}

@@ -13,8 +13,8 @@ mod content;
 mod games;
 mod layout;
 mod marks;
-mod props;
 pub mod odds;
+mod props;
 pub mod shell;
 pub mod words;
 

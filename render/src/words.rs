@@ -169,7 +169,9 @@ pub fn verified(lang: Language, checked: usize, mismatches: usize) -> String {
             format!("已核验 {checked} 次抽奖：其中 {m} 次与公开的种子不一致。")
         }
         (Language::En, 0) => {
-            format!("All {checked} draws were checked against the revealed seed: every one matches.")
+            format!(
+                "All {checked} draws were checked against the revealed seed: every one matches."
+            )
         }
         (Language::En, m) => {
             format!("{checked} draws were checked against the revealed seed: {m} do not match.")

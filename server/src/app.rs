@@ -98,7 +98,10 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .merge(api)
         .route("/c/{slug}", get(crate::member_page::serve))
-        .route("/c/{slug}/odds/{campaign}", get(crate::member_page::odds::serve))
+        .route(
+            "/c/{slug}/odds/{campaign}",
+            get(crate::member_page::odds::serve),
+        )
         .route("/preview/{token}", get(crate::member_page::preview))
         .merge(spa::router(state.config.dist.clone()));
     security::layers(app)

@@ -171,45 +171,71 @@ dual_test!(preview_links_open_a_server_drawn_draft, |app| {
     assert!(forged.text().contains("页面不存在"));
 });
 
-dual_test!(every_game_links_to_its_odds_and_the_seed_is_checked_after_the_end, |app| {
-    use chrono::Duration;
-    use common::wheel;
-    let prizes = json!([
-        wheel::prize("gift", json!({"type": "physical"}), 1, json!({"limited": 3})),
-        wheel::thanks(7),
-    ]);
-    let open = wheel::campaign(prizes.clone(), "thanks", json!({}));
-    let (s, id) = wheel::publish(&app, "Brand", "wheel", open).await;
-    let game = app.get("/c/wheel").await.text();
-    assert!(game.contains("href=\"/c/wheel/odds/spring-wheel\""), "{game}");
+dual_test!(
+    every_game_links_to_its_odds_and_the_seed_is_checked_after_the_end,
+    |app| {
+        use chrono::Duration;
+        use common::wheel;
+        let prizes = json!([
+            wheel::prize(
+                "gift",
+                json!({"type": "physical"}),
+                1,
+                json!({"limited": 3})
+            ),
+            wheel::thanks(7),
+        ]);
+        let open = wheel::campaign(prizes.clone(), "thanks", json!({}));
+        let (s, id) = wheel::publish(&app, "Brand", "wheel", open).await;
+        let game = app.get("/c/wheel").await.text();
+        assert!(
+            game.contains("href=\"/c/wheel/odds/spring-wheel\""),
+            "{game}"
+        );
 
-    let odds = app.get("/c/wheel/odds/spring-wheel").await;
-    assert_eq!(odds.status, StatusCode::OK);
-    let html = odds.text();
-    assert!(html.contains("概率公示"), "{html}");
-    assert!(html.contains("12.5%") && html.contains("87.5%"), "{html}");
-    assert!(html.contains("<td>3</td>") && html.contains("不限"), "stock left");
-    assert!(html.contains("将获得“thanks”"), "the fallback rule names the prize");
-    assert!(html.contains("活动结束后将公开随机种子"));
-    let hash = app.get("/api/published/wheel/campaigns/spring-wheel/odds").await.json()["seed_hash"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert!(html.contains(&hash), "the commitment is shown");
+        let odds = app.get("/c/wheel/odds/spring-wheel").await;
+        assert_eq!(odds.status, StatusCode::OK);
+        let html = odds.text();
+        assert!(html.contains("概率公示"), "{html}");
+        assert!(html.contains("12.5%") && html.contains("87.5%"), "{html}");
+        assert!(
+            html.contains("<td>3</td>") && html.contains("不限"),
+            "stock left"
+        );
+        assert!(
+            html.contains("将获得“thanks”"),
+            "the fallback rule names the prize"
+        );
+        assert!(html.contains("活动结束后将公开随机种子"));
+        let hash = app
+            .get("/api/published/wheel/campaigns/spring-wheel/odds")
+            .await
+            .json()["seed_hash"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(html.contains(&hash), "the commitment is shown");
 
-    let member = app.member("Brand", "m1").await;
-    for key in ["k1", "k2"] {
-        assert!(wheel::draw(&app, &member, "wheel", key).await.status.is_success());
+        let member = app.member("Brand", "m1").await;
+        for key in ["k1", "k2"] {
+            assert!(wheel::draw(&app, &member, "wheel", key)
+                .await
+                .status
+                .is_success());
+        }
+        let ended = json!({
+            "start": (Utc::now() - Duration::days(2)).to_rfc3339(),
+            "end": (Utc::now() - Duration::seconds(1)).to_rfc3339(),
+        });
+        let closed = wheel::campaign(prizes, "thanks", json!({ "window": ended }));
+        wheel::republish(&app, &s, &id, closed).await;
+        let html = app.get("/c/wheel/odds/spring-wheel").await.text();
+        assert!(html.contains("已公开的随机种子"), "{html}");
+        assert!(html.contains("核验全部 2 次抽奖：结果全部一致"), "{html}");
+
+        assert_eq!(
+            app.get("/c/wheel/odds/nope").await.status,
+            StatusCode::NOT_FOUND
+        );
     }
-    let ended = json!({
-        "start": (Utc::now() - Duration::days(2)).to_rfc3339(),
-        "end": (Utc::now() - Duration::seconds(1)).to_rfc3339(),
-    });
-    let closed = wheel::campaign(prizes, "thanks", json!({ "window": ended }));
-    wheel::republish(&app, &s, &id, closed).await;
-    let html = app.get("/c/wheel/odds/spring-wheel").await.text();
-    assert!(html.contains("已公开的随机种子"), "{html}");
-    assert!(html.contains("核验全部 2 次抽奖：结果全部一致"), "{html}");
-
-    assert_eq!(app.get("/c/wheel/odds/nope").await.status, StatusCode::NOT_FOUND);
-});
+);
