@@ -6,6 +6,7 @@ use cradle_model::Block;
 use leptos::prelude::*;
 
 use super::props::{cell, safe};
+use super::words::{calendar_day, growth_to, words};
 use super::{Props, RenderCtx};
 
 /// The view of a club block.
@@ -31,7 +32,9 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 view! {
                     <p class="cradle-member__tier">{first}</p>
                     <Show when=move || p_flag(&b, "show_points")>
-                        <p class="cradle-member__points">"0 pts"</p>
+                        <p class="cradle-member__points">
+                            {format!("0 {}", words(ctx.language.get()).points_unit)}
+                        </p>
                     </Show>
                     <div
                         class="cradle-growth"
@@ -39,7 +42,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                         aria-valuemin="0"
                         aria-valuemax=next.1
                         aria-valuenow="0"
-                        aria-label=format!("Growth to {}", next.0)
+                        aria-label=growth_to(ctx.language.get(), &next.0)
                     >
                         <div class="cradle-growth__bar" style="width:0%"></div>
                     </div>
@@ -83,7 +86,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                                 let points = extra.unwrap_or_else(|| daily.to_string());
                                 view! {
                                     <li class="cradle-calendar__day">
-                                        <span>{format!("D{d}")}</span>
+                                        <span>{calendar_day(ctx.language.get(), d)}</span>
                                         <span>{format!("+{points}")}</span>
                                     </li>
                                 }
@@ -91,7 +94,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                             .collect_view()}
                     </ol>
                     <button type="button" class="cradle-btn cradle-btn--primary">
-                        "Sign in"
+                        {words(ctx.language.get()).sign_in_button}
                     </button>
                 }
                 .into_any()

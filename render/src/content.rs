@@ -68,7 +68,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                         class="cradle-carousel"
                         role="region"
                         aria-roledescription="carousel"
-                        aria-label="Banners"
+                        aria-label=words::words(ctx.language.get()).banners
                     >
                         {slides
                             .into_iter()

@@ -7,7 +7,7 @@ use cradle_model::Block;
 use leptos::prelude::*;
 
 use super::props::cell;
-use super::words::words;
+use super::words::{wheel_label, words};
 use super::{Props, RenderCtx};
 
 /// The view of a game block.
@@ -77,7 +77,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 let prizes: Vec<String> = ctx.campaign(&campaign).map(|c| c.prizes.into_iter().map(|p| p.name).collect()).unwrap_or_default();
                 let button = p.text("button_label");
                 let board = match kind {
-                    BlockKind::Wheel => wheel(&prizes),
+                    BlockKind::Wheel => wheel(&prizes, ctx.language.get()),
                     BlockKind::NineGrid => nine_grid(&prizes, button.clone()),
                     _ => view! {
                         <ul class="cradle-prizes">
@@ -86,7 +86,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                     }
                     .into_any(),
                 };
-                let missing = prizes.is_empty().then(|| view! { <p class="cradle-hint">"Choose a campaign for this game."</p> });
+                let missing = prizes.is_empty().then(|| view! { <p class="cradle-hint">{words(ctx.language.get()).choose_campaign}</p> });
                 // Every game links to its odds ("概率公示"), drawn by the server.
                 let odds = (!prizes.is_empty()).then(|| {
                     let href = format!("/c/{}/odds/{campaign}", ctx.slug.get());
@@ -119,7 +119,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
     .into_any()
 }
 
-fn wheel(prizes: &[String]) -> AnyView {
+fn wheel(prizes: &[String], lang: cradle_model::Language) -> AnyView {
     let n = prizes.len().max(1);
     let stops: Vec<String> = (0..n)
         .map(|i| {
@@ -133,12 +133,7 @@ fn wheel(prizes: &[String]) -> AnyView {
         .collect();
     let style = format!("background:conic-gradient({})", stops.join(","));
     view! {
-        <div
-            class="cradle-wheel"
-            style=style
-            role="img"
-            aria-label=format!("Wheel with {} prizes", prizes.len())
-        >
+        <div class="cradle-wheel" style=style role="img" aria-label=wheel_label(lang, prizes.len())>
             {prizes
                 .iter()
                 .enumerate()

@@ -33,6 +33,10 @@ pub struct Words {
     pub tablet: &'static str,
     pub desktop: &'static str,
     pub days_suffix: &'static str,
+    pub points_unit: &'static str,
+    pub sign_in_button: &'static str,
+    pub banners: &'static str,
+    pub choose_campaign: &'static str,
     pub odds_title: &'static str,
     pub odds_prize: &'static str,
     pub odds_chance: &'static str,
@@ -72,6 +76,10 @@ pub const ZH_CN: Words = Words {
     tablet: "平板",
     desktop: "桌面",
     days_suffix: "天",
+    points_unit: "积分",
+    sign_in_button: "签到",
+    banners: "轮播图",
+    choose_campaign: "请为这个游戏选择一个活动。",
     odds_title: "概率公示",
     odds_prize: "奖品",
     odds_chance: "中奖概率",
@@ -111,6 +119,10 @@ pub const EN: Words = Words {
     tablet: "Tablet",
     desktop: "Desktop",
     days_suffix: "d",
+    points_unit: "pts",
+    sign_in_button: "Sign in",
+    banners: "Banners",
+    choose_campaign: "Choose a campaign for this game.",
     odds_title: "Odds",
     odds_prize: "Prize",
     odds_chance: "Chance",
@@ -143,6 +155,30 @@ pub fn countdown(seconds: i64, lang: Language) -> String {
     match days {
         0 => clock,
         d => format!("{d}{} {clock}", words(lang).days_suffix),
+    }
+}
+
+/// The accessible name of a wheel of `n` prizes.
+pub fn wheel_label(lang: Language, n: usize) -> String {
+    match lang {
+        Language::ZhCn => format!("抽奖转盘，共 {n} 个奖品"),
+        Language::En => format!("Wheel with {n} prizes"),
+    }
+}
+
+/// The accessible name of the growth bar towards tier `next`.
+pub fn growth_to(lang: Language, next: &str) -> String {
+    match lang {
+        Language::ZhCn => format!("升级到{next}的成长进度"),
+        Language::En => format!("Growth to {next}"),
+    }
+}
+
+/// Day `d` of a sign-in calendar.
+pub fn calendar_day(lang: Language, d: i64) -> String {
+    match lang {
+        Language::ZhCn => format!("第{d}天"),
+        Language::En => format!("D{d}"),
     }
 }
 

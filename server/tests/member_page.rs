@@ -186,7 +186,7 @@ dual_test!(
             wheel::thanks(7),
         ]);
         let open = wheel::campaign(prizes.clone(), "thanks", json!({}));
-        let (s, id) = wheel::publish(&app, "Brand", "wheel", open).await;
+        let (s, id) = wheel::publish(app, "Brand", "wheel", open).await;
         let game = app.get("/c/wheel").await.text();
         assert!(
             game.contains("href=\"/c/wheel/odds/spring-wheel\""),
@@ -218,7 +218,7 @@ dual_test!(
 
         let member = app.member("Brand", "m1").await;
         for key in ["k1", "k2"] {
-            assert!(wheel::draw(&app, &member, "wheel", key)
+            assert!(wheel::draw(app, &member, "wheel", key)
                 .await
                 .status
                 .is_success());
@@ -228,7 +228,7 @@ dual_test!(
             "end": (Utc::now() - Duration::seconds(1)).to_rfc3339(),
         });
         let closed = wheel::campaign(prizes, "thanks", json!({ "window": ended }));
-        wheel::republish(&app, &s, &id, closed).await;
+        wheel::republish(app, &s, &id, closed).await;
         let html = app.get("/c/wheel/odds/spring-wheel").await.text();
         assert!(html.contains("已公开的随机种子"), "{html}");
         assert!(html.contains("核验全部 2 次抽奖：结果全部一致"), "{html}");
