@@ -14,12 +14,14 @@ mod address;
 mod audience;
 mod fields;
 mod move_to;
+mod page_language;
 mod style;
 
 use address::PageAddress;
 use audience::AudienceFields;
 use fields::PropField;
 use move_to::MoveTo;
+use page_language::PageLanguage;
 use style::StyleFields;
 
 fn label(l: Label) -> impl Fn() -> &'static str + Copy {
@@ -57,6 +59,7 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
                     view! {
                         <p class="panel__empty">{move || i18n.t().select_a_block}</p>
                         <PageAddress editor />
+                        <PageLanguage editor />
                     }
                         .into_any()
                 }

@@ -58,6 +58,15 @@ test('Chinese titles publish at readable addresses; the address is changed with 
   // Undo takes the address back to the one the page was created with.
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction((want) => document.querySelector('#page-address').value === want, second);
+
+  // The page language is a page setting too: members' words change with it, as one undo step.
+  const day = page.locator('.canvas .cradle-calendar__day').first();
+  await day.getByText('D1').waitFor();
+  await page.getByLabel('Page language').selectOption('zh-CN');
+  await day.getByText('第1天').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await day.getByText('D1').waitFor();
+  assert.equal(await page.getByLabel('Page language').inputValue(), 'en');
   assert.deepEqual(errors, []);
   await context.close();
 });
