@@ -183,7 +183,7 @@ impl Template {
             return Ok(doc);
         }
         let json: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            vec![ValidationError::new(
+            vec![ValidationError::in_english(
                 "",
                 Kind::WrongType,
                 format!("template '{}' is not JSON: {e}", self.id),
