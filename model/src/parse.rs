@@ -215,7 +215,12 @@ mod tests {
                 parent: crate::NodeId::new(parent),
                 slot: slot.into(),
                 index: 0,
-                fragment: Fragment::single(crate::NodeId::new(id), kind, Language::En),
+                fragment: Fragment::single(
+                    crate::NodeId::new(id),
+                    kind,
+                    Language::En,
+                    chrono::Utc::now(),
+                ),
             };
             apply(doc, &command).unwrap();
         };

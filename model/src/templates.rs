@@ -21,8 +21,8 @@ use crate::validate::{Kind, ValidationError};
 /// The creation day templates are dated for: midnight starting 1 January 2027, China time.
 pub const DAY_ONE: &str = "2027-01-01T00:00:00+08:00";
 
-/// China time, which templates are written in.
-fn china() -> FixedOffset {
+/// China time, which templates and new blocks' dates are written in.
+pub(crate) fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
 }
 
