@@ -83,6 +83,7 @@ pub struct Strings {
     pub password: &'static str,
     pub phone: &'static str,
     pub problems: &'static str,
+    pub page_has_problems: fn(usize) -> String,
     pub projects: &'static str,
     pub redo: &'static str,
     pub remove_row: &'static str,

@@ -1,6 +1,7 @@
 //! The block catalogue: every kind a marketer can place, with its typed props, defaults, labels
 //! in zh-CN and en, palette category, icon name, version, child slots and where it may go.
 
+use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeZone, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +125,18 @@ impl Category {
             },
         }
     }
+}
+
+/// A new block's first date (a countdown's target): seven days after `now`, at 20:00 China
+/// time — an evening launch a week ahead, time enough to set the campaign up, never past.
+pub fn first_date(now: DateTime<Utc>) -> DateTime<FixedOffset> {
+    let china = crate::templates::china();
+    let day = now.with_timezone(&china).date_naive() + Days::new(7);
+    let evening = NaiveTime::from_hms_opt(20, 0, 0).expect("20:00 is a time");
+    china
+        .from_local_datetime(&day.and_time(evening))
+        .single()
+        .expect("a fixed offset maps every local time once")
 }
 
 /// Everything the editor and validation know about a kind.

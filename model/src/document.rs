@@ -5,14 +5,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::audience::Rule;
 use crate::campaign::Campaign;
-use crate::catalogue::BlockKind;
+use crate::catalogue::{first_date, BlockKind};
 use crate::club::ClubSettings;
+use crate::fields::FieldKind;
 use crate::language::Language;
 use crate::migrate::CURRENT_SCHEMA_VERSION;
 use crate::style::Style;
@@ -258,9 +260,17 @@ pub struct Fragment {
 }
 
 impl Fragment {
-    /// A fragment holding a single new block of `kind` with id `id`, for a page in `language`.
-    pub fn single(id: NodeId, kind: BlockKind, language: Language) -> Fragment {
-        let block = Block::new(id.clone(), kind, language);
+    /// A fragment holding a single new block of `kind` with id `id`, for a page in `language`,
+    /// placed at `now`: its dates (a countdown's target) start at [`first_date`] of `now`, not at
+    /// the catalogue's fixed example, which would soon be past.
+    pub fn single(id: NodeId, kind: BlockKind, language: Language, now: DateTime<Utc>) -> Fragment {
+        let mut block = Block::new(id.clone(), kind, language);
+        let first = Value::String(first_date(now).to_rfc3339());
+        for field in kind.spec().fields {
+            if field.kind == FieldKind::DateTime {
+                block.props.insert(field.key.to_owned(), first.clone());
+            }
+        }
         Fragment {
             root: id.clone(),
             blocks: BTreeMap::from([(id, block)]),
@@ -450,12 +460,32 @@ mod tests {
     #[test]
     fn fresh_ids_do_not_collide() {
         let mut doc = Document::blank("d", "T", "t");
-        let f = Fragment::single(NodeId::new("x"), BlockKind::Heading, Language::En)
-            .with_fresh_ids(&doc);
+        let f = Fragment::single(
+            NodeId::new("x"),
+            BlockKind::Heading,
+            Language::En,
+            Utc::now(),
+        )
+        .with_fresh_ids(&doc);
         assert_eq!(f.root.as_str(), "heading-1");
         doc.blocks.extend(f.blocks.clone());
         let g = f.with_fresh_ids(&doc);
         assert_eq!(g.root.as_str(), "heading-2");
+    }
+
+    /// A new countdown counts down to a week from when it is placed, at 20:00 in China.
+    #[test]
+    fn a_new_countdown_counts_down_to_an_evening_a_week_ahead() {
+        for (now, target) in [
+            ("2027-03-01T10:00:00Z", "2027-03-08T20:00:00+08:00"),
+            // 02:00 on 2 March in China: a week from the Chinese day.
+            ("2027-03-01T18:00:00Z", "2027-03-09T20:00:00+08:00"),
+            ("2030-12-28T00:00:00+08:00", "2031-01-04T20:00:00+08:00"),
+        ] {
+            let now = DateTime::parse_from_rfc3339(now).unwrap().to_utc();
+            let f = Fragment::single(NodeId::new("c"), BlockKind::Countdown, Language::ZhCn, now);
+            assert_eq!(f.blocks[&f.root].props["target"], target, "placed at {now}");
+        }
     }
 
     #[test]

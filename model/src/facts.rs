@@ -116,7 +116,7 @@ impl Quiz {
     /// answers do not fit the questions.
     pub fn check(&self, answers: &[u32]) -> Result<Vec<bool>, Vec<ValidationError>> {
         if answers.len() != self.questions.len() {
-            return Err(vec![ValidationError::new(
+            return Err(vec![ValidationError::in_english(
                 "/answers",
                 Kind::Count,
                 format!("answer each of the {} questions", self.questions.len()),
@@ -128,7 +128,7 @@ impl Quiz {
             .enumerate()
             .filter(|(_, (a, q))| **a == 0 || **a as usize > q.options.len())
             .map(|(i, (_, q))| {
-                ValidationError::new(
+                ValidationError::in_english(
                     format!("/answers/{i}"),
                     Kind::OutOfRange,
                     format!("choose an option from 1 to {}", q.options.len()),

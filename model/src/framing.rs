@@ -14,7 +14,7 @@ const MAX_ORIGIN_LEN: usize = 200;
 pub fn check(origins: &[String]) -> Result<Vec<String>, Vec<ValidationError>> {
     let mut problems = Vec::new();
     if origins.len() > MAX_ORIGINS {
-        problems.push(ValidationError::new(
+        problems.push(ValidationError::in_english(
             "/origins",
             Kind::Count,
             format!("at most {MAX_ORIGINS} sites may frame member pages"),
@@ -24,9 +24,11 @@ pub fn check(origins: &[String]) -> Result<Vec<String>, Vec<ValidationError>> {
     for (i, origin) in origins.iter().enumerate() {
         let path = format!("/origins/{i}");
         match origin_problem(origin) {
-            Some(message) => problems.push(ValidationError::new(path, Kind::Format, message)),
+            Some(message) => {
+                problems.push(ValidationError::in_english(path, Kind::Format, message))
+            }
             None if checked.contains(&origin.to_ascii_lowercase()) => problems.push(
-                ValidationError::new(path, Kind::Duplicate, "this site is listed twice"),
+                ValidationError::in_english(path, Kind::Duplicate, "this site is listed twice"),
             ),
             None => checked.push(origin.to_ascii_lowercase()),
         }

@@ -14,7 +14,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::validate::{Kind, ValidationError};
+use crate::validate::{Reason, ValidationError};
 
 /// The schema version this crate writes.
 pub const CURRENT_SCHEMA_VERSION: u32 = 2;
@@ -32,33 +32,27 @@ const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 1] = [("button", 1, button
 /// current version.
 pub fn migrate(mut doc: Value) -> Result<Value, ValidationError> {
     let Some(obj) = doc.as_object_mut() else {
-        return Err(ValidationError::new(
-            "",
-            Kind::WrongType,
-            "a page must be a JSON object",
-        ));
+        return Err(ValidationError::new("", Reason::NotAnObject));
     };
     let version = match obj.get("schema_version") {
         None => {
             return Err(ValidationError::new(
                 "/schema_version",
-                Kind::Required,
-                "schema_version is missing",
+                Reason::NoSchemaVersion,
             ))
         }
-        Some(v) => v.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
-            ValidationError::new(
-                "/schema_version",
-                Kind::WrongType,
-                "schema_version must be a whole number from 1",
-            )
-        })?,
+        Some(v) => v
+            .as_u64()
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| ValidationError::new("/schema_version", Reason::BadSchemaVersion))?,
     };
     if version > u64::from(CURRENT_SCHEMA_VERSION) {
         return Err(ValidationError::new(
             "/schema_version",
-            Kind::TooNew,
-            format!("this page was saved by a newer Cradle (schema {version}); this one reads up to schema {CURRENT_SCHEMA_VERSION}"),
+            Reason::SchemaTooNew {
+                schema: version,
+                reads: CURRENT_SCHEMA_VERSION,
+            },
         ));
     }
     for migration in DOC_MIGRATIONS.iter().skip(version as usize - 1) {

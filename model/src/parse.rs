@@ -5,10 +5,14 @@
 use serde_json::Value;
 
 use crate::commands::{apply, Command};
+use crate::commands::{CommandError, Refusal};
 use crate::document::{Document, Fragment};
+use crate::fields::Label;
 use crate::language::Language;
 use crate::migrate::{migrate, migrate_block};
-use crate::validate::{segment, validate, Kind, ValidationError, MAX_DOCUMENT_BYTES};
+use crate::validate::{
+    name, segment, validate, Reason, ValidationError, MAX_BLOCKS, MAX_DOCUMENT_BYTES,
+};
 
 /// Parses, upgrades and validates a document. Every error carries a JSON-pointer path.
 pub fn parse_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
@@ -21,17 +25,19 @@ pub fn parse_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
     }
 }
 
-/// Refuses JSON larger than [`MAX_DOCUMENT_BYTES`] once serialised; `what_is` starts the error
-/// ("the page is", "the blocks are").
-fn within_size(json: &Value, what_is: &str) -> Result<(), Vec<ValidationError>> {
+/// Refuses JSON larger than [`MAX_DOCUMENT_BYTES`] once serialised; `what` names it.
+fn within_size(json: &Value, what: Label) -> Result<(), Vec<ValidationError>> {
     let size = serde_json::to_vec(json)
         .map(|v| v.len())
         .unwrap_or(usize::MAX);
     if size > MAX_DOCUMENT_BYTES {
         return Err(vec![ValidationError::new(
             "",
-            Kind::TooLong,
-            format!("{what_is} too large ({size} bytes; the limit is {MAX_DOCUMENT_BYTES})"),
+            Reason::TooLarge {
+                what,
+                size,
+                limit: MAX_DOCUMENT_BYTES,
+            },
         )]);
     }
     Ok(())
@@ -40,7 +46,7 @@ fn within_size(json: &Value, what_is: &str) -> Result<(), Vec<ValidationError>> 
 /// Parses and upgrades a document without validating it (drafts may be saved while invalid; the
 /// editor shows their errors next to the fields).
 pub fn decode_document(json: &Value) -> Result<Document, Vec<ValidationError>> {
-    within_size(json, "the page is")?;
+    within_size(json, name::PAGE_IS)?;
     let migrated = migrate(json.clone()).map_err(|e| vec![e])?;
     let mut doc: Document = decode(migrated)?;
     let language = doc.language;
@@ -59,7 +65,7 @@ pub fn parse_fragments(
     json: &Value,
     language: Language,
 ) -> Result<Vec<Fragment>, Vec<ValidationError>> {
-    within_size(json, "the blocks are")?;
+    within_size(json, name::BLOCKS_ARE)?;
     let mut json = json.clone();
     if let Some(fragments) = json.as_array_mut() {
         for blocks in fragments
@@ -84,8 +90,10 @@ pub fn parse_fragments(
             if &block.id != id {
                 errors.push(ValidationError::new(
                     format!("/{i}/blocks/{}/id", segment(id.as_str())),
-                    Kind::Inconsistent,
-                    format!("block '{}' is filed under '{id}'", block.id),
+                    Reason::IdMismatch {
+                        id: block.id.to_string(),
+                        key: id.to_string(),
+                    },
                 ));
             }
             let spec = block.kind.spec();
@@ -98,22 +106,19 @@ pub fn parse_fragments(
                 if !spec.slots.contains(&slot.as_str()) {
                     errors.push(ValidationError::new(
                         path,
-                        Kind::UnknownReference,
-                        format!("a {} has no place called '{slot}'", spec.label.en),
+                        Reason::Placement(Refusal::NoSuchSlot(block.kind, slot.clone())),
                     ));
                     continue;
                 }
                 for (n, child) in children.iter().enumerate() {
-                    let refusal = fragment
-                        .blocks
-                        .get(child)
-                        .and_then(|c| block.kind.refuses(c.kind))
-                        .map(|why| why.en);
-                    if let Some(why) = refusal {
+                    let refusal = fragment.blocks.get(child).and_then(|c| {
+                        let why = block.kind.refuses(c.kind)?;
+                        Some(Refusal::Refused(c.kind, why))
+                    });
+                    if let Some(refusal) = refusal {
                         errors.push(ValidationError::new(
                             format!("{path}/{n}"),
-                            Kind::Placement,
-                            why,
+                            Reason::Placement(refusal),
                         ));
                     }
                 }
@@ -130,11 +135,12 @@ pub fn parse_fragments(
             fragment: fragment.with_fresh_ids(&probe),
         };
         if let Err(e) = apply(&mut probe, &insert) {
-            errors.push(ValidationError::new(
-                format!("/{i}"),
-                Kind::Placement,
-                e.to_string(),
-            ));
+            let reason = match e {
+                CommandError::InvalidDrop(refusal) => Reason::Placement(refusal),
+                CommandError::TooManyBlocks => Reason::TooMany(name::BLOCKS, MAX_BLOCKS),
+                other => Reason::Unreadable(other.to_string()),
+            };
+            errors.push(ValidationError::new(format!("/{i}"), reason));
         }
     }
     if errors.is_empty() {
@@ -148,8 +154,10 @@ pub fn parse_fragments(
 pub fn decode<T: serde::de::DeserializeOwned>(json: Value) -> Result<T, Vec<ValidationError>> {
     serde_path_to_error::deserialize(json).map_err(|e| {
         let path = pointer(e.path());
-        let message = e.inner().to_string();
-        vec![ValidationError::new(path, Kind::WrongType, message)]
+        vec![ValidationError::new(
+            path,
+            Reason::Unreadable(e.inner().to_string()),
+        )]
     })
 }
 
@@ -207,7 +215,12 @@ mod tests {
                 parent: crate::NodeId::new(parent),
                 slot: slot.into(),
                 index: 0,
-                fragment: Fragment::single(crate::NodeId::new(id), kind, Language::En),
+                fragment: Fragment::single(
+                    crate::NodeId::new(id),
+                    kind,
+                    Language::En,
+                    chrono::Utc::now(),
+                ),
             };
             apply(doc, &command).unwrap();
         };

@@ -21,8 +21,8 @@ use crate::validate::{Kind, ValidationError};
 /// The creation day templates are dated for: midnight starting 1 January 2027, China time.
 pub const DAY_ONE: &str = "2027-01-01T00:00:00+08:00";
 
-/// China time, which templates are written in.
-fn china() -> FixedOffset {
+/// China time, which templates and new blocks' dates are written in.
+pub(crate) fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
 }
 
@@ -183,7 +183,7 @@ impl Template {
             return Ok(doc);
         }
         let json: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            vec![ValidationError::new(
+            vec![ValidationError::in_english(
                 "",
                 Kind::WrongType,
                 format!("template '{}' is not JSON: {e}", self.id),

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::language::Language;
+pub use reason::{name, Reason, Shape};
 
 /// Most blocks a page may hold.
 pub const MAX_BLOCKS: usize = 2_000;
@@ -25,8 +27,13 @@ pub struct ValidationError {
     /// What kind of problem, for code (tests, the editor's field hints) that must not read the
     /// English message.
     pub kind: Kind,
-    /// What is wrong, in words.
+    /// What is wrong, in English words (what the API sends).
     pub message: String,
+    /// Why, typed, so the builder can say it in its own language. `None` for problems worded
+    /// only in English (some server checks) and after a trip through JSON, which carries the
+    /// English alone.
+    #[serde(skip)]
+    pub reason: Option<Reason>,
 }
 
 /// The closed set of problem kinds, stable on the wire (`snake_case`).
@@ -60,12 +67,35 @@ pub enum Kind {
 }
 
 impl ValidationError {
-    /// An error of `kind` at `path`.
-    pub fn new(path: impl Into<String>, kind: Kind, message: impl Into<String>) -> ValidationError {
+    /// The problem `reason` at `path`; its kind and English message follow from the reason.
+    pub fn new(path: impl Into<String>, reason: Reason) -> ValidationError {
+        ValidationError {
+            path: path.into(),
+            kind: reason.kind(),
+            message: reason.message(Language::En),
+            reason: Some(reason),
+        }
+    }
+
+    /// An error of `kind` at `path` worded only in English, for checks outside the model.
+    pub fn in_english(
+        path: impl Into<String>,
+        kind: Kind,
+        message: impl Into<String>,
+    ) -> ValidationError {
         ValidationError {
             path: path.into(),
             kind,
             message: message.into(),
+            reason: None,
+        }
+    }
+
+    /// What is wrong in `language` (English when the reason is not known).
+    pub fn message_in(&self, language: Language) -> String {
+        match &self.reason {
+            Some(reason) => reason.message(language),
+            None => self.message.clone(),
         }
     }
 }
@@ -119,26 +149,18 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn err(&mut self, kind: Kind, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(ValidationError::new(path, kind, message));
+    fn err(&mut self, path: impl Into<String>, reason: Reason) {
+        self.errors.push(ValidationError::new(path, reason));
     }
 
     fn header(&mut self) {
         let doc = self.doc;
         if !is_valid_id(&doc.id) {
-            self.err(
-                Kind::Format,
-                "/id",
-                "id must be 1-64 letters, digits, '-' or '_'",
-            );
+            self.err("/id", Reason::BadId(name::PAGE));
         }
-        self.text("/title", &doc.title, "title", 80, true);
+        self.text("/title", &doc.title, name::TITLE, 80, true);
         if !is_valid_slug(&doc.slug) {
-            self.err(
-                Kind::Format,
-                "/slug",
-                "address must be 1-64 lowercase letters, digits or '-' (not at either end)",
-            );
+            self.err("/slug", Reason::BadSlug);
         }
         let theme = &doc.theme;
         for (key, value) in [
@@ -150,11 +172,7 @@ impl Validator<'_> {
             self.colour(&format!("/theme/{key}"), value);
         }
         if theme.radius > 32 {
-            self.err(
-                Kind::OutOfRange,
-                "/theme/radius",
-                "corner radius must be at most 32 px",
-            );
+            self.err("/theme/radius", Reason::AtMost(name::CORNER_RADIUS, 32));
         }
     }
 }
@@ -162,6 +180,7 @@ impl Validator<'_> {
 mod audience;
 mod campaigns;
 mod fields;
+mod reason;
 #[cfg(test)]
 mod tests;
 mod tree;

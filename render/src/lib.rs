@@ -388,7 +388,12 @@ mod tests {
     fn every_kind_draws_from_catalogue_keys() {
         let mut doc = Document::blank("d1", "全部组件", "all");
         for (i, spec) in BlockKind::palette().enumerate() {
-            let fragment = Fragment::single(NodeId::new(format!("b{i}")), spec.kind, doc.language);
+            let fragment = Fragment::single(
+                NodeId::new(format!("b{i}")),
+                spec.kind,
+                doc.language,
+                chrono::Utc::now(),
+            );
             let insert = Command::Insert {
                 parent: doc.root.clone(),
                 slot: "main".into(),

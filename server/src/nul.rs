@@ -41,8 +41,11 @@ pub async fn refuse_nul(request: Request, next: Next) -> Response {
             .ok()
             .and_then(|v| nul_path(&v, String::new()))
         {
-            let problem =
-                ValidationError::new(path, Kind::Format, "text may not contain the NUL character");
+            let problem = ValidationError::in_english(
+                path,
+                Kind::Format,
+                "text may not contain the NUL character",
+            );
             return ApiError::new(ErrorCode::InvalidBody, problem.to_string())
                 .with_details(json!([problem]))
                 .into_response();

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::keyboard::remove_selected;
 use super::Editor;
-use crate::i18n::Strings;
+use crate::i18n::strings;
 
 /// The clipboard type holding Cradle fragments (a JSON list of `{root, blocks}`).
 const MIME: &str = "application/x-cradle-fragments+json";
@@ -32,8 +32,9 @@ pub fn selected_fragments(editor: &Editor) -> Vec<Fragment> {
 }
 
 /// Reads clipboard text as fragments for a page in `language` (one fragment alone is accepted
-/// too); `Err` names the problem in the builder's words `t`.
-fn parse(text: &str, language: Language, t: &Strings) -> Result<Vec<Fragment>, String> {
+/// too); `Err` names the problem in the builder's language `ui`.
+fn parse(text: &str, language: Language, ui: Language) -> Result<Vec<Fragment>, String> {
+    let t = strings(ui);
     let value: Value = serde_json::from_str(text).map_err(|_| t.clipboard_not_json.to_owned())?;
     let list = match value {
         Value::Object(_) => Value::Array(vec![value]),
@@ -42,7 +43,11 @@ fn parse(text: &str, language: Language, t: &Strings) -> Result<Vec<Fragment>, S
     match parse_fragments(&list, language) {
         Ok(fragments) if fragments.is_empty() => Err(t.clipboard_empty.to_owned()),
         Ok(fragments) => Ok(fragments),
-        Err(errors) => Err((t.clipboard_invalid)(&errors[0].to_string())),
+        Err(errors) => {
+            let first = &errors[0];
+            let why = format!("{}: {}", first.path, first.message_in(ui));
+            Err((t.clipboard_invalid)(&why))
+        }
     }
 }
 
@@ -107,7 +112,11 @@ fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
         editor.refusal.set(Some(editor.t().nothing_to_paste.into()));
         return;
     }
-    match parse(&text, editor.with_doc(|d| d.language), editor.t()) {
+    match parse(
+        &text,
+        editor.with_doc(|d| d.language),
+        editor.ui.get_untracked(),
+    ) {
         Ok(fragments) => {
             editor.insert_fragments(&fragments, editor.insertion_point(), |t| t.pasted_blocks);
         }
@@ -139,19 +148,26 @@ mod tests {
     fn clipboard_text_is_checked_by_the_model() {
         let one = r#"{"root": "h", "blocks": {"h": {"id": "h", "kind": "heading"}}}"#;
         assert_eq!(
-            parse(one, Language::En, &crate::i18n::EN).unwrap()[0]
+            parse(one, Language::En, Language::En).unwrap()[0]
                 .blocks
                 .len(),
             1
         );
-        assert!(parse("hello", Language::En, &crate::i18n::EN)
+        assert!(parse("hello", Language::En, Language::En)
             .unwrap_err()
             .contains("not JSON"));
-        assert!(parse("[]", Language::En, &crate::i18n::EN)
+        assert!(parse("[]", Language::En, Language::En)
             .unwrap_err()
             .contains("no blocks"));
         let bad = r#"[{"root": "h", "blocks": {"h": {"id": "h", "kind": "hologram"}}}]"#;
-        let why = parse(bad, Language::En, &crate::i18n::EN).unwrap_err();
+        let why = parse(bad, Language::En, Language::En).unwrap_err();
         assert!(why.contains("/0/blocks/h/kind"), "{why}");
+        // The builder's language, whatever the page's.
+        let wheel_in_columns = r#"[{"root": "c", "blocks": {
+            "c": {"id": "c", "kind": "columns", "slots": {"col1": ["w"]}},
+            "w": {"id": "w", "kind": "wheel"}}}]"#;
+        let why = parse(wheel_in_columns, Language::En, Language::ZhCn).unwrap_err();
+        assert!(why.starts_with("复制的模块无效"), "{why}");
+        assert!(why.contains("互动游戏需要整行宽度"), "{why}");
     }
 }

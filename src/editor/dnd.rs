@@ -243,7 +243,8 @@ impl Dnd {
         let dropped = match source {
             DragSource::Palette(kind) => {
                 let fragment = self.editor.with_doc(|d| {
-                    Fragment::single(NodeId::new("new"), kind, d.language).with_fresh_ids(d)
+                    Fragment::single(NodeId::new("new"), kind, d.language, chrono::Utc::now())
+                        .with_fresh_ids(d)
                 });
                 self.editor
                     .insert_fragments(&[fragment], at, |t| t.dropped_blocks)

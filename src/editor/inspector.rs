@@ -144,12 +144,52 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
 /// Errors at `path` (exactly, or below it when `below`).
 fn errors_at(editor: Editor, path: String, below: bool) -> impl Fn() -> Vec<String> {
     move || {
+        let ui = editor.ui.get();
         editor.errors.with(|errors| {
             errors
                 .iter()
                 .filter(|e| e.path == path || (below && e.path.starts_with(&format!("{path}/"))))
-                .map(|e| e.message.clone())
+                .map(|e| e.message_in(ui))
                 .collect()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cradle_model::{templates, Document, Language};
+
+    fn wheel_page() -> Document {
+        let template = templates::find("wheel-campaign").unwrap();
+        let now = chrono::Utc::now();
+        template
+            .instantiate("d1", "转盘", "wheel", Language::ZhCn, now)
+            .unwrap()
+    }
+
+    /// A field's error speaks the builder's language and follows it when it changes.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn field_errors_speak_the_builders_language() {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        Owner::new().with(|| {
+            let mut doc = wheel_page();
+            let wheel = doc
+                .blocks
+                .values_mut()
+                .find(|b| b.kind.game().is_some())
+                .unwrap();
+            wheel.props.insert("campaign".into(), "nope".into());
+            let path = format!("/blocks/{}/props/campaign", wheel.id);
+            let ui = RwSignal::new(Language::ZhCn);
+            let editor = Editor::new(doc, ui.into());
+            let errors = errors_at(editor, path, false);
+            assert_eq!(errors(), vec!["本页面没有活动“nope”"]);
+            ui.set(Language::En);
+            assert_eq!(
+                errors(),
+                vec!["campaign 'nope' does not exist in this page"]
+            );
+        });
     }
 }

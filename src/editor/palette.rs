@@ -17,7 +17,13 @@ use crate::i18n::{use_i18n, Lang};
 pub fn add_block(editor: &Editor, kind: BlockKind) {
     let (parent, slot, index) = editor.insertion_point();
     let fragment = editor.with_doc(|d| {
-        Fragment::single(cradle_model::NodeId::new("new"), kind, d.language).with_fresh_ids(d)
+        Fragment::single(
+            cradle_model::NodeId::new("new"),
+            kind,
+            d.language,
+            chrono::Utc::now(),
+        )
+        .with_fresh_ids(d)
     });
     let id = fragment.root.clone();
     if editor.apply(Command::Insert {
@@ -184,6 +190,17 @@ mod tests {
             add_block(&editor, BlockKind::Heading);
             assert_eq!(text("heading-2"), "Heading");
             assert_eq!(editor.announce.get_untracked(), "已添加标题");
+
+            // A new countdown counts down to a moment ahead, not the catalogue's example date.
+            add_block(&editor, BlockKind::Countdown);
+            let target = editor.with_doc(|d| {
+                d.blocks[&NodeId::new("countdown-1")].props["target"]
+                    .as_str()
+                    .map(str::to_owned)
+            });
+            let target = chrono::DateTime::parse_from_rfc3339(&target.unwrap()).unwrap();
+            let ahead = target.to_utc() - chrono::Utc::now();
+            assert!(ahead > chrono::TimeDelta::days(6) && ahead < chrono::TimeDelta::days(8));
         });
     }
 }

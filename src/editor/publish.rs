@@ -1,15 +1,18 @@
 //! Preview and Publish in the top bar. Both act on the saved draft, so they wait until autosave
 //! has caught up; Preview opens a signed share link in a new tab, Publish puts the draft live as
-//! the next version and says where, or lists what the server refused.
+//! the next version and says where, or lists what the server refused, in the builder's language.
 
+use cradle_model::validate::{validate, Kind, ValidationError};
+use cradle_wire::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
 use super::persist::{Persist, SaveState};
+use super::Editor;
 use crate::api::client::ApiError;
 use crate::api::publishing;
-use crate::i18n::use_i18n;
+use crate::i18n::{strings, use_i18n, Lang};
 
 /// What the last Preview or Publish click came to.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,17 +23,43 @@ enum Outcome {
         url: String,
     },
     PreviewBlocked(String),
+    /// The server's refusal, with the draft's own problems then (to word the server's in the
+    /// builder's language).
     Failed {
-        message: String,
-        problems: Vec<String>,
+        error: ApiError,
+        local: Vec<ValidationError>,
     },
 }
 
-/// The server's problems, `path: message`, for a refusal that lists them.
-fn problems(error: &ApiError) -> Vec<String> {
-    let ApiError::Http { details, .. } = error else {
+/// The refusal's first line: the builder's own words where the code says enough, else the
+/// server's sentence.
+fn headline(error: &ApiError, ui: Lang) -> String {
+    let t = strings(ui);
+    match error {
+        ApiError::Http {
+            code: ErrorCode::InvalidDocument,
+            details,
+            ..
+        } => (t.page_has_problems)(details.as_array().map_or(0, Vec::len)),
+        ApiError::Http {
+            code: ErrorCode::SlugTaken,
+            ..
+        } => t.address_taken.to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// The server's problems, `path: message`, for a refusal that lists them. The server writes
+/// English; a problem the draft's own validation (`local`, same model) finds at the same path and
+/// of the same kind is worded in `ui` instead. Others (checks only the server makes, such as
+/// stock already issued) keep the server's words.
+fn problems(error: &ApiError, local: &[ValidationError], ui: Lang) -> Vec<String> {
+    let ApiError::Http { code, details, .. } = error else {
         return Vec::new();
     };
+    if *code == ErrorCode::SlugTaken {
+        return Vec::new(); // the headline says it
+    }
     let listed = details.as_array().map(Vec::as_slice).unwrap_or_default();
     listed
         .iter()
@@ -38,23 +67,27 @@ fn problems(error: &ApiError) -> Vec<String> {
         .filter_map(|p| {
             let path = p.get("path").and_then(Value::as_str)?;
             let message = p.get("message").and_then(Value::as_str)?;
+            let kind = p
+                .get("kind")
+                .and_then(|k| serde_json::from_value::<Kind>(k.clone()).ok());
+            let message = local
+                .iter()
+                .find(|e| e.path == path && Some(e.kind) == kind)
+                .map_or_else(|| message.to_owned(), |e| e.message_in(ui));
             Some(format!("{path}: {message}"))
         })
         .collect()
 }
 
-fn failed(error: &ApiError) -> Outcome {
-    Outcome::Failed {
-        message: error.to_string(),
-        problems: problems(error),
-    }
-}
-
 /// The Preview and Publish buttons with their result.
 #[component]
-pub fn PublishButtons(persist: Persist) -> impl IntoView {
+pub fn PublishButtons(editor: Editor, persist: Persist) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = RwSignal::new(None::<Outcome>);
+    let failed = move |error: ApiError| Outcome::Failed {
+        error,
+        local: editor.with_doc(validate),
+    };
     let saved = move || persist.state.get() == SaveState::Saved;
     let idle = move || saved() && outcome.get() != Some(Outcome::Working);
     let hint = move || (!saved()).then(|| i18n.t().wait_until_saved);
@@ -75,7 +108,7 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
                     if let Some(tab) = tab {
                         let _ = tab.close();
                     }
-                    Some(failed(&e))
+                    Some(failed(e))
                 }
             });
         });
@@ -90,7 +123,7 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
                     number: p.number,
                     url: p.url,
                 },
-                Err(e) => failed(&e),
+                Err(e) => failed(e),
             }));
         });
     };
@@ -120,12 +153,15 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
                 }
                 .into_any(),
             ),
-            Outcome::Failed { message, problems } => Some(
+            Outcome::Failed { error, local } => Some(
                 view! {
                     <div role="alert" class="publish__error">
-                        <p>{message}</p>
+                        <p>{headline(&error, i18n.lang())}</p>
                         <ul>
-                            {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            {problems(&error, &local, i18n.lang())
+                                .into_iter()
+                                .map(|p| view! { <li>{p}</li> })
+                                .collect_view()}
                         </ul>
                     </div>
                 }
@@ -156,41 +192,59 @@ pub fn PublishButtons(persist: Persist) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cradle_model::{Document, Language};
     use serde_json::json;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
-    fn a_refusal_lists_the_servers_problems_by_path() {
+    fn a_refusal_lists_the_servers_problems_in_the_builders_language() {
+        let mut doc = Document::blank("d1", "", "club");
+        doc.theme.radius = 99;
+        let local = validate(&doc);
+        // As the server sends them: English, the same model's paths and kinds.
         let error = ApiError::Http {
             status: 422,
-            code: cradle_wire::ErrorCode::InvalidDocument,
-            message: "the page has 2 problems".into(),
+            code: ErrorCode::InvalidDocument,
+            message: "the page has 3 problems".into(),
             details: json!([
-                {"path": "/blocks/w/props/campaign", "message": "choose a campaign"},
-                {"path": "/slug", "message": "this address is taken"},
+                {"path": "/title", "kind": "required", "message": "title must not be empty"},
+                {"path": "/theme/radius", "kind": "out_of_range", "message": "corner radius (px) must be at most 32"},
+                {"path": "/campaigns/0/prizes/1/stock", "kind": "inconsistent",
+                 "message": "40 of 'coupon' are already issued"},
                 {"unexpected": true}
             ]),
         };
+        assert_eq!(headline(&error, Language::ZhCn), "页面有 4 个问题：");
         assert_eq!(
-            problems(&error),
+            problems(&error, &local, Language::ZhCn),
             vec![
-                "/blocks/w/props/campaign: choose a campaign",
-                "/slug: this address is taken"
+                "/title: 请填写标题",
+                "/theme/radius: 圆角（像素）不能大于 32",
+                // Only the server checks stock already issued: its words stay.
+                "/campaigns/0/prizes/1/stock: 40 of 'coupon' are already issued",
             ]
         );
+        assert_eq!(
+            problems(&error, &local, Language::En)[0],
+            "/title: title must not be empty"
+        );
+
+        let taken = ApiError::Http {
+            status: 409,
+            code: ErrorCode::SlugTaken,
+            message: "another page is already live at /c/club".into(),
+            details: json!([{"path": "/slug", "message": "this address is taken"}]),
+        };
+        assert_eq!(headline(&taken, Language::ZhCn), "此地址已被其他页面使用。");
+        assert!(problems(&taken, &local, Language::ZhCn).is_empty());
         let conflict = ApiError::Http {
             status: 409,
-            code: cradle_wire::ErrorCode::VersionConflict,
+            code: ErrorCode::VersionConflict,
             message: "the draft changed".into(),
             details: json!({"current_version": 4}),
         };
-        assert_eq!(
-            failed(&conflict),
-            Outcome::Failed {
-                message: "the draft changed".into(),
-                problems: Vec::new()
-            }
-        );
-        assert!(problems(&ApiError::Network("down".into())).is_empty());
+        assert_eq!(headline(&conflict, Language::ZhCn), "the draft changed");
+        assert!(problems(&conflict, &local, Language::ZhCn).is_empty());
+        assert!(problems(&ApiError::Network("down".into()), &local, Language::En).is_empty());
     }
 }

@@ -96,7 +96,7 @@ pub fn Toolbar(
             <p class="toolbar__status" role="status" aria-live="polite">
                 {status}
             </p>
-            <PublishButtons persist />
+            <PublishButtons editor persist />
         </header>
     }
 }

@@ -61,6 +61,10 @@ pub static EN: Strings = Strings {
     password: "Password",
     phone: "Phone",
     problems: "problems",
+    page_has_problems: |n| match n {
+        1 => "The page has a problem:".into(),
+        n => format!("The page has {n} problems:"),
+    },
     projects: "Projects",
     redo: "Redo",
     remove_row: "Remove row",

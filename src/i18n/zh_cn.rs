@@ -61,6 +61,7 @@ pub static ZH_CN: Strings = Strings {
     password: "密码",
     phone: "手机",
     problems: "个问题",
+    page_has_problems: |n| format!("页面有 {n} 个问题："),
     projects: "项目",
     redo: "重做",
     remove_row: "删除第",

@@ -25,7 +25,13 @@ fn main_slot(doc: &Document) -> Vec<&str> {
 }
 
 fn insert_heading(doc: &Document, index: usize) -> Command {
-    let fragment = Fragment::single(id("x"), BlockKind::Heading, Language::En).with_fresh_ids(doc);
+    let fragment = Fragment::single(
+        id("x"),
+        BlockKind::Heading,
+        Language::En,
+        chrono::Utc::now(),
+    )
+    .with_fresh_ids(doc);
     Command::Insert {
         parent: doc.root.clone(),
         slot: "main".into(),
@@ -190,7 +196,12 @@ fn refused_drops_say_why_and_change_nothing() {
     }
     // Moving a block into a section inside a column's sibling: a section into a section.
     let mut doc = original.clone();
-    let s1 = Fragment::single(id("s1"), BlockKind::Section, Language::En);
+    let s1 = Fragment::single(
+        id("s1"),
+        BlockKind::Section,
+        Language::En,
+        chrono::Utc::now(),
+    );
     apply(
         &mut doc,
         &Command::Insert {
@@ -201,7 +212,12 @@ fn refused_drops_say_why_and_change_nothing() {
         },
     )
     .unwrap();
-    let s2 = Fragment::single(id("s2"), BlockKind::Section, Language::En);
+    let s2 = Fragment::single(
+        id("s2"),
+        BlockKind::Section,
+        Language::En,
+        chrono::Utc::now(),
+    );
     let err = apply(
         &mut doc,
         &Command::Insert {
@@ -220,7 +236,12 @@ fn refused_drops_say_why_and_change_nothing() {
 #[test]
 fn inserted_ids_must_be_new() {
     let mut doc = party();
-    let fragment = Fragment::single(id("vote"), BlockKind::Heading, Language::En);
+    let fragment = Fragment::single(
+        id("vote"),
+        BlockKind::Heading,
+        Language::En,
+        chrono::Utc::now(),
+    );
     let err = apply(
         &mut doc,
         &Command::Insert {
@@ -450,7 +471,8 @@ fn to_command(doc: &Document, op: &Op) -> Command {
                 parent,
                 slot,
                 index,
-                fragment: Fragment::single(id("new"), kind, Language::En).with_fresh_ids(doc),
+                fragment: Fragment::single(id("new"), kind, Language::En, chrono::Utc::now())
+                    .with_fresh_ids(doc),
             }
         }
         Op::Move(b, c, i) => {

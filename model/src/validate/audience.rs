@@ -1,6 +1,6 @@
 //! Audience rules: stages, pregnancy weeks, baby ages, tiers, tags and date windows.
 
-use super::{Kind, Validator};
+use super::{Reason, Validator};
 use crate::audience::Rule;
 
 impl Validator<'_> {
@@ -18,18 +18,10 @@ impl Validator<'_> {
             }
             Rule::Not(r) => self.rule(&format!("{path}/not"), r),
             Rule::Stage(stages) if stages.is_empty() => {
-                self.err(
-                    Kind::Required,
-                    format!("{path}/stage"),
-                    "choose at least one stage",
-                );
+                self.err(format!("{path}/stage"), Reason::NoStage);
             }
             Rule::PregnancyWeek { min, max } if *min < 1 || *max > 42 || min > max => {
-                self.err(
-                    Kind::OutOfRange,
-                    format!("{path}/pregnancy_week"),
-                    "pregnancy weeks must be a range within 1-42",
-                );
+                self.err(format!("{path}/pregnancy_week"), Reason::PregnancyWeeks);
             }
             Rule::BabyAgeMonths { min, max } | Rule::RecencyDays { min, max } if min > max => {
                 let key = if matches!(rule, Rule::BabyAgeMonths { .. }) {
@@ -37,32 +29,16 @@ impl Validator<'_> {
                 } else {
                     "recency_days"
                 };
-                self.err(
-                    Kind::Inconsistent,
-                    format!("{path}/{key}"),
-                    "the range's minimum must not exceed its maximum",
-                );
+                self.err(format!("{path}/{key}"), Reason::RangeReversed);
             }
             Rule::TierAtLeast(rank) if *rank as usize >= self.doc.club.tiers.len() => {
-                self.err(
-                    Kind::UnknownReference,
-                    format!("{path}/tier_at_least"),
-                    format!("tier {rank} does not exist in this club's ladder"),
-                );
+                self.err(format!("{path}/tier_at_least"), Reason::NoSuchTier(*rank));
             }
             Rule::Tag(tag) if tag.trim().is_empty() || tag.chars().count() > 40 => {
-                self.err(
-                    Kind::TooLong,
-                    format!("{path}/tag"),
-                    "a tag must be 1-40 characters",
-                );
+                self.err(format!("{path}/tag"), Reason::BadTag);
             }
             Rule::DateWindow { from, to } if from > to => {
-                self.err(
-                    Kind::Inconsistent,
-                    format!("{path}/date_window/to"),
-                    "the last day must not be before the first",
-                );
+                self.err(format!("{path}/date_window/to"), Reason::DaysReversed);
             }
             _ => {}
         }

@@ -2,36 +2,31 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{is_valid_id, Kind, Validator, MAX_CAMPAIGNS, MAX_TIERS};
+use super::{is_valid_id, name, Reason, Validator, MAX_CAMPAIGNS, MAX_TIERS};
 use crate::campaign::{
     Campaign, PrizeKind, Stock, MAX_DRAWS, MAX_POINTS, MAX_STOCK, MAX_VALUE_CENTS, MAX_WEIGHT,
 };
 use crate::club::ClubSettings;
+use crate::fields::Label;
 
 impl Validator<'_> {
     pub(super) fn campaigns(&mut self) {
         let doc = self.doc;
         if doc.campaigns.len() > MAX_CAMPAIGNS {
             self.err(
-                Kind::Count,
                 "/campaigns",
-                format!("a page may use at most {MAX_CAMPAIGNS} campaigns"),
+                Reason::TooMany(name::CAMPAIGNS, MAX_CAMPAIGNS),
             );
         }
         let mut ids = HashSet::new();
         for (i, c) in doc.campaigns.iter().enumerate() {
             let path = format!("/campaigns/{i}");
             if !is_valid_id(&c.id) {
-                self.err(
-                    Kind::Format,
-                    format!("{path}/id"),
-                    "campaign id must be 1-64 letters, digits, '-' or '_'",
-                );
+                self.err(format!("{path}/id"), Reason::BadId(name::CAMPAIGN));
             } else if !ids.insert(c.id.as_str()) {
                 self.err(
-                    Kind::Duplicate,
                     format!("{path}/id"),
-                    format!("campaign id '{}' is used twice", c.id),
+                    Reason::DuplicateId(name::CAMPAIGN, c.id.clone()),
                 );
             }
             self.campaign(&path, c);
@@ -39,13 +34,9 @@ impl Validator<'_> {
     }
 
     pub(super) fn campaign(&mut self, path: &str, c: &Campaign) {
-        self.text(&format!("{path}/name"), &c.name, "name", 40, true);
+        self.text(&format!("{path}/name"), &c.name, name::NAME, 40, true);
         if c.window.end <= c.window.start {
-            self.err(
-                Kind::Inconsistent,
-                format!("{path}/window/end"),
-                "the campaign must end after it starts",
-            );
+            self.err(format!("{path}/window/end"), Reason::EndsBeforeStart);
         }
         if let Some(rule) = &c.audience {
             self.rule(&format!("{path}/audience"), rule);
@@ -53,15 +44,9 @@ impl Validator<'_> {
         let (min, max) = c.game.prize_count();
         let n = c.prizes.len();
         if n < min || n > max {
-            let need = if min == max {
-                format!("exactly {min}")
-            } else {
-                format!("{min}-{max}")
-            };
             self.err(
-                Kind::Count,
                 format!("{path}/prizes"),
-                format!("this game needs {need} prizes; it has {n}"),
+                Reason::PrizeCount { min, max, has: n },
             );
         }
         if let (Some(per_day), Some(total)) =
@@ -69,9 +54,8 @@ impl Validator<'_> {
         {
             if per_day > total {
                 self.err(
-                    Kind::Inconsistent,
                     format!("{path}/limits/per_member_per_day"),
-                    "the daily limit cannot exceed the campaign limit",
+                    Reason::DailyAboveTotal,
                 );
             }
         }
@@ -79,7 +63,7 @@ impl Validator<'_> {
             &format!("{path}/cost/points_per_draw"),
             c.cost.points_per_draw,
             MAX_POINTS,
-            "a draw's cost",
+            name::DRAW_COST,
         );
         for (key, limit) in [
             ("cost/free_draws_per_day", Some(c.cost.free_draws_per_day)),
@@ -88,49 +72,45 @@ impl Validator<'_> {
             ("limits/max_wins_per_member", c.limits.max_wins_per_member),
         ] {
             if let Some(n) = limit {
-                self.at_most(&format!("{path}/{key}"), n, MAX_DRAWS, "this limit");
+                self.at_most(&format!("{path}/{key}"), n, MAX_DRAWS, name::LIMIT);
             }
         }
         let mut prize_ids = HashSet::new();
         for (j, p) in c.prizes.iter().enumerate() {
             let ppath = format!("{path}/prizes/{j}");
             if !is_valid_id(&p.id) {
-                self.err(
-                    Kind::Format,
-                    format!("{ppath}/id"),
-                    "prize id must be 1-64 letters, digits, '-' or '_'",
-                );
+                self.err(format!("{ppath}/id"), Reason::BadId(name::PRIZE));
             } else if !prize_ids.insert(p.id.as_str()) {
                 self.err(
-                    Kind::Duplicate,
                     format!("{ppath}/id"),
-                    format!("prize id '{}' is used twice", p.id),
+                    Reason::DuplicateId(name::PRIZE, p.id.clone()),
                 );
             }
-            self.text(&format!("{ppath}/name"), &p.name, "name", 30, true);
+            self.text(&format!("{ppath}/name"), &p.name, name::NAME, 30, true);
             if p.weight < 1 {
-                self.err(
-                    Kind::OutOfRange,
-                    format!("{ppath}/weight"),
-                    "weight must be at least 1",
-                );
+                self.err(format!("{ppath}/weight"), Reason::AtLeast(name::WEIGHT, 1));
             }
-            self.at_most(&format!("{ppath}/weight"), p.weight, MAX_WEIGHT, "weight");
+            self.at_most(
+                &format!("{ppath}/weight"),
+                p.weight,
+                MAX_WEIGHT,
+                name::WEIGHT,
+            );
             if let Stock::Limited(n) = p.stock {
-                self.at_most(&format!("{ppath}/stock/limited"), n, MAX_STOCK, "stock");
+                self.at_most(&format!("{ppath}/stock/limited"), n, MAX_STOCK, name::STOCK);
             }
             match p.kind {
                 PrizeKind::Points { amount } => self.at_most(
                     &format!("{ppath}/kind/amount"),
                     amount,
                     MAX_POINTS,
-                    "points",
+                    name::POINTS,
                 ),
                 PrizeKind::Coupon { value_cents } => self.at_most(
                     &format!("{ppath}/kind/value_cents"),
                     value_cents,
                     MAX_VALUE_CENTS,
-                    "a coupon's value (cents)",
+                    name::COUPON_VALUE,
                 ),
                 PrizeKind::Physical | PrizeKind::Thanks => {}
             }
@@ -138,49 +118,31 @@ impl Validator<'_> {
                 self.url(&format!("{ppath}/image"), image);
             }
             if let PrizeKind::Points { amount: 0 } = p.kind {
-                self.err(
-                    Kind::OutOfRange,
-                    format!("{ppath}/kind/amount"),
-                    "a points prize must give at least 1 point",
-                );
+                self.err(format!("{ppath}/kind/amount"), Reason::NoPoints);
             }
         }
         match c.prize(&c.fallback_prize) {
             None => self.err(
-                Kind::UnknownReference,
                 format!("{path}/fallback_prize"),
-                format!(
-                    "fallback prize '{}' is not one of this campaign's prizes",
-                    c.fallback_prize
-                ),
+                Reason::NoSuchFallback(c.fallback_prize.clone()),
             ),
-            Some(p) if p.stock != Stock::Unlimited => self.err(
-                Kind::Inconsistent,
-                format!("{path}/fallback_prize"),
-                "the fallback prize is given when others run out, so it needs unlimited stock",
-            ),
+            Some(p) if p.stock != Stock::Unlimited => {
+                self.err(format!("{path}/fallback_prize"), Reason::FallbackLimited)
+            }
             Some(_) => {}
         }
     }
 
     /// An amount above its bound.
-    fn at_most(&mut self, path: &str, value: u32, max: u32, name: &str) {
+    fn at_most(&mut self, path: &str, value: u32, max: u32, name: Label) {
         if value > max {
-            self.err(
-                Kind::OutOfRange,
-                path,
-                format!("{name} must be at most {max}"),
-            );
+            self.err(path, Reason::AtMost(name, max.into()));
         }
     }
 
     pub(super) fn club(&mut self, club: &ClubSettings) {
         if club.tiers.is_empty() || club.tiers.len() > MAX_TIERS {
-            self.err(
-                Kind::Count,
-                "/club/tiers",
-                format!("the tier ladder needs 1-{MAX_TIERS} tiers"),
-            );
+            self.err("/club/tiers", Reason::TierCount(MAX_TIERS));
         }
         let points = &club.points;
         for (key, value) in [
@@ -189,38 +151,30 @@ impl Validator<'_> {
             ("daily_interaction_cap", points.daily_interaction_cap),
             ("invite_reward", points.invite_reward),
         ] {
-            self.at_most(&format!("/club/points/{key}"), value, MAX_POINTS, "points");
+            self.at_most(
+                &format!("/club/points/{key}"),
+                value,
+                MAX_POINTS,
+                name::POINTS,
+            );
         }
         let mut ids = BTreeMap::new();
         for (i, tier) in club.tiers.iter().enumerate() {
             let path = format!("/club/tiers/{i}");
             if !is_valid_id(&tier.id) {
-                self.err(
-                    Kind::Format,
-                    format!("{path}/id"),
-                    "tier id must be 1-64 letters, digits, '-' or '_'",
-                );
+                self.err(format!("{path}/id"), Reason::BadId(name::TIER));
             } else if ids.insert(tier.id.as_str(), i).is_some() {
                 self.err(
-                    Kind::Duplicate,
                     format!("{path}/id"),
-                    format!("tier id '{}' is used twice", tier.id),
+                    Reason::DuplicateId(name::TIER, tier.id.clone()),
                 );
             }
-            self.text(&format!("{path}/name"), &tier.name, "name", 20, true);
+            self.text(&format!("{path}/name"), &tier.name, name::NAME, 20, true);
             if i == 0 && tier.threshold != 0 {
-                self.err(
-                    Kind::OutOfRange,
-                    format!("{path}/threshold"),
-                    "the first tier starts at 0 growth",
-                );
+                self.err(format!("{path}/threshold"), Reason::FirstTierNotZero);
             }
             if i > 0 && tier.threshold <= club.tiers[i - 1].threshold {
-                self.err(
-                    Kind::Inconsistent,
-                    format!("{path}/threshold"),
-                    "each tier needs more growth than the one below",
-                );
+                self.err(format!("{path}/threshold"), Reason::TierNotHigher);
             }
         }
     }

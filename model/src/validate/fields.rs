@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::{segment, Kind, Validator};
-use crate::fields::{Field, FieldKind};
+use super::{name, segment, Reason, Shape, Validator};
+use crate::fields::{Field, FieldKind, Label};
 use crate::rich_text::{plain_text, RichText};
 use crate::style::{is_hex_colour, Style, MAX_SPACING};
 use crate::url::is_safe_url;
@@ -20,9 +20,8 @@ impl Validator<'_> {
         for key in props.keys() {
             if !fields.iter().any(|f| f.key == key) {
                 self.err(
-                    Kind::UnknownReference,
                     format!("{path}/{}", segment(key)),
-                    format!("unknown setting '{key}'"),
+                    Reason::UnknownSetting(key.clone()),
                 );
             }
         }
@@ -30,11 +29,7 @@ impl Validator<'_> {
             let fpath = format!("{path}/{}", field.key);
             match props.get(field.key) {
                 Some(value) => self.field(&fpath, field, value, props),
-                None if complete => self.err(
-                    Kind::Required,
-                    fpath,
-                    format!("{} is missing", field.label.en),
-                ),
+                None if complete => self.err(fpath, Reason::Missing(field.label)),
                 None => {}
             }
         }
@@ -47,105 +42,66 @@ impl Validator<'_> {
         value: &Value,
         siblings: &Map<String, Value>,
     ) {
-        let name = field.label.en;
+        let name = field.label;
+        let wrong = |shape| Reason::WrongType(name, shape);
         match field.kind {
             FieldKind::Text { max, required } => match value.as_str() {
                 Some(s) => self.text(path, s, name, max, required),
-                None => self.err(Kind::WrongType, path, format!("{name} must be text")),
+                None => self.err(path, wrong(Shape::Text)),
             },
             FieldKind::Multiline { max } => match value.as_str() {
                 Some(s) => self.text(path, s, name, max, false),
-                None => self.err(Kind::WrongType, path, format!("{name} must be text")),
+                None => self.err(path, wrong(Shape::Text)),
             },
             FieldKind::RichText { max } => {
                 match serde_json::from_value::<RichText>(value.clone()) {
                     Ok(text) => {
                         if plain_text(&text).chars().count() > max {
-                            self.err(
-                                Kind::TooLong,
-                                path,
-                                format!("{name} must be at most {max} characters"),
-                            );
+                            self.err(path, Reason::TextTooLong(name, max));
                         }
                         for (p, para) in text.iter().enumerate() {
                             for (s, span) in para.iter().enumerate() {
                                 if let Some(link) = &span.link {
                                     if !is_safe_url(link) {
                                         self.err(
-                                            Kind::UnsafeLink,
                                             format!("{path}/{p}/{s}/link"),
-                                            "links must start with http://, https:// or /",
+                                            Reason::UnsafeLink,
                                         );
                                     }
                                 }
                             }
                         }
                     }
-                    Err(_) => self.err(
-                        Kind::WrongType,
-                        path,
-                        format!("{name} must be paragraphs of text spans"),
-                    ),
+                    Err(_) => self.err(path, wrong(Shape::RichText)),
                 }
             }
             FieldKind::Number { min, max } => match value.as_i64() {
-                Some(n) if n < min => self.err(
-                    Kind::OutOfRange,
-                    path,
-                    format!("{} must be at least {min}", name.to_lowercase()),
-                ),
-                Some(n) if n > max => self.err(
-                    Kind::OutOfRange,
-                    path,
-                    format!("{} must be at most {max}", name.to_lowercase()),
-                ),
+                Some(n) if n < min => self.err(path, Reason::AtLeast(name, min)),
+                Some(n) if n > max => self.err(path, Reason::AtMost(name, max)),
                 Some(_) => {}
-                None => self.err(
-                    Kind::WrongType,
-                    path,
-                    format!("{name} must be a whole number"),
-                ),
+                None => self.err(path, wrong(Shape::WholeNumber)),
             },
             FieldKind::Toggle => {
                 if !value.is_boolean() {
-                    self.err(
-                        Kind::WrongType,
-                        path,
-                        format!("{name} must be on or off (true/false)"),
-                    );
+                    self.err(path, wrong(Shape::Toggle));
                 }
             }
             FieldKind::Select(choices) => match value.as_str() {
                 Some(s) if choices.iter().any(|c| c.value == s) => {}
-                _ => {
-                    let allowed: Vec<_> = choices.iter().map(|c| c.value).collect();
-                    self.err(
-                        Kind::Format,
-                        path,
-                        format!("{name} must be one of: {}", allowed.join(", ")),
-                    );
-                }
+                _ => self.err(path, Reason::NotOneOf(name, choices)),
             },
             FieldKind::Colour => match value.as_str() {
                 Some(s) => self.colour(path, s),
-                None => self.err(
-                    Kind::Format,
-                    path,
-                    format!("{name} must be a colour like #e85d75"),
-                ),
+                None => self.err(path, wrong(Shape::Colour)),
             },
             FieldKind::Url => match value.as_str() {
                 Some(s) => self.url(path, s),
-                None => self.err(Kind::WrongType, path, format!("{name} must be a link")),
+                None => self.err(path, wrong(Shape::Link)),
             },
             FieldKind::Image { required, alt } => match value.as_str() {
                 Some(s) if s.trim().is_empty() => {
                     if required {
-                        self.err(
-                            Kind::Required,
-                            path,
-                            format!("{name} is required: upload a picture or paste its link"),
-                        );
+                        self.err(path, Reason::PictureRequired(name));
                     }
                 }
                 Some(s) => {
@@ -159,112 +115,79 @@ impl Validator<'_> {
                             Some((parent, _)) => format!("{parent}/{alt}"),
                             None => alt.to_owned(),
                         };
-                        self.err(
-                            Kind::Required,
-                            alt_path,
-                            "describe the picture for people who cannot see it (alt text)",
-                        );
+                        self.err(alt_path, Reason::NoAltText);
                     }
                 }
-                None => self.err(
-                    Kind::WrongType,
-                    path,
-                    format!("{name} must be a picture link"),
-                ),
+                None => self.err(path, wrong(Shape::PictureLink)),
             },
             FieldKind::DateTime => {
                 let ok = value
                     .as_str()
                     .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok());
                 if !ok {
-                    self.err(Kind::Format, path, format!("{name} must be a date and time with its offset, e.g. 2026-06-18T20:00:00+08:00"));
+                    self.err(path, wrong(Shape::DateTime));
                 }
             }
             FieldKind::Campaign { required } => match value {
-                Value::Null if required => {
-                    self.err(Kind::Required, path, "choose the campaign this game plays")
-                }
+                Value::Null if required => self.err(path, Reason::NoCampaign),
                 Value::Null => {}
                 Value::String(id) if self.doc.campaign(id).is_some() => {}
-                Value::String(id) => self.err(
-                    Kind::UnknownReference,
-                    path,
-                    format!("campaign '{id}' does not exist in this page"),
-                ),
-                _ => self.err(
-                    Kind::WrongType,
-                    path,
-                    format!("{name} must be a campaign id"),
-                ),
+                Value::String(id) => self.err(path, Reason::NoSuchCampaign(id.clone())),
+                _ => self.err(path, wrong(Shape::CampaignId)),
             },
             FieldKind::List { item, min, max } => match value.as_array() {
                 Some(rows) => {
                     if rows.len() < min {
-                        self.err(
-                            Kind::Count,
-                            path,
-                            format!("{name} needs at least {min} rows"),
-                        );
+                        self.err(path, Reason::TooFewRows(name, min));
                     }
                     if rows.len() > max {
-                        self.err(
-                            Kind::TooLong,
-                            path,
-                            format!("{name} may have at most {max} rows"),
-                        );
+                        self.err(path, Reason::TooManyRows(name, max));
                     }
                     for (i, row) in rows.iter().enumerate() {
                         match row.as_object() {
                             Some(obj) => self.props(&format!("{path}/{i}"), obj, item, true),
                             None => self.err(
-                                Kind::WrongType,
                                 format!("{path}/{i}"),
-                                "each row must be an object",
+                                Reason::WrongType(name::ROW, Shape::Row),
                             ),
                         }
                     }
                 }
-                None => self.err(Kind::WrongType, path, format!("{name} must be a list")),
+                None => self.err(path, wrong(Shape::List)),
             },
         }
     }
 
-    pub(super) fn text(&mut self, path: &str, s: &str, name: &str, max: usize, required: bool) {
+    pub(super) fn text(&mut self, path: &str, s: &str, name: Label, max: usize, required: bool) {
         if required && s.trim().is_empty() {
-            self.err(Kind::Required, path, format!("{name} must not be empty"));
+            self.err(path, Reason::Empty(name));
         }
         if s.chars().count() > max {
-            self.err(
-                Kind::TooLong,
-                path,
-                format!("{name} must be at most {max} characters"),
-            );
+            self.err(path, Reason::TextTooLong(name, max));
         }
     }
 
     pub(super) fn colour(&mut self, path: &str, s: &str) {
         if !is_hex_colour(s) {
-            self.err(
-                Kind::Format,
-                path,
-                format!("'{s}' is not a colour: use #rgb or #rrggbb, e.g. #e85d75"),
-            );
+            self.err(path, Reason::NotAColour(s.to_owned()));
         }
     }
 
     pub(super) fn url(&mut self, path: &str, s: &str) {
         if !is_safe_url(s) {
-            self.err(Kind::UnsafeLink, path, "links must start with http://, https:// or / (no javascript:, data: or other schemes)");
+            self.err(path, Reason::UnsafeLink);
         }
     }
 
     pub(super) fn style(&mut self, path: &str, style: &Style) {
-        for (key, spacing) in [("padding", style.padding), ("margin", style.margin)] {
+        for (key, name, spacing) in [
+            ("padding", name::PADDING, style.padding),
+            ("margin", name::MARGIN, style.margin),
+        ] {
             if spacing.is_some_and(|s| s.max_side() > MAX_SPACING) {
                 self.err(
-                    Kind::OutOfRange,
                     format!("{path}/{key}"),
-                    format!("{key} must be at most {MAX_SPACING} px per side"),
+                    Reason::SpacingTooWide(name, MAX_SPACING),
                 );
             }
         }

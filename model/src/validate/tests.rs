@@ -46,6 +46,28 @@ fn prize_weight_error_reads_like_the_issue() {
 }
 
 #[test]
+fn every_problem_speaks_chinese_too_and_json_stays_english() {
+    let mut doc = template("wheel-campaign");
+    doc["campaigns"][0]["prizes"][1]["weight"] = json!(0);
+    doc["title"] = json!("");
+    let errors = errors_of(&doc);
+    let weight = errors
+        .iter()
+        .find(|e| e.path == "/campaigns/0/prizes/1/weight")
+        .unwrap();
+    assert_eq!(weight.message_in(Language::ZhCn), "权重不能小于 1");
+    assert_eq!(weight.message_in(Language::En), weight.message);
+    let title = errors.iter().find(|e| e.path == "/title").unwrap();
+    assert_eq!(title.message_in(Language::ZhCn), "请填写标题");
+    assert!(errors.iter().all(|e| e.reason.is_some()));
+    assert_eq!(
+        serde_json::to_value(weight).unwrap(),
+        json!({"path": "/campaigns/0/prizes/1/weight", "kind": "out_of_range",
+               "message": "weight must be at least 1"})
+    );
+}
+
+#[test]
 fn prize_counts_per_game() {
     let mut wheel = template("wheel-campaign");
     let prize = wheel["campaigns"][0]["prizes"][4].clone();

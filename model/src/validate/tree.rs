@@ -5,87 +5,68 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::{is_valid_id, segment, Kind, Validator, MAX_BLOCKS, MAX_DEPTH};
+use super::{is_valid_id, name, segment, Reason, Validator, MAX_BLOCKS, MAX_DEPTH};
 use crate::catalogue::BlockKind;
+use crate::commands::Refusal;
 use crate::document::{Block, NodeId};
 
 impl Validator<'_> {
     pub(super) fn tree(&mut self) {
         let doc = self.doc;
         if doc.blocks.len() > MAX_BLOCKS {
-            self.err(
-                Kind::Count,
-                "/blocks",
-                format!("a page may hold at most {MAX_BLOCKS} blocks"),
-            );
+            self.err("/blocks", Reason::TooMany(name::BLOCKS, MAX_BLOCKS));
         }
         match doc.blocks.get(&doc.root) {
-            None => self.err(
-                Kind::UnknownReference,
-                "/root",
-                format!("the page block '{}' is missing", doc.root),
-            ),
-            Some(b) if b.kind != BlockKind::Page => {
-                self.err(Kind::Placement, "/root", "the root block must be a page")
-            }
+            None => self.err("/root", Reason::NoPageBlock(doc.root.to_string())),
+            Some(b) if b.kind != BlockKind::Page => self.err("/root", Reason::RootNotPage),
             Some(_) => {}
         }
         let mut parents: HashMap<&NodeId, &NodeId> = HashMap::new();
         for (id, block) in &doc.blocks {
             let path = format!("/blocks/{}", segment(id.as_str()));
             if !is_valid_id(id.as_str()) {
-                self.err(
-                    Kind::Format,
-                    &path,
-                    "block id must be 1-64 letters, digits, '-' or '_'",
-                );
+                self.err(&path, Reason::BadId(name::BLOCK));
             }
             if &block.id != id {
                 self.err(
-                    Kind::Inconsistent,
                     format!("{path}/id"),
-                    format!("block id '{}' differs from its key '{id}'", block.id),
+                    Reason::IdMismatch {
+                        id: block.id.to_string(),
+                        key: id.to_string(),
+                    },
                 );
             }
             if block.kind == BlockKind::Page && id != &doc.root {
-                self.err(
-                    Kind::Placement,
-                    format!("{path}/kind"),
-                    "only the root may be a page",
-                );
+                self.err(format!("{path}/kind"), Reason::PageNotRoot);
             }
             let spec = block.kind.spec();
             for (slot, children) in &block.slots {
                 let slot_path = format!("{path}/slots/{}", segment(slot));
                 if !spec.slots.contains(&slot.as_str()) {
                     self.err(
-                        Kind::UnknownReference,
                         &slot_path,
-                        format!("{} has no slot '{slot}'", spec.label.en),
+                        Reason::Placement(Refusal::NoSuchSlot(block.kind, slot.clone())),
                     );
                     continue;
                 }
                 for (i, child) in children.iter().enumerate() {
                     let child_path = format!("{slot_path}/{i}");
                     let Some(child_block) = doc.blocks.get(child) else {
-                        self.err(
-                            Kind::UnknownReference,
-                            child_path,
-                            format!("block '{child}' does not exist"),
-                        );
+                        self.err(child_path, Reason::NoSuchBlock(child.to_string()));
                         continue;
                     };
                     if let Some(previous) = parents.insert(child, id) {
                         self.err(
-                            Kind::Duplicate,
                             child_path,
-                            format!("block '{child}' is placed twice (also in '{previous}')"),
+                            Reason::PlacedTwice {
+                                id: child.to_string(),
+                                also_in: previous.to_string(),
+                            },
                         );
-                    } else if let Some(why) = block.kind.refuses(child_block.kind).map(|l| l.en) {
+                    } else if let Some(why) = block.kind.refuses(child_block.kind) {
                         self.err(
-                            Kind::Placement,
                             child_path,
-                            format!("{} cannot go here: {why}", child_block.kind.spec().label.en),
+                            Reason::Placement(Refusal::Refused(child_block.kind, why)),
                         );
                     }
                 }
@@ -94,9 +75,12 @@ impl Validator<'_> {
                 let count = crate::facts::visible_columns(block);
                 for (n, slot) in spec.slots.iter().enumerate().skip(count) {
                     if block.slots.get(*slot).is_some_and(|c| !c.is_empty()) {
-                        self.err(Kind::Placement,
+                        self.err(
                             format!("{path}/slots/{slot}"),
-                            format!("column {} is hidden (columns: {count}) but holds blocks: move them first", n + 1),
+                            Reason::HiddenColumnHoldsBlocks {
+                                column: n + 1,
+                                showing: count,
+                            },
                         );
                     }
                 }
@@ -111,9 +95,8 @@ impl Validator<'_> {
             }
             if depth > MAX_DEPTH {
                 self.err(
-                    Kind::Count,
                     format!("/blocks/{}", segment(id.as_str())),
-                    format!("blocks may nest at most {MAX_DEPTH} deep"),
+                    Reason::Placement(Refusal::TooDeep),
                 );
                 continue;
             }
@@ -123,15 +106,12 @@ impl Validator<'_> {
         }
         for id in doc.blocks.keys() {
             if !seen.contains(id) {
-                let why = if parents.contains_key(id) {
-                    "is inside a loop of blocks containing each other"
-                } else {
-                    "is not placed on the page"
-                };
                 self.err(
-                    Kind::Placement,
                     format!("/blocks/{}", segment(id.as_str())),
-                    format!("block '{id}' {why}"),
+                    Reason::Unreachable {
+                        id: id.to_string(),
+                        looped: parents.contains_key(id),
+                    },
                 );
             }
         }
@@ -142,12 +122,12 @@ impl Validator<'_> {
         let spec = block.kind.spec();
         if block.version > spec.version {
             self.err(
-                Kind::TooNew,
                 format!("{path}/version"),
-                format!(
-                    "this {} was made by a newer Cradle (version {}); this one reads up to {}",
-                    spec.label.en, block.version, spec.version
-                ),
+                Reason::BlockTooNew {
+                    kind: block.kind,
+                    version: block.version,
+                    reads: spec.version,
+                },
             );
         }
         self.props(&format!("{path}/props"), &block.props, spec.fields, true);
@@ -174,11 +154,7 @@ impl Validator<'_> {
             && props.get("action").and_then(Value::as_str) == Some("draw")
             && props.get("campaign").is_none_or(Value::is_null)
         {
-            self.err(
-                Kind::Required,
-                format!("{path}/props/campaign"),
-                "choose the campaign this button plays",
-            );
+            self.err(format!("{path}/props/campaign"), Reason::NoCampaign);
         }
         if let Some(game) = block.kind.game() {
             let Some(campaign) = props
@@ -190,13 +166,11 @@ impl Validator<'_> {
             };
             if campaign.game != game {
                 self.err(
-                    Kind::Inconsistent,
                     format!("{path}/props/campaign"),
-                    format!(
-                        "campaign '{}' is set up for another game; choose a {} campaign",
-                        campaign.name,
-                        block.kind.spec().label.en
-                    ),
+                    Reason::WrongGame {
+                        campaign: campaign.name.clone(),
+                        game: block.kind,
+                    },
                 );
             }
         }
@@ -214,9 +188,8 @@ impl Validator<'_> {
                 let answer = q.get("answer").and_then(Value::as_u64).unwrap_or(0) as usize;
                 if answer > options {
                     self.err(
-                        Kind::Inconsistent,
                         format!("{path}/props/questions/{i}/answer"),
-                        format!("correct answer must be one of the {options} answers"),
+                        Reason::NoSuchAnswer(options),
                     );
                 }
             }

@@ -86,7 +86,7 @@ pub fn problems(settings: &ClubSettings) -> Vec<ValidationError> {
         .into_iter()
         .filter_map(|e| {
             let path = e.path.strip_prefix("/club")?.to_owned();
-            Some(ValidationError::new(path, e.kind, e.message))
+            Some(ValidationError { path, ..e })
         })
         .collect()
 }

@@ -61,7 +61,11 @@ pub async fn put_settings(
     let club: ClubSettings = serde_json::from_value(body).map_err(|e| {
         ApiError::invalid(
             ErrorCode::InvalidSettings,
-            vec![ValidationError::new("", Kind::WrongType, e.to_string())],
+            vec![ValidationError::in_english(
+                "",
+                Kind::WrongType,
+                e.to_string(),
+            )],
         )
     })?;
     let problems = settings::problems(&club);
@@ -92,14 +96,14 @@ pub async fn adjust(
     let mut problems = Vec::new();
     let max = i64::from(MAX_POINTS);
     if req.amount == 0 || !(-max..=max).contains(&req.amount) {
-        problems.push(ValidationError::new(
+        problems.push(ValidationError::in_english(
             "/amount",
             Kind::OutOfRange,
             format!("add or take away 1 to {max} points"),
         ));
     }
     if req.reason.trim().is_empty() {
-        problems.push(ValidationError::new(
+        problems.push(ValidationError::in_english(
             "/reason",
             Kind::Required,
             "say why, for the ledger",

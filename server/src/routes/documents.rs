@@ -160,7 +160,7 @@ pub async fn create(
     let id = new_id();
     let template_id = req.template.as_deref().unwrap_or("blank");
     let template = templates::find(template_id).ok_or_else(|| {
-        invalid(vec![ValidationError::new(
+        invalid(vec![ValidationError::in_english(
             "/template",
             Kind::UnknownReference,
             format!("there is no template '{template_id}'"),
@@ -169,7 +169,7 @@ pub async fn create(
     let language = match req.language.as_deref() {
         None => Language::default(),
         Some(tag) => Language::from_tag(tag).ok_or_else(|| {
-            invalid(vec![ValidationError::new(
+            invalid(vec![ValidationError::in_english(
                 "/language",
                 Kind::Format,
                 format!("there is no page language '{tag}': use zh-CN or en"),
@@ -233,7 +233,7 @@ pub async fn save(
     me.require_edit()?;
     let mut doc: Document = decode_document(&req.document).map_err(invalid)?;
     if doc.id != id {
-        return Err(invalid(vec![ValidationError::new(
+        return Err(invalid(vec![ValidationError::in_english(
             "/document/id",
             Kind::Inconsistent,
             "the page's id does not match the address",

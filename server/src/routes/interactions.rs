@@ -315,7 +315,7 @@ pub async fn vote(
             ErrorCode::InvalidVote,
             format!("choose an option from 1 to {options}"),
         )
-        .with_details(json!([ValidationError::new(
+        .with_details(json!([ValidationError::in_english(
             "/option",
             Kind::UnknownReference,
             "no such option"

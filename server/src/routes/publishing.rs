@@ -48,7 +48,7 @@ async fn publish_document(
 ) -> Result<(StatusCode, Json<Published>), ApiError> {
     if let (Some(start), Some(end)) = (starts_at, ends_at) {
         if end <= start {
-            return Err(invalid(vec![ValidationError::new(
+            return Err(invalid(vec![ValidationError::in_english(
                 "/ends_at",
                 Kind::Inconsistent,
                 "the page must close after it opens",

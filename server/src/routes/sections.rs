@@ -64,7 +64,7 @@ pub async fn create(
     me.require_edit()?;
     let name = req.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        return Err(invalid(vec![ValidationError::new(
+        return Err(invalid(vec![ValidationError::in_english(
             "/name",
             Kind::TooLong,
             format!("the name must be 1-{MAX_NAME_CHARS} characters"),
@@ -76,12 +76,15 @@ pub async fn create(
         invalid(
             errors
                 .into_iter()
-                .map(|e| ValidationError::new(format!("/fragments{}", e.path), e.kind, e.message))
+                .map(|e| ValidationError {
+                    path: format!("/fragments{}", e.path),
+                    ..e
+                })
                 .collect(),
         )
     })?;
     if fragments.is_empty() {
-        return Err(invalid(vec![ValidationError::new(
+        return Err(invalid(vec![ValidationError::in_english(
             "/fragments",
             Kind::Required,
             "a section holds at least one block",

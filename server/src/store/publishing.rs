@@ -135,7 +135,7 @@ pub async fn publish(
                 .bind(&prize.id)
                 .fetch_one(&mut *tx)
                 .await?;
-                stock_errors.push(ValidationError::new(
+                stock_errors.push(ValidationError::in_english(
                     format!("/campaigns/{ci}/prizes/{pi}/stock"),
                     Kind::Inconsistent,
                     format!("{issued} of '{}' are already issued, so its stock cannot be lower than {issued}", prize.name),
