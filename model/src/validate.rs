@@ -66,6 +66,40 @@ pub enum Kind {
     TooNew,
 }
 
+impl Kind {
+    /// What a problem of this kind is, in `lang`: the builder's words for a problem only the
+    /// server checks (its specifics come in the server's English).
+    pub fn describe(self, lang: Language) -> &'static str {
+        use Kind::*;
+        match (lang, self) {
+            (Language::ZhCn, Required) => "缺少必填内容",
+            (Language::ZhCn, WrongType) => "类型不对",
+            (Language::ZhCn, TooLong) => "内容太长",
+            (Language::ZhCn, Count) => "数量不在允许范围内",
+            (Language::ZhCn, OutOfRange) => "数值超出允许范围",
+            (Language::ZhCn, Format) => "格式不正确",
+            (Language::ZhCn, UnsafeLink) => "链接只能是 http(s) 或站内地址",
+            (Language::ZhCn, UnknownReference) => "引用的内容不存在",
+            (Language::ZhCn, Duplicate) => "重复了",
+            (Language::ZhCn, Placement) => "不能放在这里",
+            (Language::ZhCn, Inconsistent) => "与其他设置相互矛盾",
+            (Language::ZhCn, TooNew) => "由更新版本的 Cradle 创建，无法打开",
+            (Language::En, Required) => "something required is missing",
+            (Language::En, WrongType) => "the wrong type",
+            (Language::En, TooLong) => "too long",
+            (Language::En, Count) => "too few or too many",
+            (Language::En, OutOfRange) => "out of range",
+            (Language::En, Format) => "not in the right format",
+            (Language::En, UnsafeLink) => "links must be http(s) or relative",
+            (Language::En, UnknownReference) => "refers to something that does not exist",
+            (Language::En, Duplicate) => "used twice",
+            (Language::En, Placement) => "cannot go here",
+            (Language::En, Inconsistent) => "contradicts another setting",
+            (Language::En, TooNew) => "written by a newer Cradle",
+        }
+    }
+}
+
 impl ValidationError {
     /// The problem `reason` at `path`; its kind and English message follow from the reason.
     pub fn new(path: impl Into<String>, reason: Reason) -> ValidationError {

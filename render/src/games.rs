@@ -123,10 +123,11 @@ fn wheel(prizes: &[String], lang: cradle_model::Language) -> AnyView {
     let n = prizes.len().max(1);
     let stops: Vec<String> = (0..n)
         .map(|i| {
+            // Both fills read at AA under the white labels, whatever the brand's colours.
             let colour = if i % 2 == 0 {
-                "var(--primary)"
+                "var(--primary-fill)"
             } else {
-                "var(--accent)"
+                "var(--accent-ink)"
             };
             format!("{colour} {}deg {}deg", i * 360 / n, (i + 1) * 360 / n)
         })
@@ -140,10 +141,7 @@ fn wheel(prizes: &[String], lang: cradle_model::Language) -> AnyView {
                 .map(|(i, name)| {
                     let angle = (i * 360 + 180) / n;
                     view! {
-                        <span
-                            class="cradle-wheel__label"
-                            style=format!("transform:rotate({angle}deg) translateY(-38%)")
-                        >
+                        <span class="cradle-wheel__label" style=label_style(angle, n)>
                             {name.clone()}
                         </span>
                     }
@@ -152,6 +150,26 @@ fn wheel(prizes: &[String], lang: cradle_model::Language) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Where a wheel label sits: on its segment's bisector, 80 px out from the centre (of 130), so
+/// labels never pile up in the middle. Up to six segments the label runs across the segment,
+/// as wide as the segment is there (wrapping onto lines); more segments are too narrow for that,
+/// so the label runs along the radius instead.
+fn label_style(angle: usize, n: usize) -> String {
+    const RADIUS: f64 = 80.0;
+    if n <= 6 {
+        let width = (2.0 * RADIUS * (std::f64::consts::PI / n as f64).sin() - 8.0).min(110.0);
+        format!(
+            "width:{width:.0}px;margin-left:-{:.0}px;transform:rotate({angle}deg) translateY(-{RADIUS}px)",
+            width / 2.0
+        )
+    } else {
+        format!(
+            "writing-mode:vertical-rl;width:1.4em;height:64px;margin-left:-.7em;margin-top:-32px;\
+             overflow:hidden;transform:rotate({angle}deg) translateY(-{RADIUS}px)"
+        )
+    }
 }
 
 fn nine_grid(prizes: &[String], button: String) -> AnyView {

@@ -52,7 +52,7 @@ fn headline(error: &ApiError, ui: Lang) -> String {
 /// The server's problems, `path: message`, for a refusal that lists them. The server writes
 /// English; a problem the draft's own validation (`local`, same model) finds at the same path and
 /// of the same kind is worded in `ui` instead. Others (checks only the server makes, such as
-/// stock already issued) keep the server's words.
+/// stock already issued) are named by their kind in `ui`, with the server's specifics after.
 fn problems(error: &ApiError, local: &[ValidationError], ui: Lang) -> Vec<String> {
     let ApiError::Http { code, details, .. } = error else {
         return Vec::new();
@@ -70,10 +70,17 @@ fn problems(error: &ApiError, local: &[ValidationError], ui: Lang) -> Vec<String
             let kind = p
                 .get("kind")
                 .and_then(|k| serde_json::from_value::<Kind>(k.clone()).ok());
-            let message = local
+            let message = match local
                 .iter()
                 .find(|e| e.path == path && Some(e.kind) == kind)
-                .map_or_else(|| message.to_owned(), |e| e.message_in(ui));
+            {
+                Some(e) => e.message_in(ui),
+                // Checked only by the server: its kind in the builder's words, its specifics as sent.
+                None => match (ui, kind) {
+                    (Lang::En, _) | (_, None) => message.to_owned(),
+                    (_, Some(kind)) => format!("{}（{message}）", kind.describe(ui)),
+                },
+            };
             Some(format!("{path}: {message}"))
         })
         .collect()
@@ -220,8 +227,8 @@ mod tests {
             vec![
                 "/title: 请填写标题",
                 "/theme/radius: 圆角（像素）不能大于 32",
-                // Only the server checks stock already issued: its words stay.
-                "/campaigns/0/prizes/1/stock: 40 of 'coupon' are already issued",
+                // Only the server checks stock already issued: its kind in Chinese, its specifics.
+                "/campaigns/0/prizes/1/stock: 与其他设置相互矛盾（40 of 'coupon' are already issued）",
             ]
         );
         assert_eq!(

@@ -237,3 +237,27 @@ fn parameters_reach_both_sentences() {
     };
     assert!(choices.message(Language::ZhCn).contains("春季转盘"));
 }
+
+/// Every kind has words in both languages (Chinese in zh-CN), for problems only the server checks.
+#[test]
+fn every_kind_is_described_in_both_languages() {
+    use crate::validate::Kind::*;
+    for kind in [
+        Required,
+        WrongType,
+        TooLong,
+        Count,
+        OutOfRange,
+        Format,
+        UnsafeLink,
+        UnknownReference,
+        Duplicate,
+        Placement,
+        Inconsistent,
+        TooNew,
+    ] {
+        let zh = kind.describe(Language::ZhCn);
+        assert!(zh.chars().any(is_cjk), "{kind:?}: {zh}");
+        assert!(!kind.describe(Language::En).is_empty());
+    }
+}
