@@ -55,6 +55,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/members/{id}/adjust"),
     ("POST", "/api/published/{slug}/campaigns/{campaign}/draws"),
     ("GET", "/api/published/{slug}/campaigns/{campaign}/odds"),
+    ("GET", "/api/published/{slug}/campaigns/{campaign}/standing"),
     (
         "GET",
         "/api/published/{slug}/campaigns/{campaign}/verification",

@@ -13,4 +13,5 @@ pub mod previews;
 pub mod publishing;
 pub mod redemptions;
 pub mod sections;
+pub mod standing;
 pub mod workspace;

@@ -13,7 +13,7 @@ use crate::app::AppState;
 use crate::error::ErrorBody;
 use crate::routes::{
     assets, auth, club, documents, draws, health, interactions, member, previews, publishing,
-    redemptions, sections, workspace,
+    redemptions, sections, standing, workspace,
 };
 
 #[derive(OpenApi)]
@@ -56,6 +56,7 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(sections::delete))
         .routes(routes!(draws::draw))
         .routes(routes!(draws::odds))
+        .routes(routes!(standing::standing))
         .routes(routes!(draws::verification))
         .routes(routes!(draws::my_prizes))
         .routes(routes!(redemptions::lookup))

@@ -1,0 +1,117 @@
+//! A member's standing in one campaign, for the game to show before she plays: whether she may
+//! play now, what a draw costs her, the free draws and draws she has left today and in all, her
+//! wins left and her points. Read from the same counters the draw engine limits with.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use chrono::Utc;
+use cradle_model::audience::admits;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::app::AppState;
+use crate::club::ledger;
+use crate::club::member::CurrentMember;
+use crate::error::{ApiError, ErrorBody};
+use crate::routes::draws::live_campaign;
+
+/// Whether the campaign can be played now.
+#[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Playable {
+    /// Open, and the member is in its audience.
+    Open,
+    /// Not open yet.
+    NotStarted,
+    /// Closed.
+    Ended,
+    /// The member is outside the campaign's audience.
+    NotEligible,
+}
+
+/// A member's standing in a campaign.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Standing {
+    /// Whether she can play now.
+    pub playable: Playable,
+    /// Points the next draw costs (0 while free draws are left today).
+    pub next_draw_cost: i64,
+    /// Points per draw once the free draws are used.
+    pub points_per_draw: i64,
+    /// Free draws left today (workspace time zone).
+    pub free_draws_left_today: i64,
+    /// Draws made today.
+    pub draws_today: i64,
+    /// Draws left today; `None` = no daily limit.
+    pub draws_left_today: Option<i64>,
+    /// Draws left in the campaign; `None` = no limit.
+    pub draws_left_total: Option<i64>,
+    /// Prizes (other than "thanks") she may still win; `None` = no limit.
+    pub wins_left: Option<i64>,
+    /// Her spendable points.
+    pub balance: i64,
+}
+
+/// The member's standing in a live campaign of her brand's page.
+#[utoipa::path(get, path = "/published/{slug}/campaigns/{campaign}/standing", tag = "draws",
+    params(("slug" = String, Path), ("campaign" = String, Path)),
+    responses((status = 200, body = Standing), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn standing(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Json<Standing>, ApiError> {
+    let page = live_campaign(&state, &slug, &id).await?;
+    if page.workspace_id != member.workspace_id {
+        return Err(ApiError::not_found("page"));
+    }
+    let campaign = page
+        .campaign(&id)
+        .ok_or_else(|| ApiError::not_found("campaign"))?;
+    let now = Utc::now();
+    let today = now.with_timezone(&page.time_zone).date_naive();
+    let playable = match page.campaign_schedule(campaign).check(now) {
+        Err(cradle_model::Closed::NotStarted(_)) => Playable::NotStarted,
+        Err(cradle_model::Closed::Ended(_)) => Playable::Ended,
+        Ok(()) if !admits(campaign.audience.as_ref(), &member.profile, today) => {
+            Playable::NotEligible
+        }
+        Ok(()) => Playable::Open,
+    };
+    let tally: Option<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT day, day_count, total, wins FROM draw_tallies \
+         WHERE member_id = $1 AND document_id = $2 AND campaign_id = $3",
+    )
+    .bind(&member.id)
+    .bind(&page.document_id)
+    .bind(&id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let (day, day_count, total, wins) = tally.unwrap_or_default();
+    let draws_today = if day == today.to_string() {
+        day_count
+    } else {
+        0
+    };
+    let free = i64::from(campaign.cost.free_draws_per_day);
+    let per_draw = i64::from(campaign.cost.points_per_draw);
+    let free_left = (free - draws_today).max(0);
+    let limits = campaign.limits;
+    Ok(Json(Standing {
+        playable,
+        next_draw_cost: if free_left > 0 { 0 } else { per_draw },
+        points_per_draw: per_draw,
+        free_draws_left_today: free_left,
+        draws_today,
+        draws_left_today: limits
+            .per_member_per_day
+            .map(|n| (i64::from(n) - draws_today).max(0)),
+        draws_left_total: limits
+            .per_member_total
+            .map(|n| (i64::from(n) - total).max(0)),
+        wins_left: limits
+            .max_wins_per_member
+            .map(|n| (i64::from(n) - wins).max(0)),
+        balance: ledger::balance(&state.db, &member.id).await?,
+    }))
+}
