@@ -31,9 +31,18 @@ dual_test!(standing_follows_each_draw, |app| {
     assert_eq!(b["wins_left"], 1);
     assert_eq!(b["balance"], 100);
 
-    assert!(wheel::draw(app, &member, "wheel", "k1").await.status.is_success());
-    assert!(wheel::draw(app, &member, "wheel", "k2").await.status.is_success());
-    let after = app.call_member(&member, Method::GET, PATH, None).await.json();
+    assert!(wheel::draw(app, &member, "wheel", "k1")
+        .await
+        .status
+        .is_success());
+    assert!(wheel::draw(app, &member, "wheel", "k2")
+        .await
+        .status
+        .is_success());
+    let after = app
+        .call_member(&member, Method::GET, PATH, None)
+        .await
+        .json();
     assert_eq!(after["draws_today"], 2);
     assert_eq!(after["free_draws_left_today"], 0);
     assert_eq!(after["next_draw_cost"], 10);
@@ -54,7 +63,16 @@ dual_test!(standing_follows_each_draw, |app| {
             "end": (Utc::now() + Duration::days(2)).to_rfc3339(),
         }
     });
-    wheel::republish(app, &s, &id, wheel::campaign(wheel::only_thanks(), "thanks", later)).await;
-    let early = app.call_member(&member, Method::GET, PATH, None).await.json();
+    wheel::republish(
+        app,
+        &s,
+        &id,
+        wheel::campaign(wheel::only_thanks(), "thanks", later),
+    )
+    .await;
+    let early = app
+        .call_member(&member, Method::GET, PATH, None)
+        .await
+        .json();
     assert_eq!(early["playable"], "not_started");
 });
