@@ -33,11 +33,7 @@ pub fn start() {
     let Some(host) = document().get_element_by_id("member-bar") else {
         return;
     };
-    let lang = document()
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|tag| Language::from_tag(&tag))
-        .unwrap_or_default();
+    let lang = crate::page_language();
     let slug = host.get_attribute("data-slug").unwrap_or_default();
     let served = match host.get_attribute("data-state").as_deref() {
         Some("member") => BarState::Member {

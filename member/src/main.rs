@@ -6,6 +6,18 @@
 mod bar;
 mod ticker;
 
+use cradle_model::Language;
+use leptos::prelude::document;
+
+/// The page language the server drew the page in (`<html lang>`).
+fn page_language() -> Language {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Language::from_tag(&tag))
+        .unwrap_or_default()
+}
+
 fn main() {
     ticker::start();
     bar::start();

@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use cradle_model::Language;
 use cradle_render::words::countdown;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,11 +25,7 @@ pub fn start() {
     if timers.is_empty() {
         return;
     }
-    let lang = doc
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|tag| Language::from_tag(&tag))
-        .unwrap_or_default();
+    let lang = crate::page_language();
     let tick = move || {
         let now = js_sys::Date::now();
         for (el, until) in &timers {

@@ -209,6 +209,10 @@ fn preview_body(doc: &Document, token: &str, size: Device) -> String {
         (Device::Tablet, "tablet", w.tablet),
         (Device::Desktop, "desktop", w.desktop),
     ];
+    let name = sizes
+        .iter()
+        .find(|(device, ..)| *device == size)
+        .map_or("phone", |(_, name, _)| *name);
     let token = token.to_owned();
     draw(move || {
         provide_render(ctx);
@@ -232,7 +236,7 @@ fn preview_body(doc: &Document, token: &str, size: Device) -> String {
                         })
                         .collect_view()}
                 </nav>
-                <div class=format!("preview__frame preview__frame--{}", sizes_name(size))>
+                <div class=format!("preview__frame preview__frame--{name}")>
                     <div class="member">
                         <RenderPage />
                     </div>
@@ -240,14 +244,6 @@ fn preview_body(doc: &Document, token: &str, size: Device) -> String {
             </div>
         }
     })
-}
-
-fn sizes_name(size: Device) -> &'static str {
-    match size {
-        Device::Phone => "phone",
-        Device::Tablet => "tablet",
-        Device::Desktop => "desktop",
-    }
 }
 
 /// The not-started or ended notice: 200 with a countdown before the page opens (the runtime

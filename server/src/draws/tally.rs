@@ -62,6 +62,25 @@ impl<'a> Tallies<'a> {
         Ok(query.fetch_all(&mut *conn).await?.into_iter().collect())
     }
 
+    /// `member`'s counters: draws today, draws in all and wins (zeros before her first draw).
+    pub async fn of(
+        &self,
+        conn: &mut AnyConnection,
+        member: &str,
+    ) -> Result<(i64, i64, i64), sqlx::Error> {
+        let counters: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT CASE WHEN day = $4 THEN day_count ELSE 0 END, total, wins FROM draw_tallies \
+             WHERE member_id = $1 AND document_id = $2 AND campaign_id = $3",
+        )
+        .bind(member)
+        .bind(self.document_id)
+        .bind(self.campaign_id)
+        .bind(self.day)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(counters.unwrap_or_default())
+    }
+
     /// Why `member` was not counted: the daily limit or the campaign's.
     pub async fn refusal(
         &self,

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::club::ledger;
 use crate::club::member::CurrentMember;
+use crate::draws::tally::Tallies;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::draws::live_campaign;
 
@@ -78,21 +79,13 @@ pub async fn standing(
         }
         Ok(()) => Playable::Open,
     };
-    let tally: Option<(String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT day, day_count, total, wins FROM draw_tallies \
-         WHERE member_id = $1 AND document_id = $2 AND campaign_id = $3",
-    )
-    .bind(&member.id)
-    .bind(&page.document_id)
-    .bind(&id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let (day, day_count, total, wins) = tally.unwrap_or_default();
-    let draws_today = if day == today.to_string() {
-        day_count
-    } else {
-        0
+    let tallies = Tallies {
+        document_id: &page.document_id,
+        campaign_id: &id,
+        day: &today.to_string(),
     };
+    let mut conn = state.db.pool.acquire().await?;
+    let (draws_today, total, wins) = tallies.of(&mut conn, &member.id).await?;
     let free = i64::from(campaign.cost.free_draws_per_day);
     let per_draw = i64::from(campaign.cost.points_per_draw);
     let free_left = (free - draws_today).max(0);
