@@ -40,7 +40,7 @@ pub struct Template {
 }
 
 /// Every template, blank first.
-pub const ALL: [Template; 8] = [
+pub const ALL: [Template; 11] = [
     Template {
         id: "blank",
         name: Label {
@@ -96,6 +96,51 @@ pub const ALL: [Template; 8] = [
         json: Label {
             en: include_str!("../templates/nine-grid-party.en.json"),
             zh: include_str!("../templates/nine-grid-party.zh-CN.json"),
+        },
+    },
+    Template {
+        id: "scratch-card",
+        name: Label {
+            en: "Members' scratch card",
+            zh: "会员刮刮卡",
+        },
+        description: Label {
+            en: "A daily free scratch card with points, coupons, a baby gift and a countdown",
+            zh: "每天免费刮一次：积分、优惠券、母婴好礼与倒计时",
+        },
+        json: Label {
+            en: include_str!("../templates/scratch-card.en.json"),
+            zh: include_str!("../templates/scratch-card.zh-CN.json"),
+        },
+    },
+    Template {
+        id: "smash-egg",
+        name: Label {
+            en: "Smash the golden egg",
+            zh: "砸金蛋",
+        },
+        description: Label {
+            en: "Smash a golden egg: banner, countdown, limited gifts, share button and rules",
+            zh: "砸金蛋赢好礼：轮播图、倒计时、限量好礼、分享按钮与活动规则",
+        },
+        json: Label {
+            en: include_str!("../templates/smash-egg.en.json"),
+            zh: include_str!("../templates/smash-egg.zh-CN.json"),
+        },
+    },
+    Template {
+        id: "slot-machine",
+        name: Label {
+            en: "Lucky slot machine",
+            zh: "幸运老虎机",
+        },
+        description: Label {
+            en: "A slot machine with a free daily spin, points cost, win limit and a countdown",
+            zh: "老虎机抽奖：每天免费 1 次、积分消耗、中奖上限与倒计时",
+        },
+        json: Label {
+            en: include_str!("../templates/slot-machine.en.json"),
+            zh: include_str!("../templates/slot-machine.zh-CN.json"),
         },
     },
     Template {
@@ -260,7 +305,7 @@ mod tests {
                 assert_eq!(doc.language, language, "{}", t.id);
             }
         }
-        assert!(ALL.len() >= 6, "blank plus at least five starters");
+        assert_eq!(ALL.len(), 11, "blank plus ten starters");
         assert!(find("club-home").is_some());
         let lottery = find("double-11-lottery")
             .unwrap()
@@ -272,6 +317,35 @@ mod tests {
             .iter()
             .any(|p| p.kind == crate::campaign::PrizeKind::Thanks));
         assert!(find("nope").is_none());
+    }
+
+    /// Every mini-game has a starter: a template whose game block of that kind plays a campaign
+    /// of that game, which falls back to a "thanks" prize.
+    #[test]
+    fn every_game_has_a_template() {
+        use crate::campaign::PrizeKind;
+        let games = crate::catalogue::SPECS.iter().filter_map(|s| s.kind.game());
+        for game in games {
+            let starter = ALL.iter().find_map(|t| {
+                let doc = page(t, Language::ZhCn);
+                let block = doc.blocks.values().find(|b| b.kind.game() == Some(game))?;
+                let campaign = block.props.get("campaign")?.as_str()?;
+                let campaign = doc.campaigns.iter().find(|c| c.id == campaign)?;
+                Some((t.id, campaign.clone()))
+            });
+            let Some((id, campaign)) = starter else {
+                panic!("no template plays {game:?}");
+            };
+            assert_eq!(campaign.game, game, "{id}");
+            let fallback = campaign.prize(&campaign.fallback_prize).unwrap();
+            assert_eq!(fallback.kind, PrizeKind::Thanks, "{id}");
+        }
+        let slots = page(find("slot-machine").unwrap(), Language::En);
+        let prizes = &slots.campaigns[0].prizes;
+        assert!((3..=6).contains(&prizes.len()));
+        let thanks = prizes.iter().find(|p| p.kind == PrizeKind::Thanks).unwrap();
+        assert_eq!(thanks.name, "Thanks for taking part");
+        assert_eq!(slots.campaigns[0].fallback_prize, thanks.id);
     }
 
     /// The two versions of a template differ in words only: same blocks with the same ids,
