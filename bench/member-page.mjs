@@ -2,7 +2,7 @@
 // receives (Chromium's encoded byte counts per response, at 390×844) and Lighthouse's mobile
 // scores (median of RUNS runs by performance score).
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { transfer } from './transfer.mjs';
 
 const BASE = process.env.BASE_URL;
 const TEMPLATES = (process.env.TEMPLATES ?? 'club-home stage-guide double-11-lottery').split(/\s+/).filter(Boolean);
@@ -26,32 +26,6 @@ async function publish(template) {
   const draft = (await api('POST', '/api/documents', { title: template, slug: `bench-${template}`, template }, session)).json;
   await api('POST', `/api/documents/${draft.id}/publish`, { version: draft.version }, session);
   return `${BASE}/c/bench-${template}`;
-}
-
-/** Encoded bytes per kind of response for one cold load (the wasm started, the network quiet). */
-async function transfer(url) {
-  const browser = await chromium.launch({ executablePath: CHROME, args: ['--headless', '--no-sandbox'] });
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const kinds = new Map();
-  const bytes = { document: 0, css: 0, js: 0, wasm: 0, image: 0, other: 0 };
-  cdp.on('Network.responseReceived', (e) => {
-    const mime = e.response.mimeType;
-    const kind = e.type === 'Document' ? 'document'
-      : mime.includes('css') ? 'css'
-      : mime.includes('javascript') ? 'js'
-      : mime.includes('wasm') ? 'wasm'
-      : e.type === 'Image' ? 'image' : 'other';
-    kinds.set(e.requestId, kind);
-  });
-  cdp.on('Network.loadingFinished', (e) => { bytes[kinds.get(e.requestId) ?? 'other'] += e.encodedDataLength; });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 15000 });
-  await browser.close();
-  return bytes;
 }
 
 function lighthouse(url) {

@@ -1,9 +1,13 @@
 //! Cradle's member runtime. The server sends each member page already drawn (the renderer's
 //! components compiled for the server); this small wasm then takes over only what is interactive:
-//! the member bar (a sign-in link turned into a session, the demo control, offline and retry) and
-//! the countdowns. It links no editor code, so a member on a weak network downloads little.
+//! the member bar (a sign-in link turned into a session, the demo control, offline and retry), the
+//! countdowns and the games. It links no editor code, so a member on a weak network downloads
+//! little.
 
 mod bar;
+mod draw;
+mod games;
+mod scratch;
 mod ticker;
 
 use cradle_model::Language;
@@ -18,7 +22,16 @@ fn page_language() -> Language {
         .unwrap_or_default()
 }
 
+/// Whether the server drew the page for a signed-in member.
+fn signed_in() -> bool {
+    document()
+        .get_element_by_id("member-bar")
+        .and_then(|bar| bar.get_attribute("data-state"))
+        .is_some_and(|state| state == "member")
+}
+
 fn main() {
     ticker::start();
+    games::start(page_language(), signed_in());
     bar::start();
 }

@@ -44,7 +44,9 @@ impl GameKind {
         match self {
             GameKind::Wheel => (2, 12),
             GameKind::NineGrid => (8, 8),
-            GameKind::ScratchCard | GameKind::SmashEgg | GameKind::SlotMachine => (1, 12),
+            GameKind::ScratchCard | GameKind::SmashEgg => (1, 12),
+            // A losing spin must show a line that is not a win: that needs two symbols.
+            GameKind::SlotMachine => (2, 12),
         }
     }
 }

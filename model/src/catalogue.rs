@@ -430,6 +430,13 @@ macro_rules! game_fields {
                 $button,
                 $button_zh
             ),
+            field!(
+                "play_seconds",
+                "Play time (seconds)",
+                "游戏时长（秒）",
+                number(1, 10),
+                "3"
+            ),
         ]
     };
 }

@@ -10,11 +10,16 @@
 mod club;
 mod commerce;
 mod content;
+pub mod game_board;
+pub mod game_words;
 mod games;
 mod layout;
 mod marks;
+pub mod motion;
 pub mod odds;
+pub mod play;
 mod props;
+pub mod result_dialog;
 pub mod shell;
 pub mod words;
 

@@ -111,7 +111,11 @@ pub async fn serve(
             demo: state.config.demo_members,
         },
     };
-    let body = member_body(&seen, &slug, bar, now);
+    // The runtime sends the session's CSRF token with each draw (the page is private, no-cache).
+    let csrf = matches!(bar, BarState::Member { .. })
+        .then(|| viewer.as_ref().map(|m| m.csrf.clone()))
+        .flatten();
+    let body = member_body(&seen, &slug, bar, csrf, now);
     let head = Head {
         lang,
         card: share_card(&public),
@@ -175,7 +179,13 @@ pub async fn preview(
 }
 
 /// The member bar and the page, drawn.
-fn member_body(doc: &Document, slug: &str, bar: BarState, now: DateTime<Utc>) -> String {
+fn member_body(
+    doc: &Document,
+    slug: &str,
+    bar: BarState,
+    csrf: Option<String>,
+    now: DateTime<Utc>,
+) -> String {
     let lang = doc.language;
     let (state_attr, code_attr) = match &bar {
         BarState::Member { code } => ("member", Some(code.clone())),
@@ -189,7 +199,14 @@ fn member_body(doc: &Document, slug: &str, bar: BarState, now: DateTime<Utc>) ->
     draw(move || {
         provide_render(ctx);
         view! {
-            <div id="member-bar" data-slug=slug data-state=state_attr data-code=code_attr data-demo=demo>
+            <div
+                id="member-bar"
+                data-slug=slug
+                data-state=state_attr
+                data-code=code_attr
+                data-csrf=csrf
+                data-demo=demo
+            >
                 <MemberBar lang state=Signal::stored(bar) />
             </div>
             <div class="member">

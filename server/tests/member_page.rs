@@ -239,3 +239,34 @@ dual_test!(
         );
     }
 );
+
+dual_test!(games_arrive_ready_to_play, |app| {
+    let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let page = app
+        .create_page(&owner, "转盘", "spin", "wheel-campaign")
+        .await;
+    assert!(app
+        .publish(&owner, &page, json!({}))
+        .await
+        .status
+        .is_success());
+
+    // The game is drawn at rest with what the runtime needs to play it: its campaign, its
+    // prizes in game order and its play time.
+    let visitor = app.get("/c/spin").await.text();
+    assert!(visitor.contains("class=\"cradle-wheel__disc"), "{visitor}");
+    assert!(visitor.contains("data-play=\"{&quot;kind&quot;:&quot;wheel&quot;,&quot;campaign&quot;:&quot;spring-wheel&quot;"));
+    assert!(visitor.contains("&quot;seconds&quot;:3"));
+    assert!(!visitor.contains("data-csrf"), "a visitor has no session");
+
+    // A member's page carries her session's CSRF token, which her draws must send.
+    let token = app
+        .member_token("Brand", "mum", ProfileClaims::default(), 1)
+        .await;
+    let mum = app.open_member(&token, Some("spin")).await.unwrap();
+    let html = app
+        .call_member(&mum, Method::GET, "/c/spin", None)
+        .await
+        .text();
+    assert!(html.contains(&format!("data-csrf=\"{}\"", mum.csrf)));
+});

@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod documents;
+pub mod draws;
 pub mod error;
 pub mod health;
 pub mod publishing;

@@ -84,6 +84,23 @@ fn prize_counts_per_game() {
     let mut grid = template("nine-grid-party");
     grid["campaigns"][0]["prizes"].as_array_mut().unwrap().pop();
     assert!(has(&errors_of(&grid), "/campaigns/0/prizes", Kind::Count));
+
+    // A slot machine needs a second symbol to show a losing line.
+    let mut slot = template("wheel-campaign");
+    slot["blocks"]["wheel"]["kind"] = json!("slot_machine");
+    slot["campaigns"][0]["game"] = json!("slot_machine");
+    let fallback = slot["campaigns"][0]["fallback_prize"].clone();
+    let prizes = slot["campaigns"][0]["prizes"].as_array_mut().unwrap();
+    prizes.retain(|p| p["id"] == fallback);
+    assert!(has(&errors_of(&slot), "/campaigns/0/prizes", Kind::Count));
+    let thanks = slot["campaigns"][0]["prizes"][0].clone();
+    let mut other = thanks.clone();
+    other["id"] = json!("other");
+    slot["campaigns"][0]["prizes"]
+        .as_array_mut()
+        .unwrap()
+        .push(other);
+    assert!(!has(&errors_of(&slot), "/campaigns/0/prizes", Kind::Count));
 }
 
 #[test]

@@ -6,8 +6,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use chrono::Utc;
 use cradle_model::audience::admits;
-use serde::Serialize;
-use utoipa::ToSchema;
+use cradle_wire::draws::{Playable, Standing};
 
 use crate::app::AppState;
 use crate::club::ledger;
@@ -15,43 +14,6 @@ use crate::club::member::CurrentMember;
 use crate::draws::tally::Tallies;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::draws::live_campaign;
-
-/// Whether the campaign can be played now.
-#[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Playable {
-    /// Open, and the member is in its audience.
-    Open,
-    /// Not open yet.
-    NotStarted,
-    /// Closed.
-    Ended,
-    /// The member is outside the campaign's audience.
-    NotEligible,
-}
-
-/// A member's standing in a campaign.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Standing {
-    /// Whether she can play now.
-    pub playable: Playable,
-    /// Points the next draw costs (0 while free draws are left today).
-    pub next_draw_cost: i64,
-    /// Points per draw once the free draws are used.
-    pub points_per_draw: i64,
-    /// Free draws left today (workspace time zone).
-    pub free_draws_left_today: i64,
-    /// Draws made today.
-    pub draws_today: i64,
-    /// Draws left today; `None` = no daily limit.
-    pub draws_left_today: Option<i64>,
-    /// Draws left in the campaign; `None` = no limit.
-    pub draws_left_total: Option<i64>,
-    /// Prizes (other than "thanks") she may still win; `None` = no limit.
-    pub wins_left: Option<i64>,
-    /// Her spendable points.
-    pub balance: i64,
-}
 
 /// The member's standing in a live campaign of her brand's page.
 #[utoipa::path(get, path = "/published/{slug}/campaigns/{campaign}/standing", tag = "draws",

@@ -1,0 +1,279 @@
+// The mini-games on a phone (390×844, touch, zh-CN), played by signed-in members against the
+// real server: each game's starter template is published, played to its result, and what the
+// game shows (where it lands, the dialog) is checked against the server's draw record. A double
+// tap makes one draw; a lost answer is retried with the same key and charged once; reduced
+// motion skips the motion; the odds page matches the odds API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, screenshot, BASE_URL, USER } from './harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const run = Date.now().toString(36);
+
+let browser;
+let staff;
+const slugs = {};
+/** Each game's starter template. */
+const GAMES = {
+  wheel: 'wheel-campaign',
+  grid: 'nine-grid-party',
+  scratch: 'scratch-card',
+  egg: 'smash-egg',
+  slot: 'slot-machine',
+};
+
+before(async () => {
+  browser = await launch();
+  const login = await api('POST', '/api/auth/login', USER);
+  staff = { cookie: login.cookie.split(';')[0], csrf: login.json.csrf_token };
+  for (const [name, template] of Object.entries(GAMES)) {
+    slugs[name] = `${name}-${run}`;
+    const draft = (await api('POST', '/api/documents',
+      { title: `${name} ${run}`, slug: slugs[name], template }, staff)).json;
+    await api('POST', `/api/documents/${draft.id}/publish`, { version: draft.version }, staff);
+  }
+});
+after(async () => { await browser?.close(); });
+
+async function api(method, apiPath, body, session) {
+  const headers = { 'content-type': 'application/json' };
+  if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
+  const res = await fetch(BASE_URL + apiPath, { method, headers, body: body && JSON.stringify(body) });
+  const json = res.status === 204 ? null : await res.json();
+  assert.ok(res.ok, `${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
+  return { json, cookie: res.headers.get('set-cookie') };
+}
+
+/** A member token signed as the brand's system would (the server's CLI, on the test's data). */
+function memberToken(member) {
+  const args = ['member', 'token', '--workspace', 'Test brand', '--member', member];
+  const bin = path.join(root, 'target/debug/cradle-server');
+  return execFileSync(bin, args, { env: { ...process.env, DATABASE_URL: '' } }).toString().trim();
+}
+
+/** A phone signed in as a new member on the page of `game`; `points` are credited by staff. */
+async function member(game, { points = 0, reducedMotion } = {}) {
+  const opened = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  if (reducedMotion) await opened.page.emulateMedia({ reducedMotion: 'reduce' });
+  await opened.page.goto(`${BASE_URL}/c/${slugs[game]}?t=${memberToken(`${game}-${run}-${Math.random()}`)}`);
+  await opened.page.getByText('已登录会员').waitFor();
+  if (points) {
+    const me = await opened.page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+    await api('POST', `/api/members/${me.member.id}/adjust`, { amount: points, reason: 'test' }, staff);
+    await opened.page.reload();
+    await opened.page.getByText('已登录会员').waitFor();
+  }
+  // The game says what a play costs before she plays.
+  await opened.page.locator('.cradle-game__note').filter({ hasText: /次|积分/ }).waitFor();
+  return opened;
+}
+
+/** Waits for the next draw answer; returns its JSON. */
+function nextDraw(page) {
+  return page
+    .waitForResponse((r) => r.url().includes('/draws') && r.request().method() === 'POST')
+    .then((r) => r.json());
+}
+
+/** Waits for the result dialog and checks it shows the prize the server awarded. */
+async function expectResult(page, answer) {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const text = await dialog.innerText();
+  if (answer.prize.kind.type === 'thanks') {
+    assert.match(text, /谢谢参与/);
+  } else {
+    assert.match(text, new RegExp(answer.prize.name));
+  }
+  if (answer.draw.code) {
+    assert.match(text, new RegExp(answer.draw.code));
+    assert.equal(await dialog.locator('svg').count(), 1, 'the code as a QR code');
+  }
+  assert.equal(
+    await page.locator('.cradle-play').getAttribute('data-landed'),
+    String(answer.draw.prize_index),
+  );
+  // The result is announced.
+  assert.match(await page.locator('.cradle-sr').innerText(), /恭喜|谢谢参与/);
+  // Keyboard users are in the dialog and leave it with Escape.
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'cradle-btn cradle-btn--primary cradle-result__close');
+}
+
+/** The wheel segment under the pointer, read off the disc's resting transform. */
+function segmentUnderPointer(page, n) {
+  return page.locator('.cradle-wheel__disc').evaluate((disc, n) => {
+    const m = new DOMMatrix(getComputedStyle(disc).transform);
+    const angle = ((Math.atan2(m.b, m.a) * 180) / Math.PI + 360) % 360;
+    return Math.floor(((360 - angle) % 360) / (360 / n)) % n;
+  }, n);
+}
+
+test('the wheel spins at once and lands on the prize the server drew', async () => {
+  const { context, page, errors } = await member('wheel');
+  const n = await page.locator('.cradle-wheel__label').count();
+  // A slow network: the wheel turns before the answer is in.
+  await page.route('**/draws', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  const answer = nextDraw(page);
+  await page.locator('.cradle-game__start').tap();
+  await page.locator('.cradle-wheel__disc.is-spinning').waitFor({ timeout: 700 });
+  await screenshot(page, 'game-wheel-playing');
+  const drawn = await answer;
+  await page.locator('.cradle-play[data-phase="landing"]').waitFor();
+  await expectResult(page, drawn);
+  assert.equal(await segmentUnderPointer(page, n), drawn.draw.prize_index);
+  await screenshot(page, 'game-wheel-result');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a double tap makes one draw', async () => {
+  const { context, page } = await member('wheel');
+  let draws = 0;
+  page.on('request', (r) => { if (r.url().includes('/draws') && r.method() === 'POST') draws += 1; });
+  const start = page.locator('.cradle-game__start');
+  await start.tap();
+  // During play the button says it is disabled; a real finger taps it anyway.
+  await start.tap({ force: true });
+  await start.tap({ force: true });
+  await page.getByRole('dialog').waitFor();
+  assert.equal(draws, 1);
+  await context.close();
+});
+
+test('a lost answer stops the game; the retry reuses the key and charges once', async () => {
+  // The nine-grid costs 20 points a draw, no free draws.
+  const { context, page } = await member('grid', { points: 100 });
+  const keys = [];
+  let dropped = false;
+  await page.route('**/draws', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (!dropped) {
+      dropped = true;
+      await route.fetch(); // the server draws and charges…
+      await route.abort('connectionreset'); // …but the answer never arrives
+      return;
+    }
+    await route.continue();
+  });
+  await page.locator('.cradle-ninegrid__go').tap();
+  await page.getByRole('alert').filter({ hasText: '不会重复扣除积分' }).waitFor();
+  await screenshot(page, 'game-grid-lost');
+  const answer = nextDraw(page);
+  await page.getByRole('button', { name: '重试' }).tap();
+  const drawn = await answer;
+  assert.equal(drawn.draw.replayed, true, 'the server answered the first draw again');
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], 'the retry sent the same idempotency key');
+  await expectResult(page, drawn);
+  const won = await page.locator('.cradle-ninegrid__cell.is-won').innerText();
+  assert.equal(won, drawn.prize.name, 'the marquee stopped on the prize drawn');
+  await screenshot(page, 'game-grid-result');
+  const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+  const prize = drawn.prize.kind.type === 'points' ? drawn.prize.kind.amount : 0;
+  assert.equal(me.points.balance, 100 - 20 + prize, 'one charge of 20 points');
+  await context.close();
+});
+
+test('the scratch card draws when it opens, then scratches away under a finger', async () => {
+  const { context, page, errors } = await member('scratch');
+  const answer = nextDraw(page);
+  await page.locator('.cradle-scratch__foil').getByRole('button').tap();
+  const drawn = await answer;
+  const cover = page.locator('.cradle-scratch__cover');
+  await cover.waitFor();
+  const box = await cover.boundingBox();
+  // Scratch row by row across the card.
+  await page.mouse.move(box.x + 5, box.y + 5);
+  await page.mouse.down();
+  for (let y = 8; y < box.height; y += 18) {
+    await page.mouse.move(box.x + box.width - 5, box.y + y, { steps: 4 });
+    await page.mouse.move(box.x + 5, box.y + y + 9, { steps: 4 });
+    if (y === 44) await screenshot(page, 'game-scratch-playing');
+  }
+  await page.mouse.up();
+  await expectResult(page, drawn);
+  await screenshot(page, 'game-scratch-result');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('smash the egg: the chosen egg cracks on the prize drawn, by keyboard too', async () => {
+  const { context, page } = await member('egg');
+  const answer = nextDraw(page);
+  await page.locator('.cradle-egg').nth(1).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.cradle-egg.is-shaking').waitFor();
+  await screenshot(page, 'game-egg-playing');
+  const drawn = await answer;
+  await expectResult(page, drawn);
+  assert.equal(await page.locator('.cradle-egg').nth(1).getAttribute('class'), 'cradle-egg is-cracked');
+  await screenshot(page, 'game-egg-result');
+  await context.close();
+});
+
+test('the slot machine shows a line only for a win', async () => {
+  const { context, page } = await member('slot');
+  const answer = nextDraw(page);
+  await page.locator('.cradle-game__start').tap();
+  const drawn = await answer;
+  await page.locator('.cradle-play[data-phase="landing"]').waitFor();
+  await screenshot(page, 'game-slot-playing');
+  await expectResult(page, drawn);
+  const n = (await page.locator('.cradle-slot__strip').first().locator('li').count()) / 4;
+  const shown = await page.locator('.cradle-slot__strip').evaluateAll((strips, n) => strips.map((s) => {
+    const m = new DOMMatrix(getComputedStyle(s).transform);
+    const cell = s.firstElementChild.getBoundingClientRect().height;
+    return Math.round(-m.f / cell) % n;
+  }), n);
+  if (drawn.prize.kind.type === 'thanks') {
+    assert.ok(!(shown[0] === shown[1] && shown[1] === shown[2]), `a losing line: ${shown}`);
+  } else {
+    assert.deepEqual(shown, [drawn.draw.prize_index, drawn.draw.prize_index, drawn.draw.prize_index]);
+  }
+  await screenshot(page, 'game-slot-result');
+  await context.close();
+});
+
+test('with reduced motion the wheel does not turn: the result fades in', async () => {
+  const { context, page } = await member('wheel', { reducedMotion: true });
+  const answer = nextDraw(page);
+  await page.locator('.cradle-game__start').tap();
+  const drawn = await answer;
+  const at = Date.now();
+  await expectResult(page, drawn);
+  assert.ok(Date.now() - at < 1500, 'the result shows without the spin');
+  const motion = await page.locator('.cradle-wheel__disc').evaluate((d) => getComputedStyle(d).transitionDuration);
+  assert.equal(motion, '0s');
+  await context.close();
+});
+
+test('a visitor is told how to play; the odds page matches the odds API', async () => {
+  const { context, page } = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await page.goto(`${BASE_URL}/c/${slugs.wheel}`);
+  await page.getByText('请先登录会员后再参与').first().waitFor();
+  await page.locator('.cradle-game__start').tap();
+  await page.getByRole('alert').filter({ hasText: '请先登录' }).waitFor();
+  await page.getByRole('link', { name: '概率公示' }).tap();
+  await page.waitForURL(/\/odds\//);
+  const campaign = new URL(page.url()).pathname.split('/').pop();
+  const odds = (await api('GET', `/api/published/${slugs.wheel}/campaigns/${campaign}/odds`)).json;
+  const rows = await page.locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, odds.prizes.length);
+  odds.prizes.forEach((p, i) => {
+    assert.match(rows[i], new RegExp(p.name));
+    // As the odds page rounds: tenths from 10 % or for whole numbers, else hundredths.
+    const pc = p.probability * 100;
+    const percent = pc >= 10 || Number.isInteger(pc) ? Math.round(pc * 10) / 10 : Math.round(pc * 100) / 100;
+    assert.ok(rows[i].includes(`${percent}%`), `${rows[i]} shows ${percent}%`);
+  });
+  assert.match(await page.locator('body').innerText(), new RegExp(odds.seed_hash));
+  await context.close();
+});
