@@ -1,7 +1,8 @@
-// bench/games' measuring half. Each play runs in a fresh demo member's phone (390×844, DPR 3,
+// bench/games' measuring half. Each play runs on a new member's phone (390×844, DPR 3,
 // touch) with the CPU throttled 4x; a requestAnimationFrame loop in the page records the time
 // between frames from the tap to the result dialog. The floor is the same loop on an empty page
 // under the same throttling.
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { transfer } from './transfer.mjs';
 
@@ -9,6 +10,7 @@ const BASE = process.env.BASE_URL;
 const RUNS = Number(process.env.RUNS ?? 5);
 const CHROME = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const THROTTLE = 4;
+const SERVER = process.env.SERVER_BIN;
 
 async function api(method, path, body, session) {
   const headers = { 'content-type': 'application/json' };
@@ -43,14 +45,17 @@ async function frames(page, stop) {
   return page.evaluate(() => { window.benchStop = true; return window.benchFrames.slice(1); });
 }
 
+let members = 0;
+/** A new member's phone on `url`, signed in with a token the brand's system would sign. */
 async function phone(browser, url) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(url);
-  // A demo member (what the page's own demo control opens).
-  await page.evaluate((slug) => fetch('/api/member/demo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slug }) }), new URL(url).pathname.split('/').pop());
-  await page.reload();
+  members += 1;
+  const token = execFileSync(SERVER, ['member', 'token', '--workspace', 'Bench', '--member', `bench-${members}`]).toString().trim();
+  await page.goto(`${url}?t=${token}`);
   await page.locator('.cradle-game__note').filter({ hasText: /次|积分/ }).waitFor();
+  // As a member would: the page has settled before she taps.
+  await page.waitForTimeout(2500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   return { context, page };

@@ -134,6 +134,21 @@ pub async fn draw(
     Err(refusal(status, body, wait, lang))
 }
 
+/// Reads a sample answer and a sample refusal, so their code is compiled before the first draw
+/// (see `crate::warm`).
+pub fn warm(lang: Language) {
+    let sample = r#"{"draw":{"prize_index":0,"code":null,"cost":0},"prize":{"name":"","kind":{"type":"points","amount":1},"image":null}}"#;
+    if let Ok(answer) = serde_json::from_str::<Answer>(sample) {
+        let _ = prize_kind(&answer.prize.kind);
+    }
+    let refused = serde_json::from_str::<ErrorBody>(
+        r#"{"error":{"code":"daily_limit","message":"","details":null}}"#,
+    )
+    .ok();
+    let _ = refusal(409, refused, None, lang);
+    let _ = fresh_key();
+}
+
 /// A refusal in the member's words.
 fn refusal(status: u16, body: Option<ErrorBody>, wait: Option<u64>, lang: Language) -> Trouble {
     let w = game_words(lang);

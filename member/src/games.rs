@@ -69,6 +69,9 @@ fn mount(card: web_sys::Element, lang: Language, member: bool) {
     };
     let id = card.get_attribute("data-block").unwrap_or_default();
     preload(&spec);
+    if member {
+        crate::warm::warm(spec.clone(), lang);
+    }
     let game = Game {
         motion: RwSignal::new(Motion::at_rest(spec.kind, spec.prizes.len())),
         spec: StoredValue::new(spec.clone()),
@@ -173,12 +176,19 @@ impl Game {
             .spec
             .with_value(|s| (s.slug.clone(), s.campaign.clone()));
         let lang = self.lang;
-        leptos::task::spawn_local(async move {
-            match draw::draw(&slug, &campaign, &key, lang).await {
-                Ok(outcome) => self.land(outcome, &key),
-                Err(trouble) => self.stop(trouble),
-            }
-        });
+        // The request goes out in the next task, so this one only moves the game and the
+        // browser paints the motion's start at once.
+        set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    match draw::draw(&slug, &campaign, &key, lang).await {
+                        Ok(outcome) => self.land(outcome, &key),
+                        Err(trouble) => self.stop(trouble),
+                    }
+                })
+            },
+            Duration::ZERO,
+        );
     }
 
     /// The nine-grid's marquee, stepping while the draw is out.

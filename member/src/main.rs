@@ -9,6 +9,7 @@ mod draw;
 mod games;
 mod scratch;
 mod ticker;
+mod warm;
 
 use cradle_model::Language;
 use leptos::prelude::document;

@@ -22,7 +22,15 @@ fn canvas(id: &str) -> Option<HtmlCanvasElement> {
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+    // Read back on every pointer-up: a canvas kept in memory makes that cheap (no GPU readback).
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into()).ok()?;
+    canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// Paints the cover over the card of block `id` and makes it scratchable; `done` runs once the
