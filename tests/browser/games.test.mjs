@@ -71,6 +71,23 @@ async function member(game, { points = 0, reducedMotion } = {}) {
   return opened;
 }
 
+/**
+ * A full-page screenshot, and one at CSS pixels for the README: the game card in play, the
+ * phone's screen for a result (its dialog covers the screen).
+ */
+async function shot(page, name) {
+  await screenshot(page, name);
+  const file = path.join(root, 'tests/browser/screenshots', `card-${name}.png`);
+  if (name.endsWith('-result')) {
+    await page.waitForTimeout(300); // the dialog's fade-in
+    await page.screenshot({ path: file, scale: 'css' });
+    return;
+  }
+  const card = page.locator('.cradle-game[data-play]');
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: file, scale: 'css', animations: 'allow' });
+}
+
 /** Waits for the next draw answer; returns its JSON. */
 function nextDraw(page) {
   return page
@@ -122,12 +139,12 @@ test('the wheel spins at once and lands on the prize the server drew', async () 
   const answer = nextDraw(page);
   await page.locator('.cradle-game__start').tap();
   await page.locator('.cradle-wheel__disc.is-spinning').waitFor({ timeout: 700 });
-  await screenshot(page, 'game-wheel-playing');
+  await shot(page, 'game-wheel-playing');
   const drawn = await answer;
   await page.locator('.cradle-play[data-phase="landing"]').waitFor();
   await expectResult(page, drawn);
   assert.equal(await segmentUnderPointer(page, n), drawn.draw.prize_index);
-  await screenshot(page, 'game-wheel-result');
+  await shot(page, 'game-wheel-result');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
@@ -165,17 +182,19 @@ test('a lost answer stops the game; the retry reuses the key and charges once', 
   });
   await page.locator('.cradle-ninegrid__go').tap();
   await page.getByRole('alert').filter({ hasText: '不会重复扣除积分' }).waitFor();
-  await screenshot(page, 'game-grid-lost');
+  await shot(page, 'game-grid-lost');
   const answer = nextDraw(page);
   await page.getByRole('button', { name: '重试' }).tap();
   const drawn = await answer;
+  await page.locator('.cradle-play[data-phase="landing"]').waitFor();
+  await shot(page, 'game-grid-playing');
   assert.equal(drawn.draw.replayed, true, 'the server answered the first draw again');
   assert.equal(keys.length, 2);
   assert.equal(keys[0], keys[1], 'the retry sent the same idempotency key');
   await expectResult(page, drawn);
   const won = await page.locator('.cradle-ninegrid__cell.is-won').innerText();
   assert.equal(won, drawn.prize.name, 'the marquee stopped on the prize drawn');
-  await screenshot(page, 'game-grid-result');
+  await shot(page, 'game-grid-result');
   const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
   const prize = drawn.prize.kind.type === 'points' ? drawn.prize.kind.amount : 0;
   assert.equal(me.points.balance, 100 - 20 + prize, 'one charge of 20 points');
@@ -196,11 +215,11 @@ test('the scratch card draws when it opens, then scratches away under a finger',
   for (let y = 8; y < box.height; y += 18) {
     await page.mouse.move(box.x + box.width - 5, box.y + y, { steps: 4 });
     await page.mouse.move(box.x + 5, box.y + y + 9, { steps: 4 });
-    if (y === 44) await screenshot(page, 'game-scratch-playing');
+    if (y === 44) await shot(page, 'game-scratch-playing');
   }
   await page.mouse.up();
   await expectResult(page, drawn);
-  await screenshot(page, 'game-scratch-result');
+  await shot(page, 'game-scratch-result');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -211,11 +230,11 @@ test('smash the egg: the chosen egg cracks on the prize drawn, by keyboard too',
   await page.locator('.cradle-egg').nth(1).focus();
   await page.keyboard.press('Enter');
   await page.locator('.cradle-egg.is-shaking').waitFor();
-  await screenshot(page, 'game-egg-playing');
+  await shot(page, 'game-egg-playing');
   const drawn = await answer;
   await expectResult(page, drawn);
   assert.equal(await page.locator('.cradle-egg').nth(1).getAttribute('class'), 'cradle-egg is-cracked');
-  await screenshot(page, 'game-egg-result');
+  await shot(page, 'game-egg-result');
   await context.close();
 });
 
@@ -225,7 +244,7 @@ test('the slot machine shows a line only for a win', async () => {
   await page.locator('.cradle-game__start').tap();
   const drawn = await answer;
   await page.locator('.cradle-play[data-phase="landing"]').waitFor();
-  await screenshot(page, 'game-slot-playing');
+  await shot(page, 'game-slot-playing');
   await expectResult(page, drawn);
   const n = (await page.locator('.cradle-slot__strip').first().locator('li').count()) / 4;
   const shown = await page.locator('.cradle-slot__strip').evaluateAll((strips, n) => strips.map((s) => {
@@ -238,7 +257,7 @@ test('the slot machine shows a line only for a win', async () => {
   } else {
     assert.deepEqual(shown, [drawn.draw.prize_index, drawn.draw.prize_index, drawn.draw.prize_index]);
   }
-  await screenshot(page, 'game-slot-result');
+  await shot(page, 'game-slot-result');
   await context.close();
 });
 
