@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage, screenshot, BASE_URL, USER } from './harness.mjs';
@@ -295,4 +296,36 @@ test('a visitor is told how to play; the odds page matches the odds API', async 
   });
   assert.match(await page.locator('body').innerText(), new RegExp(odds.seed_hash));
   await context.close();
+});
+
+/** axe-core's WCAG 2.2 A/AA violations on the page, as `rule: target` lines (none expected). */
+async function axe(page) {
+  // Evaluated through DevTools: the page's Content-Security-Policy rightly refuses inline scripts.
+  await page.evaluate(readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() => window.axe.run(document, {
+    resultTypes: ['violations'],
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+test('every game passes axe at rest and with its result open', async () => {
+  for (const game of Object.keys(GAMES)) {
+    const { context, page } = await member(game);
+    assert.deepEqual(await axe(page), [], `${game} at rest`);
+    if (game === 'egg') {
+      await page.locator('.cradle-egg').first().tap();
+    } else if (game === 'scratch') {
+      await page.locator('.cradle-scratch__foil').getByRole('button').tap();
+      await page.locator('.cradle-scratch__reveal').tap();
+    } else {
+      await page.locator(game === 'grid' ? '.cradle-ninegrid__go' : '.cradle-game__start').tap();
+    }
+    if (game !== 'grid') {
+      await page.getByRole('dialog').waitFor();
+      await page.waitForTimeout(300); // the dialog's fade-in
+      assert.deepEqual(await axe(page), [], `${game} with its result`);
+    }
+    await context.close();
+  }
 });
