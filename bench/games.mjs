@@ -53,7 +53,7 @@ async function phone(browser, url) {
   members += 1;
   const token = execFileSync(SERVER, ['member', 'token', '--workspace', 'Bench', '--member', `bench-${members}`]).toString().trim();
   await page.goto(`${url}?t=${token}`);
-  await page.locator('.cradle-game__note').filter({ hasText: /次|积分/ }).waitFor();
+  await page.locator('.cradle-game[data-play] .cradle-game__note').filter({ hasText: /次|积分/ }).waitFor();
   // As a member would: the page has settled before she taps.
   await page.waitForTimeout(2500);
   const cdp = await context.newCDPSession(page);
@@ -64,7 +64,7 @@ async function phone(browser, url) {
 async function spin(browser, url) {
   const { context, page } = await phone(browser, url);
   const times = await frames(page, async () => {
-    await page.locator('.cradle-game__start').tap();
+    await page.locator('.cradle-game[data-play] .cradle-game__start').tap();
     await page.getByRole('dialog').waitFor({ timeout: 20000 });
   });
   await context.close();
@@ -73,8 +73,8 @@ async function spin(browser, url) {
 
 async function scratch(browser, url) {
   const { context, page } = await phone(browser, url);
-  await page.locator('.cradle-scratch__foil button').tap();
-  const cover = page.locator('.cradle-scratch__cover');
+  await page.locator('.cradle-game[data-play] .cradle-scratch__foil button').tap();
+  const cover = page.locator('.cradle-game[data-play] .cradle-scratch__cover');
   await cover.waitFor();
   const box = await cover.boundingBox();
   const times = await frames(page, async () => {

@@ -20,6 +20,8 @@ use crate::scratch;
 const MIN_LANDING_MS: u32 = 1_200;
 /// Landing with reduced motion: a short fade instead.
 const CALM_MS: u32 = 300;
+/// How long after the result opens the standing line is read again.
+const REFRESH_AFTER_MS: u64 = 600;
 /// The nine-grid marquee's pace while it waits for the answer.
 const MARQUEE_MS: u64 = 70;
 
@@ -299,8 +301,12 @@ impl Game {
     fn done(self, outcome: Outcome) {
         self.phase.set(Phase::Done(outcome));
         self.focus(".cradle-result__close");
-        // What she has left changed with this play.
-        self.refresh();
+        // What she has left changed with this play; read once the dialog has opened, so the two
+        // changes are not laid out in one frame.
+        set_timeout(
+            move || self.refresh(),
+            Duration::from_millis(REFRESH_AFTER_MS),
+        );
     }
 
     /// Moves the focus to the part `selector` of this game once it is drawn.
@@ -308,7 +314,11 @@ impl Game {
         let id = self.id.get_value();
         request_animation_frame(move || {
             if let Some(el) = draw::part(&id, selector) {
-                let _ = el.focus();
+                // Nothing to scroll to (the dialog is fixed; the start control is where she
+                // tapped), and scrolling would lay the page out again.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
             }
         });
     }

@@ -409,7 +409,9 @@ fn scratch(
         <button
             type="button"
             class="cradle-btn cradle-scratch__reveal"
-            hidden=move || !scratching()
+            // Out of sight (and of reach: `visibility`) but keeping its place, so the card never
+            // changes height during a play.
+            class:is-away=move || !scratching()
             on:click=move |_| {
                 if let Some(c) = controls {
                     c.reveal.run(());

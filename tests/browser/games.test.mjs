@@ -68,7 +68,7 @@ async function member(game, { points = 0, reducedMotion } = {}) {
     await opened.page.getByText('已登录会员').waitFor();
   }
   // The game says what a play costs before she plays.
-  await opened.page.locator('.cradle-game__note').filter({ hasText: /次|积分/ }).waitFor();
+  await inGame(opened.page, '.cradle-game__note').filter({ hasText: /次|积分/ }).waitFor();
   return opened;
 }
 
@@ -87,6 +87,14 @@ async function shot(page, name) {
   const card = page.locator('.cradle-game[data-play]');
   await card.scrollIntoViewIfNeeded();
   await card.screenshot({ path: file, scale: 'css', animations: 'allow' });
+}
+
+/**
+ * `selector` inside the page's game (not inside the hidden copy the runtime warms up with while
+ * the page is idle).
+ */
+function inGame(page, selector) {
+  return page.locator(`.cradle-game[data-play] ${selector}`);
 }
 
 /** Waits for the next draw answer; returns its JSON. */
@@ -111,18 +119,18 @@ async function expectResult(page, answer) {
     assert.equal(await dialog.locator('svg').count(), 1, 'the code as a QR code');
   }
   assert.equal(
-    await page.locator('.cradle-play').getAttribute('data-landed'),
+    await inGame(page, '.cradle-play').getAttribute('data-landed'),
     String(answer.draw.prize_index),
   );
   // The result is announced.
-  assert.match(await page.locator('.cradle-sr').innerText(), /恭喜|谢谢参与/);
+  assert.match(await inGame(page, '.cradle-sr').innerText(), /恭喜|谢谢参与/);
   // Keyboard users are in the dialog and leave it with Escape.
   assert.equal(await page.evaluate(() => document.activeElement.className), 'cradle-btn cradle-btn--primary cradle-result__close');
 }
 
 /** The wheel segment under the pointer, read off the disc's resting transform. */
 function segmentUnderPointer(page, n) {
-  return page.locator('.cradle-wheel__disc').evaluate((disc, n) => {
+  return inGame(page, '.cradle-wheel__disc').evaluate((disc, n) => {
     const m = new DOMMatrix(getComputedStyle(disc).transform);
     const angle = ((Math.atan2(m.b, m.a) * 180) / Math.PI + 360) % 360;
     return Math.floor(((360 - angle) % 360) / (360 / n)) % n;
@@ -131,18 +139,18 @@ function segmentUnderPointer(page, n) {
 
 test('the wheel spins at once and lands on the prize the server drew', async () => {
   const { context, page, errors } = await member('wheel');
-  const n = await page.locator('.cradle-wheel__label').count();
+  const n = await inGame(page, '.cradle-wheel__label').count();
   // A slow network: the wheel turns before the answer is in.
   await page.route('**/draws', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });
   const answer = nextDraw(page);
-  await page.locator('.cradle-game__start').tap();
-  await page.locator('.cradle-wheel__disc.is-spinning').waitFor({ timeout: 700 });
+  await inGame(page, '.cradle-game__start').tap();
+  await inGame(page, '.cradle-wheel__disc.is-spinning').waitFor({ timeout: 700 });
   await shot(page, 'game-wheel-playing');
   const drawn = await answer;
-  await page.locator('.cradle-play[data-phase="landing"]').waitFor();
+  await inGame(page, '.cradle-play[data-phase="landing"]').waitFor();
   await expectResult(page, drawn);
   assert.equal(await segmentUnderPointer(page, n), drawn.draw.prize_index);
   await shot(page, 'game-wheel-result');
@@ -156,7 +164,7 @@ test('a double tap makes one draw', async () => {
   const { context, page } = await member('wheel');
   let draws = 0;
   page.on('request', (r) => { if (r.url().includes('/draws') && r.method() === 'POST') draws += 1; });
-  const start = page.locator('.cradle-game__start');
+  const start = inGame(page, '.cradle-game__start');
   await start.tap();
   // During play the button says it is disabled; a real finger taps it anyway.
   await start.tap({ force: true });
@@ -181,19 +189,19 @@ test('a lost answer stops the game; the retry reuses the key and charges once', 
     }
     await route.continue();
   });
-  await page.locator('.cradle-ninegrid__go').tap();
+  await inGame(page, '.cradle-ninegrid__go').tap();
   await page.getByRole('alert').filter({ hasText: '不会重复扣除积分' }).waitFor();
   await shot(page, 'game-grid-lost');
   const answer = nextDraw(page);
   await page.getByRole('button', { name: '重试' }).tap();
   const drawn = await answer;
-  await page.locator('.cradle-play[data-phase="landing"]').waitFor();
+  await inGame(page, '.cradle-play[data-phase="landing"]').waitFor();
   await shot(page, 'game-grid-playing');
   assert.equal(drawn.draw.replayed, true, 'the server answered the first draw again');
   assert.equal(keys.length, 2);
   assert.equal(keys[0], keys[1], 'the retry sent the same idempotency key');
   await expectResult(page, drawn);
-  const won = await page.locator('.cradle-ninegrid__cell.is-won').innerText();
+  const won = await inGame(page, '.cradle-ninegrid__cell.is-won').innerText();
   assert.equal(won, drawn.prize.name, 'the marquee stopped on the prize drawn');
   await shot(page, 'game-grid-result');
   const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
@@ -205,9 +213,9 @@ test('a lost answer stops the game; the retry reuses the key and charges once', 
 test('the scratch card draws when it opens, then scratches away under a finger', async () => {
   const { context, page, errors } = await member('scratch');
   const answer = nextDraw(page);
-  await page.locator('.cradle-scratch__foil').getByRole('button').tap();
+  await inGame(page, '.cradle-scratch__foil').getByRole('button').tap();
   const drawn = await answer;
-  const cover = page.locator('.cradle-scratch__cover');
+  const cover = inGame(page, '.cradle-scratch__cover');
   await cover.waitFor();
   const box = await cover.boundingBox();
   // Scratch row by row across the card.
@@ -228,13 +236,13 @@ test('the scratch card draws when it opens, then scratches away under a finger',
 test('smash the egg: the chosen egg cracks on the prize drawn, by keyboard too', async () => {
   const { context, page } = await member('egg');
   const answer = nextDraw(page);
-  await page.locator('.cradle-egg').nth(1).focus();
+  await inGame(page, '.cradle-egg').nth(1).focus();
   await page.keyboard.press('Enter');
-  await page.locator('.cradle-egg.is-shaking').waitFor();
+  await inGame(page, '.cradle-egg.is-shaking').waitFor();
   await shot(page, 'game-egg-playing');
   const drawn = await answer;
   await expectResult(page, drawn);
-  assert.equal(await page.locator('.cradle-egg').nth(1).getAttribute('class'), 'cradle-egg is-cracked');
+  assert.equal(await inGame(page, '.cradle-egg').nth(1).getAttribute('class'), 'cradle-egg is-cracked');
   await shot(page, 'game-egg-result');
   await context.close();
 });
@@ -242,13 +250,13 @@ test('smash the egg: the chosen egg cracks on the prize drawn, by keyboard too',
 test('the slot machine shows a line only for a win', async () => {
   const { context, page } = await member('slot');
   const answer = nextDraw(page);
-  await page.locator('.cradle-game__start').tap();
+  await inGame(page, '.cradle-game__start').tap();
   const drawn = await answer;
-  await page.locator('.cradle-play[data-phase="landing"]').waitFor();
+  await inGame(page, '.cradle-play[data-phase="landing"]').waitFor();
   await shot(page, 'game-slot-playing');
   await expectResult(page, drawn);
-  const n = (await page.locator('.cradle-slot__strip').first().locator('li').count()) / 4;
-  const shown = await page.locator('.cradle-slot__strip').evaluateAll((strips, n) => strips.map((s) => {
+  const n = (await inGame(page, '.cradle-slot__strip').first().locator('li').count()) / 4;
+  const shown = await inGame(page, '.cradle-slot__strip').evaluateAll((strips, n) => strips.map((s) => {
     const m = new DOMMatrix(getComputedStyle(s).transform);
     const cell = s.firstElementChild.getBoundingClientRect().height;
     return Math.round(-m.f / cell) % n;
@@ -265,12 +273,12 @@ test('the slot machine shows a line only for a win', async () => {
 test('with reduced motion the wheel does not turn: the result fades in', async () => {
   const { context, page } = await member('wheel', { reducedMotion: true });
   const answer = nextDraw(page);
-  await page.locator('.cradle-game__start').tap();
+  await inGame(page, '.cradle-game__start').tap();
   const drawn = await answer;
   const at = Date.now();
   await expectResult(page, drawn);
   assert.ok(Date.now() - at < 1500, 'the result shows without the spin');
-  const motion = await page.locator('.cradle-wheel__disc').evaluate((d) => getComputedStyle(d).transitionDuration);
+  const motion = await inGame(page, '.cradle-wheel__disc').evaluate((d) => getComputedStyle(d).transitionDuration);
   assert.equal(motion, '0s');
   await context.close();
 });
@@ -279,7 +287,7 @@ test('a visitor is told how to play; the odds page matches the odds API', async 
   const { context, page } = await openPage(browser, 'phone', { locale: 'zh-CN' });
   await page.goto(`${BASE_URL}/c/${slugs.wheel}`);
   await page.getByText('请先登录会员后再参与').first().waitFor();
-  await page.locator('.cradle-game__start').tap();
+  await inGame(page, '.cradle-game__start').tap();
   await page.getByRole('alert').filter({ hasText: '请先登录' }).waitFor();
   await page.getByRole('link', { name: '概率公示' }).tap();
   await page.waitForURL(/\/odds\//);
@@ -314,10 +322,10 @@ test('every game passes axe at rest and with its result open', async () => {
     const { context, page } = await member(game);
     assert.deepEqual(await axe(page), [], `${game} at rest`);
     if (game === 'egg') {
-      await page.locator('.cradle-egg').first().tap();
+      await inGame(page, '.cradle-egg').first().tap();
     } else if (game === 'scratch') {
-      await page.locator('.cradle-scratch__foil').getByRole('button').tap();
-      await page.locator('.cradle-scratch__reveal').tap();
+      await inGame(page, '.cradle-scratch__foil').getByRole('button').tap();
+      await inGame(page, '.cradle-scratch__reveal').tap();
     } else {
       await page.locator(game === 'grid' ? '.cradle-ninegrid__go' : '.cradle-game__start').tap();
     }
