@@ -113,6 +113,14 @@ pub fn points_credited(lang: Language, amount: u32) -> String {
     }
 }
 
+/// What a draw cost, when it cost points.
+pub fn draw_cost(lang: Language, cost: i64) -> String {
+    match lang {
+        Language::ZhCn => format!("本次消耗 {cost} 积分。"),
+        Language::En => format!("This draw cost {cost} points."),
+    }
+}
+
 /// The accessible name of egg `i` (from 1).
 pub fn egg_label(lang: Language, button: &str, i: usize) -> String {
     match lang {

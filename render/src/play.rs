@@ -73,7 +73,7 @@ pub struct Outcome {
     pub image: Option<String>,
     /// Redemption code, `XXXX-XXXX-XXXX`, for coupons and gifts.
     pub code: Option<String>,
-    /// Points the draw cost.
+    /// Points the draw cost (shown in the result).
     pub cost: i64,
 }
 

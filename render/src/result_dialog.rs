@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use qrcode::render::svg;
 use qrcode::QrCode;
 
-use crate::game_words::{game_words, points_credited};
+use crate::game_words::{draw_cost, game_words, points_credited};
 use crate::play::Outcome;
 
 /// `code` as an SVG QR code (sharp at any pixel ratio), or `None` if it cannot be encoded.
@@ -47,6 +47,7 @@ pub fn ResultDialog(
         PrizeKind::Physical => (w.you_won.to_owned(), w.gift_hint.to_owned()),
     };
     let prize = outcome.won().then(|| outcome.name.clone());
+    let cost = outcome.cost;
     let image = outcome.image.clone().filter(|_| outcome.won());
     let code = outcome.code.clone().map(|code| {
         let qr = qr_svg(&code).unwrap_or_default();
@@ -99,6 +100,8 @@ pub fn ResultDialog(
                 {prize.map(|name| view! { <p class="cradle-result__prize">{name}</p> })}
                 {code}
                 <p class="cradle-result__line">{line}</p>
+                {(cost > 0)
+                    .then(|| view! { <p class="cradle-result__line">{draw_cost(lang, cost)}</p> })}
                 <button
                     type="button"
                     class="cradle-btn cradle-btn--primary cradle-result__close"

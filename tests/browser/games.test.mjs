@@ -201,6 +201,7 @@ test('a lost answer stops the game; the retry reuses the key and charges once', 
   assert.equal(keys.length, 2);
   assert.equal(keys[0], keys[1], 'the retry sent the same idempotency key');
   await expectResult(page, drawn);
+  assert.match(await page.getByRole('dialog').innerText(), /本次消耗 20 积分/, 'the dialog says what it cost');
   const won = await inGame(page, '.cradle-ninegrid__cell.is-won').innerText();
   assert.equal(won, drawn.prize.name, 'the marquee stopped on the prize drawn');
   await shot(page, 'game-grid-result');
