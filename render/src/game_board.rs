@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::game_words::{egg_label, game_words};
 use crate::motion::RING;
-use crate::play::{GameSpec, Motion, Outcome, Phase, REEL_TURNS};
+use crate::play::{GameSpec, Motion, Outcome, Phase, PrizeFace, REEL_TURNS};
 use crate::result_dialog::ResultDialog;
 use crate::words::{wheel_label, words};
 
@@ -199,6 +199,7 @@ fn wheel(spec: &GameSpec, lang: Language, motion: Signal<Motion>) -> impl IntoVi
                         let angle = (i * 360 + 180) / n;
                         view! {
                             <span class="cradle-wheel__label" style=label_style(angle, n)>
+                                {prize_image(p.image.clone(), "cradle-wheel__img")}
                                 {p.name.clone()}
                             </span>
                         }
@@ -239,6 +240,25 @@ fn hundredths(x: f64) -> String {
     format!("{sign}{}.{:02}", h.abs() / 100, h.abs() % 100)
 }
 
+/// A prize's picture beside its name (decorative: the name says it); one that fails to load is
+/// hidden, leaving the name.
+fn prize_image(src: Option<String>, class: &'static str) -> Option<impl IntoView> {
+    src.map(|src| {
+        view! {
+            <img
+                class=class
+                src=src
+                alt=""
+                width="28"
+                height="28"
+                on:error=|ev| {
+                    event_target::<web_sys::HtmlElement>(&ev).set_hidden(true);
+                }
+            />
+        }
+    })
+}
+
 /// Nine-grid: eight prizes run clockwise around the start button; the lit cell marks the marquee.
 fn nine_grid(
     spec: &GameSpec,
@@ -247,9 +267,9 @@ fn nine_grid(
     busy: impl Fn() -> String + Copy + Send + Sync + 'static,
     play: impl Fn(Option<usize>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let mut cells: Vec<Option<String>> = vec![None; 9];
+    let mut cells: Vec<Option<PrizeFace>> = vec![None; 9];
     for (slot, prize) in RING.iter().zip(&spec.prizes) {
-        cells[*slot] = Some(prize.name.clone());
+        cells[*slot] = Some(prize.clone());
     }
     let button = spec.button.clone();
     view! {
@@ -257,7 +277,7 @@ fn nine_grid(
             {cells
                 .into_iter()
                 .enumerate()
-                .map(|(cell, name)| {
+                .map(|(cell, prize)| {
                     if cell == 4 {
                         let label = button.clone();
                         view! {
@@ -279,7 +299,13 @@ fn nine_grid(
                         };
                         view! {
                             <div class="cradle-ninegrid__cell" class:is-lit=lit class:is-won=won>
-                                {name.unwrap_or_default()}
+                                {prize
+                                    .map(|p| {
+                                        view! {
+                                            {prize_image(p.image, "cradle-ninegrid__img")}
+                                            <span>{p.name}</span>
+                                        }
+                                    })}
                             </div>
                         }
                             .into_any()

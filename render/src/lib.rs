@@ -416,4 +416,39 @@ mod tests {
         assert_eq!(drawn, doc.blocks.len() - 1, "one element per block");
         assert!(html.contains("全部组件") || html.contains("cradle-page"));
     }
+
+    /// A wheel segment and a nine-grid cell show their prize's picture beside its name; a picture
+    /// at an unsafe address is left out.
+    #[test]
+    fn games_show_prize_pictures() {
+        for (template, class) in [
+            ("wheel-campaign", "cradle-wheel__img"),
+            ("nine-grid-party", "cradle-ninegrid__img"),
+        ] {
+            let mut doc = cradle_model::templates::find(template)
+                .unwrap()
+                .instantiate(
+                    "d",
+                    "t",
+                    "s",
+                    cradle_model::Language::ZhCn,
+                    chrono::Utc::now(),
+                )
+                .unwrap();
+            doc.campaigns[0].prizes[0].image = Some("/prize.png".into());
+            doc.campaigns[0].prizes[1].image = Some("javascript:alert(1)".into());
+            let owner = Owner::new();
+            let html = owner.with(|| {
+                provide_render(RenderCtx::new(&doc, None));
+                view! { <RenderPage /> }.to_html()
+            });
+            assert_eq!(
+                html.matches(&format!("class=\"{class}\"")).count(),
+                1,
+                "{template}"
+            );
+            assert!(html.contains("src=\"/prize.png\""));
+            assert!(!html.contains("javascript:"));
+        }
+    }
 }
