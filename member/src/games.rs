@@ -40,8 +40,6 @@ struct Game {
     key: StoredValue<Option<String>>,
     /// When the current attempt started (ms), to fill the play time.
     began: StoredValue<f64>,
-    /// The egg she chose.
-    egg: StoredValue<Option<usize>>,
 }
 
 /// Makes every game on the page playable.
@@ -84,7 +82,6 @@ fn mount(card: web_sys::Element, lang: Language, member: bool) {
         note: RwSignal::new(String::new()),
         key: StoredValue::new(None),
         began: StoredValue::new(0.0),
-        egg: StoredValue::new(None),
     };
     let controls = Controls {
         play: Callback::new(move |egg| game.play(egg)),
@@ -149,7 +146,8 @@ impl Game {
             if egg.is_none() {
                 return;
             }
-            self.egg.set_value(egg);
+            // The chosen egg stays chosen through a retry: the motion keeps it.
+            self.motion.update(|m| m.chosen = egg);
         }
         self.key.set_value(Some(draw::fresh_key()));
         self.attempt();
@@ -166,11 +164,7 @@ impl Game {
         self.began.set_value(js_sys::Date::now());
         self.phase.set(Phase::Playing);
         let kind = self.spec.with_value(|s| s.kind);
-        let egg = self.egg.get_value();
-        self.motion.update(|m| {
-            m.spinning = true;
-            m.chosen = egg;
-        });
+        self.motion.update(|m| m.spinning = true);
         if kind == GameKind::NineGrid {
             self.marquee();
         }

@@ -58,7 +58,7 @@ pub fn GameBoard(
         GameKind::Wheel => wheel(&spec, lang, motion).into_any(),
         GameKind::NineGrid => nine_grid(&spec, phase, motion, busy, play).into_any(),
         GameKind::SlotMachine => slot(&spec, motion).into_any(),
-        GameKind::SmashEgg => eggs(&spec, lang, phase, motion, play).into_any(),
+        GameKind::SmashEgg => eggs(&spec, lang, phase, motion, busy, play).into_any(),
         GameKind::ScratchCard => scratch(&spec, lang, phase, busy, play, controls).into_any(),
     };
     // The nine-grid starts from its centre, eggs and the card from themselves.
@@ -359,6 +359,7 @@ fn eggs(
     lang: Language,
     phase: Signal<Phase>,
     motion: Signal<Motion>,
+    busy: impl Fn() -> String + Copy + Send + Sync + 'static,
     play: impl Fn(Option<usize>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let button = spec.button.clone();
@@ -371,7 +372,6 @@ fn eggs(
                     let cracked = move || {
                         chosen() && matches!(phase.get(), Phase::Landing(_) | Phase::Done(_))
                     };
-                    let busy = move || phase.with(Phase::busy).to_string();
                     view! {
                         <button
                             type="button"
