@@ -5,11 +5,10 @@
 // motion skips the motion; the odds page matches the odds API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, screenshot, BASE_URL, USER } from './harness.mjs';
+import { launch, openPage, screenshot, api, memberToken, BASE_URL, USER } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = Date.now().toString(36);
@@ -38,22 +37,6 @@ before(async () => {
   }
 });
 after(async () => { await browser?.close(); });
-
-async function api(method, apiPath, body, session) {
-  const headers = { 'content-type': 'application/json' };
-  if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
-  const res = await fetch(BASE_URL + apiPath, { method, headers, body: body && JSON.stringify(body) });
-  const json = res.status === 204 ? null : await res.json();
-  assert.ok(res.ok, `${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
-  return { json, cookie: res.headers.get('set-cookie') };
-}
-
-/** A member token signed as the brand's system would (the server's CLI, on the test's data). */
-function memberToken(member) {
-  const args = ['member', 'token', '--workspace', 'Test brand', '--member', member];
-  const bin = path.join(root, 'target/debug/cradle-server');
-  return execFileSync(bin, args, { env: { ...process.env, DATABASE_URL: '' } }).toString().trim();
-}
 
 /** A phone signed in as a new member on the page of `game`; `points` are credited by staff. */
 async function member(game, { points = 0, reducedMotion } = {}) {
@@ -236,6 +219,11 @@ test('the scratch card draws when it opens, then scratches away under a finger',
 
 test('smash the egg: the chosen egg cracks on the prize drawn, by keyboard too', async () => {
   const { context, page } = await member('egg');
+  // A slow network, so the shaking can be seen before the answer lands.
+  await page.route('**/draws', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
   const answer = nextDraw(page);
   await inGame(page, '.cradle-egg').nth(1).focus();
   await page.keyboard.press('Enter');

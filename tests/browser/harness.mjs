@@ -1,6 +1,8 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), the two viewports we support, console-error capture and screenshots.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,4 +108,25 @@ export async function drag(page, from, to, { above = true } = {}) {
 /** Waits until the top bar says every edit reached the server. */
 export async function waitSaved(page) {
   await page.locator('.toolbar__status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15000 });
+}
+
+/** One API call (with a staff session's cookie and CSRF token when given); asserts it succeeded. */
+export async function api(method, apiPath, body, session) {
+  const headers = { 'content-type': 'application/json' };
+  if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
+  const res = await fetch(BASE_URL + apiPath, { method, headers, body: body && JSON.stringify(body) });
+  const json = res.status === 204 ? null : await res.json();
+  assert.ok(res.ok, `${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
+  return { json, cookie: res.headers.get('set-cookie') };
+}
+
+/**
+ * A member token signed as the brand's system would (the server's CLI, on the test's data), with
+ * `profile` as CLI flags (`--due-date`, …).
+ */
+export function memberToken(member, profile = []) {
+  const args = ['member', 'token', '--workspace', 'Test brand', '--member', member, ...profile];
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const bin = path.join(root, 'target/debug/cradle-server');
+  return execFileSync(bin, args, { env: { ...process.env, DATABASE_URL: '' } }).toString().trim();
 }

@@ -4,12 +4,8 @@
 // public content, a way in and the demo control; a bad link and a lost network say what to do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, openPage, screenshot, BASE_URL, USER } from './harness.mjs';
+import { launch, openPage, screenshot, api, memberToken, BASE_URL, USER } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MID = '大排畸检查';
 
 let browser;
@@ -20,15 +16,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-async function api(method, apiPath, body, session) {
-  const headers = { 'content-type': 'application/json' };
-  if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
-  const res = await fetch(BASE_URL + apiPath, { method, headers, body: body && JSON.stringify(body) });
-  const json = res.status === 204 ? null : await res.json();
-  assert.ok(res.ok, `${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
-  return { json, cookie: res.headers.get('set-cookie') };
-}
-
 /** Publishes the pregnancy stage guide at a fresh address; returns the address's slug. */
 async function publishGuide() {
   const login = await api('POST', '/api/auth/login', USER);
@@ -37,13 +24,6 @@ async function publishGuide() {
   const draft = (await api('POST', '/api/documents', { title: '孕育指南', slug, template: 'stage-guide' }, session)).json;
   await api('POST', `/api/documents/${draft.id}/publish`, { version: draft.version }, session);
   return slug;
-}
-
-/** A member token signed as the brand's system would (the server's CLI, on the test's data). */
-function memberToken(member, profile) {
-  const args = ['member', 'token', '--workspace', 'Test brand', '--member', member, ...profile];
-  const bin = path.join(root, 'target/debug/cradle-server');
-  return execFileSync(bin, args, { env: { ...process.env, DATABASE_URL: '' } }).toString().trim();
 }
 
 /** `days` from today, as YYYY-MM-DD. */
