@@ -62,7 +62,9 @@ fn prize_kind(kind: &serde_json::Value) -> PrizeKind {
         Some("coupon") => PrizeKind::Coupon {
             value_cents: number("value_cents"),
         },
-        Some("physical") => PrizeKind::Physical,
+        Some("physical") => PrizeKind::Physical {
+            value_cents: number("value_cents"),
+        },
         _ => PrizeKind::Thanks,
     }
 }

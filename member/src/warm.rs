@@ -44,7 +44,7 @@ fn step(spec: GameSpec, lang: Language) {
             .first()
             .map(|p| p.name.clone())
             .unwrap_or_default(),
-        kind: PrizeKind::Physical,
+        kind: PrizeKind::Physical { value_cents: 0 },
         image: None,
         code: Some("WARM-WARM-WARM".into()),
         cost: 0,

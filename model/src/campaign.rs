@@ -67,7 +67,11 @@ pub enum PrizeKind {
         value_cents: u32,
     },
     /// A physical gift, collected in store with a redemption code (draw online, redeem offline).
-    Physical,
+    Physical {
+        /// What one gift costs the brand, in cents (for the economics and the legal cap).
+        #[serde(default)]
+        value_cents: u32,
+    },
     /// "Thanks for taking part": nothing won.
     Thanks,
 }

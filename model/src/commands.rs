@@ -248,8 +248,19 @@ impl std::fmt::Display for CommandError {
 
 impl std::error::Error for CommandError {}
 
-/// Applies `command` to `doc` in place; on error `doc` is unchanged.
+/// Applies `command` to `doc` in place; on error `doc` is unchanged. Games added or removed take
+/// their campaigns with them (`commands/campaigns.rs`), in the same step.
 pub fn apply(doc: &mut Document, command: &Command) -> Result<Applied, CommandError> {
+    if !campaigns::follows(command) {
+        return apply_plain(doc, command);
+    }
+    let before = campaigns::named(doc);
+    let applied = apply_plain(doc, command)?;
+    Ok(campaigns::follow_up(doc, &before, applied))
+}
+
+/// Applies `command` alone, with no follow-up.
+fn apply_plain(doc: &mut Document, command: &Command) -> Result<Applied, CommandError> {
     match command {
         Command::Insert {
             parent,
@@ -585,7 +596,7 @@ fn duplicate(doc: &mut Document, id: &NodeId) -> Result<Applied, CommandError> {
     insert(doc, &pos.parent, &pos.slot, pos.index + 1, &copy)
 }
 
-fn update_prop(
+pub(super) fn update_prop(
     doc: &mut Document,
     id: &NodeId,
     device: Option<Device>,
@@ -669,7 +680,7 @@ fn batch(doc: &mut Document, commands: &[Command]) -> Result<Applied, CommandErr
     let mut changed = Vec::new();
     let mut parts = Vec::new();
     for command in commands {
-        let applied = apply(&mut next, command)?;
+        let applied = apply_plain(&mut next, command)?;
         inverses.push(applied.inverse);
         changed.extend(applied.changed);
         parts.extend(applied.parts);
@@ -687,6 +698,7 @@ fn batch(doc: &mut Document, commands: &[Command]) -> Result<Applied, CommandErr
     })
 }
 
+mod campaigns;
 mod group;
 mod settings;
 pub use group::move_group;

@@ -17,6 +17,7 @@ pub mod club;
 pub mod commands;
 pub mod contrast;
 pub mod document;
+pub mod economics;
 pub mod facts;
 pub mod fields;
 pub mod framing;

@@ -12,6 +12,7 @@
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use serde_json::Value;
 
+use crate::campaign::{Campaign, GameKind};
 use crate::document::Document;
 use crate::fields::{FieldKind, Label};
 use crate::language::Language;
@@ -241,6 +242,16 @@ impl Template {
         move_dates(&mut doc, now);
         Ok(doc)
     }
+}
+
+/// A complete campaign for a new `game` (placed from the palette, or pasted without its own): the
+/// gallery's campaign for that game in `language`, its window starting on the day of `now`.
+pub fn starter_campaign(game: GameKind, language: Language, now: DateTime<Utc>) -> Campaign {
+    ALL.iter()
+        .filter_map(|t| t.instantiate("starter", "", "starter", language, now).ok())
+        .flat_map(|doc| doc.campaigns)
+        .find(|c| c.game == game)
+        .expect("the gallery has a campaign for every game")
 }
 
 /// Moves every campaign window and date prop of `doc` from [`DAY_ONE`] to the day of `now` in

@@ -44,7 +44,7 @@ pub fn ResultDialog(
         PrizeKind::Thanks => (w.thanks_title.to_owned(), w.thanks_text.to_owned()),
         PrizeKind::Points { amount } => (w.you_won.to_owned(), points_credited(lang, *amount)),
         PrizeKind::Coupon { .. } => (w.you_won.to_owned(), w.coupon_hint.to_owned()),
-        PrizeKind::Physical => (w.you_won.to_owned(), w.gift_hint.to_owned()),
+        PrizeKind::Physical { .. } => (w.you_won.to_owned(), w.gift_hint.to_owned()),
     };
     let prize = outcome.won().then(|| outcome.name.clone());
     let cost = outcome.cost;

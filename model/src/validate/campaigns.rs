@@ -106,13 +106,14 @@ impl Validator<'_> {
                     MAX_POINTS,
                     name::POINTS,
                 ),
-                PrizeKind::Coupon { value_cents } => self.at_most(
-                    &format!("{ppath}/kind/value_cents"),
-                    value_cents,
-                    MAX_VALUE_CENTS,
-                    name::COUPON_VALUE,
-                ),
-                PrizeKind::Physical | PrizeKind::Thanks => {}
+                PrizeKind::Coupon { value_cents } | PrizeKind::Physical { value_cents } => self
+                    .at_most(
+                        &format!("{ppath}/kind/value_cents"),
+                        value_cents,
+                        MAX_VALUE_CENTS,
+                        name::PRIZE_VALUE,
+                    ),
+                PrizeKind::Thanks => {}
             }
             if let Some(image) = &p.image {
                 self.url(&format!("{ppath}/image"), image);

@@ -232,7 +232,7 @@ pub mod name {
         WEIGHT = "weight", "权重";
         STOCK = "stock", "库存";
         POINTS = "points", "积分";
-        COUPON_VALUE = "a coupon's value (cents)", "优惠券面值（分）";
+        PRIZE_VALUE = "a prize's value (cents)", "奖品价值（分）";
         ROW = "each row", "每一行";
     }
 }

@@ -430,8 +430,11 @@ async fn play_campaign(
         let (awarded, reason) =
             outcome::resolve(campaign, play.sampled, win_allowed[k], stock_taken[k]);
         let prize = &campaign.prizes[awarded];
-        let code = matches!(prize.kind, PrizeKind::Coupon { .. } | PrizeKind::Physical)
-            .then(code::new_code);
+        let code = matches!(
+            prize.kind,
+            PrizeKind::Coupon { .. } | PrizeKind::Physical { .. }
+        )
+        .then(code::new_code);
         records.push(DrawRecord {
             id: play.draw_id.clone(),
             campaign_id: campaign.id.clone(),
