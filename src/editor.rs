@@ -2,6 +2,7 @@
 //! shared renderer as canvas, and the panels around it. UI state (selection, device, drag) is
 //! kept apart from the document.
 
+pub mod campaign;
 pub mod clipboard;
 pub mod conflict;
 pub mod dnd;

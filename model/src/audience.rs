@@ -32,6 +32,11 @@ impl Segment {
     ];
 }
 
+/// The RFM recency windows marketers pick from (days since the last purchase, both ends
+/// included): bought recently, due to repurchase, lapsing, lapsed, lost.
+pub const RECENCY_WINDOWS: [(u32, u32); 5] =
+    [(0, 45), (46, 90), (91, 180), (181, 360), (361, 36_500)];
+
 /// Who a block or campaign is for. Serialized as `{"all": [...]}`, `{"stage": ["newborn"]}`, …
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

@@ -54,6 +54,36 @@ pub fn value_cents(kind: &PrizeKind) -> u32 {
     }
 }
 
+/// An amount in cents as a marketer types it in yuan: `12`, `12.5`, `12.50`.
+pub fn format_yuan(cents: u32) -> String {
+    match cents % 100 {
+        0 => (cents / 100).to_string(),
+        c => format!("{}.{c:02}", cents / 100),
+    }
+}
+
+/// Cents from yuan typed as `12`, `12.5`, `¥12.50` or `1,299`; `None` for anything else (more
+/// than two decimals, signs, letters, too large).
+pub fn parse_yuan(typed: &str) -> Option<u32> {
+    let t: String = typed
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let (whole, part) = t.split_once('.').unwrap_or((&t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(part) || part.len() > 2 {
+        return None;
+    }
+    let fraction = format!("{part:0<2}").parse::<u32>().ok()?;
+    whole
+        .parse::<u32>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(fraction)
+}
+
 impl Campaign {
     /// The expected costs at `draws_per_day` draws a day from the start of the window, warning
     /// when a prize is worth more than `cap_cents`.
@@ -223,7 +253,26 @@ mod tests {
         assert!(!at_cap.outlook(100, LEGAL_PRIZE_CAP_CENTS).over_cap);
     }
 
+    #[test]
+    fn yuan_as_typed() {
+        assert_eq!(parse_yuan("12"), Some(1_200));
+        assert_eq!(parse_yuan(" ¥12.5 "), Some(1_250));
+        assert_eq!(parse_yuan("1,299.99"), Some(129_999));
+        assert_eq!(parse_yuan("0.05"), Some(5));
+        for bad in ["", "-1", "1.234", "abc", ".5", "99999999999"] {
+            assert_eq!(parse_yuan(bad), None, "{bad}");
+        }
+        assert_eq!(format_yuan(1_250), "12.50");
+        assert_eq!(format_yuan(5_000_000), "50000");
+    }
+
     proptest! {
+        /// What is shown reads back as the same amount.
+        #[test]
+        fn yuan_round_trip(cents in 0u32..u32::MAX) {
+            prop_assert_eq!(parse_yuan(&format_yuan(cents)), Some(cents));
+        }
+
         /// Expected counts per 1,000 draws add up to 1,000, whatever the weights.
         #[test]
         fn counts_add_up(weights in proptest::collection::vec(1u32..1_000_000, 1..12)) {

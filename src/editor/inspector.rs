@@ -6,6 +6,7 @@ use cradle_model::fields::Label;
 use cradle_model::NodeId;
 use leptos::prelude::*;
 
+use super::campaign::{words as campaign_words, CampaignEditor};
 use super::keyboard::{duplicate_selected, remove_selected};
 use super::Editor;
 use crate::i18n::{use_i18n, Lang};
@@ -15,13 +16,18 @@ mod audience;
 mod fields;
 mod move_to;
 mod page_language;
+mod page_theme;
+mod page_title;
 mod style;
 
 use address::PageAddress;
 use audience::AudienceFields;
+pub use audience::RuleForm;
 use fields::PropField;
 use move_to::MoveTo;
 use page_language::PageLanguage;
+use page_theme::PageTheme;
+use page_title::PageTitle;
 use style::StyleFields;
 
 fn label(l: Label) -> impl Fn() -> &'static str + Copy {
@@ -38,6 +44,7 @@ fn label(l: Label) -> impl Fn() -> &'static str + Copy {
 #[derive(Clone, Copy, PartialEq)]
 enum Tab {
     Content,
+    Campaign,
     Style,
     Audience,
 }
@@ -58,8 +65,15 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
                 _ => {
                     view! {
                         <p class="panel__empty">{move || i18n.t().select_a_block}</p>
-                        <PageAddress editor />
-                        <PageLanguage editor />
+                        <section class="page-panel" aria-labelledby="page-panel-heading">
+                            <h3 id="page-panel-heading" class="page-panel__title">
+                                {move || i18n.t().page_settings}
+                            </h3>
+                            <PageTitle editor />
+                            <PageAddress editor />
+                            <PageLanguage editor />
+                            <PageTheme editor />
+                        </section>
                     }
                         .into_any()
                 }
@@ -76,9 +90,10 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
     };
     let kind = block.with_untracked(|b| b.kind);
     let spec = kind.spec();
+    let is_game = kind.game().is_some();
     let tab = RwSignal::new(Tab::Content);
     let name = label(spec.label);
-    let tab_button = move |t: Tab, text: fn(&'static crate::i18n::Strings) -> &'static str| {
+    let tab_button = move |t: Tab, text: Box<dyn Fn() -> &'static str + Send + Sync>| {
         view! {
             <button
                 type="button"
@@ -87,13 +102,14 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
                 aria-selected=move || (tab.get() == t).to_string()
                 on:click=move |_| tab.set(t)
             >
-                {move || text(i18n.t())}
+                {move || text()}
             </button>
         }
     };
     let id_content = id.clone();
     let id_style = id.clone();
     let id_audience = id.clone();
+    let id_campaign = id.clone();
     let id_move = id.clone();
     view! {
         <div class="inspector__block">
@@ -111,9 +127,14 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
                 </button>
             </div>
             <div role="tablist" aria-label=move || i18n.t().inspector class="tabs">
-                {tab_button(Tab::Content, |t| t.content_tab)}
-                {tab_button(Tab::Style, |t| t.style_tab)}
-                {tab_button(Tab::Audience, |t| t.audience_tab)}
+                {tab_button(Tab::Content, Box::new(move || i18n.t().content_tab))}
+                {is_game
+                    .then(|| tab_button(
+                        Tab::Campaign,
+                        Box::new(move || campaign_words(i18n.lang()).tab),
+                    ))}
+                {tab_button(Tab::Style, Box::new(move || i18n.t().style_tab))}
+                {tab_button(Tab::Audience, Box::new(move || i18n.t().audience_tab))}
             </div>
             <div role="tabpanel">
                 {move || match tab.get() {
@@ -129,6 +150,9 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
                             <MoveTo editor id=id_move.clone() />
                         }
                             .into_any()
+                    }
+                    Tab::Campaign => {
+                        view! { <CampaignEditor editor id=id_campaign.clone() /> }.into_any()
                     }
                     Tab::Style => view! { <StyleFields editor id=id_style.clone() /> }.into_any(),
                     Tab::Audience => {

@@ -83,9 +83,7 @@ pub(super) fn PageAddress(editor: Editor) -> impl IntoView {
     };
     let refused = move || matches!(status.get(), Status::Taken(_) | Status::Invalid(_));
     view! {
-        <section class="page-panel" aria-labelledby="page-panel-heading">
-            <h3 id="page-panel-heading" class="page-panel__title">{move || i18n.t().page_settings}</h3>
-            <label for="page-address" class="field__label">{move || i18n.t().address_label}</label>
+        <label for="page-address" class="field__label">{move || i18n.t().address_label}</label>
             <div class="address">
                 <span class="address__prefix" aria-hidden="true">"/c/"</span>
                 <input
@@ -114,6 +112,5 @@ pub(super) fn PageAddress(editor: Editor) -> impl IntoView {
                         }
                     })
             }}
-        </section>
     }
 }
