@@ -64,6 +64,7 @@ test('a visitor reads the public page before any wasm, then tries it as a demo m
 
   await page.reload();
   const demo = page.getByRole('button', { name: '以演示会员身份体验' });
+  await demo.waitFor(); // boundingBox() does not wait for the reloaded page
   const box = await demo.boundingBox();
   assert.ok(box.height >= 44 && box.width >= 44, 'a touch target');
   await page.waitForFunction(() => window.wasmBindings !== undefined);
