@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod auth;
 pub mod client;
+pub mod club;
 pub mod documents;
 pub mod health;
 pub mod publishing;

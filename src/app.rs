@@ -8,7 +8,9 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n;
 use crate::pages::login::provide_session;
-use crate::pages::{editor::EditorPage, not_found::NotFound, projects::ProjectsPage};
+use crate::pages::{
+    club::ClubPage, editor::EditorPage, not_found::NotFound, projects::ProjectsPage,
+};
 
 /// Root component: wires the routes to their pages.
 #[component]
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ProjectsPage />
                 <Route path=path!("/edit/:id") view=EditorPage />
+                <Route path=path!("/club") view=ClubPage />
             </Routes>
         </Router>
     }

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod club;
 pub mod editor;
 pub mod login;
 pub mod not_found;

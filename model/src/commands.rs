@@ -9,7 +9,6 @@ use serde_json::Value;
 use crate::audience::Rule;
 use crate::campaign::Campaign;
 use crate::catalogue::BlockKind;
-use crate::club::ClubSettings;
 use crate::document::{Device, Document, Fragment, NodeId, Position, Theme};
 use crate::fields::Label;
 use crate::language::Language;
@@ -114,11 +113,6 @@ pub enum Command {
     RemoveCampaign {
         /// Its id.
         id: String,
-    },
-    /// Replace the page's club settings.
-    SetClub {
-        /// New settings.
-        club: ClubSettings,
     },
     /// Several commands as one step (multi-select move, delete, duplicate).
     Batch(Vec<Command>),
@@ -312,9 +306,6 @@ fn apply_plain(doc: &mut Document, command: &Command) -> Result<Applied, Command
         }
         Command::SetTheme { theme } => set(&mut doc.theme, theme.clone(), Part::Theme, |theme| {
             Command::SetTheme { theme }
-        }),
-        Command::SetClub { club } => set(&mut doc.club, club.clone(), Part::Club, |club| {
-            Command::SetClub { club }
         }),
         Command::PutCampaign { campaign, index } => Ok(put_campaign(doc, campaign, *index)),
         Command::RemoveCampaign { id } => remove_campaign(doc, id),

@@ -13,7 +13,6 @@ use serde_json::Value;
 use crate::audience::Rule;
 use crate::campaign::Campaign;
 use crate::catalogue::{first_date, BlockKind};
-use crate::club::ClubSettings;
 use crate::fields::FieldKind;
 use crate::language::Language;
 use crate::migrate::CURRENT_SCHEMA_VERSION;
@@ -244,9 +243,6 @@ pub struct Document {
     /// Campaigns the page's games play.
     #[serde(default)]
     pub campaigns: Vec<Campaign>,
-    /// Tier ladder and points rules.
-    #[serde(default)]
-    pub club: ClubSettings,
 }
 
 /// A detached subtree: what is inserted, removed, copied and pasted.
@@ -350,7 +346,6 @@ impl Document {
                 Block::new(root, BlockKind::Page, Language::default()),
             )]),
             campaigns: Vec::new(),
-            club: ClubSettings::default(),
         }
     }
 

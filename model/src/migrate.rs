@@ -4,6 +4,8 @@
 //! History:
 //! - Schema 1 (Cradle preview builds): `theme.color` was the only colour and containers held one
 //!   unnamed `children` list. Schema 2 split the theme colours and named every slot.
+//! - Schema 3 dropped the page's own `club` (tier ladder and points rules): the workspace's club
+//!   settings are the one ladder every page reads.
 //! - Button version 1 had an `href` prop; version 2 has `action` + `url`.
 //!
 //! Unknown-field policy: a document is read strictly. A field this version does not know (a typo
@@ -17,13 +19,13 @@ use serde_json::{json, Map, Value};
 use crate::validate::{Reason, ValidationError};
 
 /// The schema version this crate writes.
-pub const CURRENT_SCHEMA_VERSION: u32 = 2;
+pub const CURRENT_SCHEMA_VERSION: u32 = 3;
 
 type DocMigration = fn(&mut Map<String, Value>);
 type BlockMigration = fn(&mut Map<String, Value>);
 
 /// Document migrations: entry `i` upgrades schema `i + 1` to `i + 2`.
-const DOC_MIGRATIONS: [DocMigration; 1] = [schema_1_to_2];
+const DOC_MIGRATIONS: [DocMigration; 2] = [schema_1_to_2, schema_2_to_3];
 
 /// Block migrations: (kind, from version, upgrade to from + 1).
 const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 1] = [("button", 1, button_1_to_2)];
@@ -104,6 +106,11 @@ fn schema_1_to_2(doc: &mut Map<String, Value>) {
             block.insert("slots".into(), json!({ slot: children }));
         }
     }
+}
+
+/// Schema 2 → 3: the page's own club settings go; the workspace's apply.
+fn schema_2_to_3(doc: &mut Map<String, Value>) {
+    doc.remove("club");
 }
 
 fn button_1_to_2(block: &mut Map<String, Value>) {

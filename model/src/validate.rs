@@ -173,7 +173,19 @@ pub fn validate(doc: &Document) -> Vec<ValidationError> {
         v.block(id, block);
     }
     v.campaigns();
-    v.club(&doc.club);
+    v.errors
+}
+
+/// Every problem in a workspace's club settings, with paths into their JSON
+/// (`/tiers/1/threshold`): 1-N tiers with unique ids and names, thresholds rising strictly from 0,
+/// amounts within bounds.
+pub fn club_settings(club: &crate::club::ClubSettings) -> Vec<ValidationError> {
+    let doc = Document::blank("club", "Club", "club");
+    let mut v = Validator {
+        doc: &doc,
+        errors: Vec::new(),
+    };
+    v.club(club);
     v.errors
 }
 

@@ -80,7 +80,8 @@ pub struct RenderCtx {
     pub theme: RwSignal<Theme>,
     /// Campaigns the games play.
     pub campaigns: RwSignal<Vec<Campaign>>,
-    /// Tier ladder and points rules.
+    /// The workspace's tier ladder and points rules: the caller sets them (the server from the
+    /// workspace, the editor once fetched); the defaults until then.
     pub club: RwSignal<ClubSettings>,
     /// Device whose overrides apply.
     pub device: RwSignal<Device>,
@@ -105,7 +106,7 @@ impl RenderCtx {
             slug: RwSignal::new(doc.slug.clone()),
             theme: RwSignal::new(doc.theme.clone()),
             campaigns: RwSignal::new(doc.campaigns.clone()),
-            club: RwSignal::new(doc.club.clone()),
+            club: RwSignal::new(ClubSettings::default()),
             device: RwSignal::new(Device::Phone),
             chrome,
             now: Utc::now(),
@@ -146,7 +147,6 @@ impl RenderCtx {
                 Part::Language => self.language.set(doc.language),
                 Part::Theme => self.theme.set(doc.theme.clone()),
                 Part::Campaigns => self.campaigns.set(doc.campaigns.clone()),
-                Part::Club => self.club.set(doc.club.clone()),
                 Part::Slug => self.slug.set(doc.slug.clone()),
                 // The renderer does not draw the title.
                 Part::Title => {}

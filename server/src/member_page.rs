@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use cradle_model::document::Device;
 use cradle_model::share::{share_card, ShareCard};
-use cradle_model::{framing, visibility, Closed, Document, Language};
+use cradle_model::{framing, visibility, Closed, ClubSettings, Document, Language};
 use cradle_render::shell::{BarState, ClosedNotice, MemberBar, NotFoundNotice};
 use cradle_render::words::words;
 use cradle_render::{provide_render, RenderCtx, RenderPage};
@@ -25,7 +25,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::club::member::CurrentMember;
-use crate::club::members;
+use crate::club::{members, settings};
 use crate::routes::previews::open_draft;
 use crate::store::workspaces;
 
@@ -115,7 +115,11 @@ pub async fn serve(
     let csrf = matches!(bar, BarState::Member { .. })
         .then(|| viewer.as_ref().map(|m| m.csrf.clone()))
         .flatten();
-    let body = member_body(&seen, &slug, bar, csrf, now);
+    let club = match settings::get(&state.db, &page.workspace_id).await {
+        Ok(club) => club,
+        Err(_) => return trouble(lang, &url),
+    };
+    let body = member_body(&seen, club, &slug, bar, csrf, now);
     let head = Head {
         lang,
         card: share_card(&public),
@@ -136,7 +140,7 @@ pub async fn preview(
 ) -> Response {
     let size = query.size.unwrap_or(Device::Phone);
     let url = page_url(&state, &headers, &format!("/preview/{token}"));
-    let (_, doc) = match open_draft(&state, &token).await {
+    let (_, doc, workspace) = match open_draft(&state, &token).await {
         Ok(found) => found,
         Err(e) if e.code == ErrorCode::Internal => {
             return trouble(visitor_language(&headers), &url)
@@ -164,8 +168,12 @@ pub async fn preview(
         }
     };
     let lang = doc.language;
+    let club = match settings::get(&state.db, &workspace).await {
+        Ok(club) => club,
+        Err(_) => return trouble(lang, &url),
+    };
     let seen = visibility::for_viewer(&doc, None, Utc::now().date_naive());
-    let body = preview_body(&seen, &token, size);
+    let body = preview_body(&seen, club, &token, size);
     // The runtime ticks the draft's countdowns as members will see them.
     let runtime = runtime::tags(&state.config.dist).await;
     let head = Head {
@@ -181,6 +189,7 @@ pub async fn preview(
 /// The member bar and the page, drawn.
 fn member_body(
     doc: &Document,
+    club: ClubSettings,
     slug: &str,
     bar: BarState,
     csrf: Option<String>,
@@ -196,6 +205,7 @@ fn member_body(
     let slug = slug.to_owned();
     let mut ctx = RenderCtx::new(doc, None);
     ctx.now = now;
+    ctx.club.set(club);
     draw(move || {
         provide_render(ctx);
         view! {
@@ -217,9 +227,10 @@ fn member_body(
 }
 
 /// The draft in a frame of the chosen size, with the size links (shown on large screens).
-fn preview_body(doc: &Document, token: &str, size: Device) -> String {
+fn preview_body(doc: &Document, club: ClubSettings, token: &str, size: Device) -> String {
     let w = words(doc.language);
     let ctx = RenderCtx::new(doc, None);
+    ctx.club.set(club);
     ctx.device.set(size);
     let sizes = [
         (Device::Phone, "phone", w.phone),

@@ -84,6 +84,51 @@ dual_test!(club_settings_need_roles_and_valid_ladders, |app| {
     assert_eq!(r.json()["tiers"][2]["threshold"], 2_000);
 });
 
+dual_test!(every_save_is_kept_as_a_version, |app| {
+    let owner = app.user("own@brand.com", Role::Owner, "Brand").await;
+    let editor = app.user("ed@brand.com", Role::Editor, "Brand").await;
+    let other = app.user("o@other.com", Role::Owner, "Other").await;
+    let versions = |who| async move {
+        let r = app
+            .call(who, Method::GET, "/api/club/settings/versions", None)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        r.json()
+    };
+    assert_eq!(versions(&owner).await, json!([]));
+    let mut club = ClubSettings::default();
+    club.tiers[3].threshold = 4_000;
+    put_settings(app, &owner, &club).await;
+    club.points.share_points = 8;
+    put_settings(app, &editor, &club).await;
+    // A refused save leaves no version.
+    let mut bad = club.clone();
+    bad.tiers[3].threshold = 1;
+    let r = app
+        .call(&editor, Method::PUT, "/api/club/settings", Some(json!(bad)))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let listed = versions(&owner).await;
+    let summary: Vec<(u64, &str)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_u64().unwrap(),
+                v["saved_by"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(summary, [(1, "own@brand.com"), (2, "ed@brand.com")]);
+    assert!(listed[0]["saved_at"].as_i64().unwrap() <= listed[1]["saved_at"].as_i64().unwrap());
+    assert_eq!(versions(&other).await, json!([]));
+    let r = app
+        .call(&owner, Method::GET, "/api/club/settings", None)
+        .await;
+    assert_eq!(r.json()["points"]["share_points"], 8);
+});
+
 dual_test!(
     rights_sharing_passes_benefits_one_level_and_quarter_points,
     |app| {

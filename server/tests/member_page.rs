@@ -270,3 +270,53 @@ dual_test!(games_arrive_ready_to_play, |app| {
         .text();
     assert!(html.contains(&format!("data-csrf=\"{}\"", mum.csrf)));
 });
+
+dual_test!(pages_draw_the_workspaces_one_ladder, |app| {
+    let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let mut page = app.create_page(&owner, "会员", "club", "blank").await;
+    let doc = &mut page.document;
+    doc["blocks"]["tiers"] = json!({"id": "tiers", "kind": "tier_benefits"});
+    doc["blocks"]["gold"] = json!({"id": "gold", "kind": "heading",
+        "props": {"text": "青铜会员专享礼"}, "audience": {"tier_at_least": 1}});
+    doc["blocks"]["page"]["slots"]["main"] = json!(["tiers", "gold"]);
+    app.save_draft(&owner, &mut page).await;
+    let r = app.publish(&owner, &page, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let token = app
+        .member_token("Brand", "mum", ProfileClaims::default(), 1)
+        .await;
+    let mum = app.open_member(&token, Some("club")).await.unwrap();
+    common::club::earn(app, &mum, 300, cradle_server::store::now_ms()).await;
+    let seen = || async {
+        app.call_member(&mum, Method::GET, "/c/club", None)
+            .await
+            .text()
+    };
+    let html = seen().await;
+    assert!(html.contains("青铜 Bronze"), "the default ladder");
+    assert!(
+        !html.contains("青铜会员专享礼"),
+        "300 of 500: not bronze yet"
+    );
+
+    // The workspace renames a tier and lowers bronze to 200: the page and her tier follow.
+    let mut club = cradle_model::ClubSettings::default();
+    club.tiers[1].name = "铜牌妈妈".into();
+    club.tiers[1].threshold = 200;
+    common::club::put_settings(app, &owner, &club).await;
+    let html = seen().await;
+    assert!(
+        html.contains("铜牌妈妈") && !html.contains("青铜 Bronze"),
+        "{html}"
+    );
+    assert!(html.contains("青铜会员专享礼"), "300 of 200: bronze now");
+    let links = format!("{}/preview-links", page.path());
+    let created = app
+        .call(&owner, Method::POST, &links, Some(json!({"hours": 2})))
+        .await;
+    let url = created.json()["url"].as_str().unwrap().to_owned();
+    assert!(
+        app.get(&url).await.text().contains("铜牌妈妈"),
+        "previews too"
+    );
+});

@@ -49,6 +49,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/published/{slug}/share"),
     ("GET", "/api/club/settings"),
     ("PUT", "/api/club/settings"),
+    ("GET", "/api/club/settings/versions"),
     ("GET", "/api/addresses/{slug}"),
     ("GET", "/api/workspace/framing"),
     ("PUT", "/api/workspace/framing"),
@@ -79,6 +80,19 @@ dual_test!(openapi_lists_every_route_and_nothing_else, |app| {
         .filter_map(|c| c.as_str())
         .collect();
     assert_eq!(codes.len(), ErrorCode::ALL.len());
+    // The club settings are typed from the model's own schema.
+    let schemas = &spec["components"]["schemas"];
+    assert!(schemas["Tier"]["properties"]["threshold"].is_object());
+    let put = &spec["paths"]["/api/club/settings"]["put"];
+    assert_eq!(
+        put["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ClubSettings"
+    );
+    assert!(
+        schemas["ClubSettings"]["properties"]["tiers"]["items"]["$ref"]
+            .as_str()
+            .is_some_and(|r| r == "#/components/schemas/Tier")
+    );
 
     let mut documented = BTreeSet::new();
     let mut operation_ids = BTreeSet::new();

@@ -119,6 +119,12 @@ fn Workspace(
     let i18n = use_i18n();
     let editor = Editor::new(doc, Signal::derive(move || i18n.lang()));
     provide_render(editor.render);
+    // The workspace's ladder is the one the page's tier blocks and tier rules use.
+    leptos::task::spawn_local(async move {
+        if let Ok(club) = crate::api::club::settings().await {
+            editor.render.club.set(club);
+        }
+    });
     let pending = state == SaveState::Pending;
     let persist = Persist::new(editor, id, version, state);
     let dnd = Dnd::new(editor);

@@ -22,7 +22,7 @@ pub fn ProjectsPage() -> impl IntoView {
 }
 
 /// A last-edited time in the browser's time zone.
-fn edited(ms: i64) -> String {
+pub(crate) fn edited(ms: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     let offset = -(date.get_timezone_offset() as i32) * 60;
     let zone = chrono::FixedOffset::east_opt(offset)
@@ -93,6 +93,9 @@ fn Projects() -> impl IntoView {
                 <p class="page__lead">{workspace}</p>
                 <div class="page__tools">
                     <LanguageSwitch />
+                    <a href="/club" class="button">
+                        {move || crate::pages::club::words(i18n.lang()).settings_link}
+                    </a>
                     <button type="button" on:click=logout>
                         {move || i18n.t().log_out}
                     </button>

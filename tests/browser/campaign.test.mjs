@@ -97,6 +97,7 @@ test('a wheel campaign made in the UI alone, with its economics, drawn on with i
   await page.locator('.prize').nth(2).getByLabel('Stock').fill('');
   await page.locator('.toolbar__errors').waitFor({ state: 'detached' });
 
+  await page.locator('.outlook').scrollIntoViewIfNeeded();
   await screenshot(page, 'campaign-editor');
   await waitSaved(page);
 

@@ -48,10 +48,10 @@ export async function expectAppMounted(page, timeout = 15000) {
   await page.getByRole('main').waitFor({ state: 'visible', timeout });
 }
 
-/** Saves a screenshot under tests/browser/screenshots (git-ignored). */
-export async function screenshot(page, name) {
+/** Saves a screenshot under tests/browser/screenshots (git-ignored): the whole page, or what fits the window. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
 }
 
 /** The user scripts/test adds before starting the server. */

@@ -6,6 +6,7 @@
 //! feature (the server's) adds the OpenAPI schemas.
 
 pub mod auth;
+pub mod club;
 pub mod documents;
 pub mod draws;
 pub mod error;

@@ -1,4 +1,4 @@
-//! Page-level commands: title, address, language, theme, campaigns and club settings. Like block
+//! Page-level commands: title, address, language, theme and campaigns. Like block
 //! commands they return their inverse, so every settings change is one undo step, and they report
 //! the [`Part`] they changed so the editor refreshes only what reads it.
 
@@ -22,19 +22,16 @@ pub enum Part {
     Theme,
     /// `campaigns`.
     Campaigns,
-    /// `club`.
-    Club,
 }
 
 impl Part {
     /// Every part (what a whole-document replacement changes).
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 5] = [
         Part::Title,
         Part::Slug,
         Part::Language,
         Part::Theme,
         Part::Campaigns,
-        Part::Club,
     ];
 }
 
@@ -100,7 +97,6 @@ pub(super) fn remove_campaign(doc: &mut Document, id: &str) -> Result<Applied, C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::club::ClubSettings;
     use crate::commands::apply as run;
     use crate::document::Theme;
     use crate::language::Language;
@@ -161,9 +157,6 @@ mod tests {
         };
         let doc = round_trip(Command::SetTheme { theme }, Part::Theme);
         assert_eq!(doc.theme.primary, "#b83b5e");
-        let mut club = ClubSettings::default();
-        club.points.daily_interaction_cap += 5;
-        round_trip(Command::SetClub { club }, Part::Club);
     }
 
     #[test]

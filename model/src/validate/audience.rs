@@ -31,7 +31,7 @@ impl Validator<'_> {
                 };
                 self.err(format!("{path}/{key}"), Reason::RangeReversed);
             }
-            Rule::TierAtLeast(rank) if *rank as usize >= self.doc.club.tiers.len() => {
+            Rule::TierAtLeast(rank) if *rank as usize >= super::MAX_TIERS => {
                 self.err(format!("{path}/tier_at_least"), Reason::NoSuchTier(*rank));
             }
             Rule::Tag(tag) if tag.trim().is_empty() || tag.chars().count() > 40 => {

@@ -1,4 +1,4 @@
-//! Campaigns (ids, windows, prize counts, weights, limits, fallback) and the club's tier ladder.
+//! Campaigns (ids, windows, prize counts, weights, limits, fallback) and the club's settings.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -141,9 +141,10 @@ impl Validator<'_> {
         }
     }
 
+    /// The club settings' problems, with paths into the settings JSON (`/tiers/1/threshold`).
     pub(super) fn club(&mut self, club: &ClubSettings) {
         if club.tiers.is_empty() || club.tiers.len() > MAX_TIERS {
-            self.err("/club/tiers", Reason::TierCount(MAX_TIERS));
+            self.err("/tiers", Reason::TierCount(MAX_TIERS));
         }
         let points = &club.points;
         for (key, value) in [
@@ -152,16 +153,11 @@ impl Validator<'_> {
             ("daily_interaction_cap", points.daily_interaction_cap),
             ("invite_reward", points.invite_reward),
         ] {
-            self.at_most(
-                &format!("/club/points/{key}"),
-                value,
-                MAX_POINTS,
-                name::POINTS,
-            );
+            self.at_most(&format!("/points/{key}"), value, MAX_POINTS, name::POINTS);
         }
         let mut ids = BTreeMap::new();
         for (i, tier) in club.tiers.iter().enumerate() {
-            let path = format!("/club/tiers/{i}");
+            let path = format!("/tiers/{i}");
             if !is_valid_id(&tier.id) {
                 self.err(format!("{path}/id"), Reason::BadId(name::TIER));
             } else if ids.insert(tier.id.as_str(), i).is_some() {

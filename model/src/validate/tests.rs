@@ -284,7 +284,7 @@ fn depth_limit() {
 fn audience_rules_are_checked() {
     let mut doc = template("club-home");
     doc["blocks"]["card"]["audience"] =
-        json!({"all": [{"tier_at_least": 9}, {"pregnancy_week": {"min": 30, "max": 20}}]});
+        json!({"all": [{"tier_at_least": 10}, {"pregnancy_week": {"min": 30, "max": 20}}]});
     let errors = errors_of(&doc);
     assert!(has(
         &errors,
@@ -299,17 +299,45 @@ fn audience_rules_are_checked() {
 }
 
 #[test]
-fn header_theme_and_club() {
+fn header_and_theme() {
     let mut doc = template("club-home");
     doc["slug"] = json!("Spring Club!");
     doc["title"] = json!("  ");
     doc["theme"]["primary"] = json!("pink");
-    doc["club"]["tiers"][2]["threshold"] = json!(10);
     let errors = errors_of(&doc);
     assert!(has(&errors, "/slug", Kind::Format));
     assert!(has(&errors, "/title", Kind::Required));
     assert!(has(&errors, "/theme/primary", Kind::Format));
-    assert!(has(&errors, "/club/tiers/2/threshold", Kind::Inconsistent));
+}
+
+#[test]
+fn club_settings_are_checked_on_their_own() {
+    let mut club = crate::ClubSettings::default();
+    assert_eq!(crate::validate::club_settings(&club), vec![]);
+    club.tiers[0].threshold = 10;
+    club.tiers[2].threshold = club.tiers[1].threshold;
+    let paths: Vec<String> = crate::validate::club_settings(&club)
+        .into_iter()
+        .map(|e| e.path)
+        .collect();
+    assert_eq!(paths, ["/tiers/0/threshold", "/tiers/2/threshold"]);
+    club.tiers.clear();
+    assert_eq!(crate::validate::club_settings(&club)[0].path, "/tiers");
+}
+
+/// A page saved before the club moved to the workspace still opens: its own ladder is dropped.
+#[test]
+fn a_page_with_its_own_club_migrates() {
+    let mut doc = template("club-home");
+    doc["schema_version"] = json!(2);
+    doc["club"] = serde_json::to_value(crate::ClubSettings::default()).unwrap();
+    let page = parse_document(&doc).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(page.schema_version, crate::migrate::CURRENT_SCHEMA_VERSION);
+    doc["schema_version"] = json!(3);
+    assert!(
+        parse_document(&doc).is_err(),
+        "a current page has no club of its own"
+    );
 }
 
 #[test]

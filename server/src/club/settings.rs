@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use chrono_tz::Tz;
-use cradle_model::{validate, ClubSettings, Document, ValidationError};
+use cradle_model::{ClubSettings, ValidationError};
+use cradle_wire::club::SettingsVersion;
 use sqlx::AnyConnection;
 
 use crate::club::day;
@@ -60,50 +61,70 @@ pub const CACHE_TTL: Duration = Duration::from_secs(5);
 static ZONED: LazyLock<TtlCache<(ClubSettings, Tz)>> =
     LazyLock::new(|| TtlCache::new(CACHE_TTL, 10_000));
 
-/// Saves the workspace's settings (validate them first).
-pub async fn save(db: &Db, workspace: &str, settings: &ClubSettings) -> Result<(), sqlx::Error> {
+/// Saves the workspace's settings (validate them first) as its next version, by `saved_by`
+/// (an email); returns the version. Two saves at once: the second to commit is refused by the
+/// version's primary key and its transaction rolls back, so no version is ever overwritten.
+pub async fn save(
+    db: &Db,
+    workspace: &str,
+    settings: &ClubSettings,
+    saved_by: &str,
+) -> Result<u32, sqlx::Error> {
     let body = serde_json::to_string(settings).unwrap_or_default();
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    let (last,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(version) FROM club_settings_versions WHERE workspace_id = $1")
+            .bind(workspace)
+            .fetch_one(&mut *tx)
+            .await?;
+    let version = last.unwrap_or(0) + 1;
+    sqlx::query(
+        "INSERT INTO club_settings_versions (workspace_id, version, body, saved_at, saved_by) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(workspace)
+    .bind(version)
+    .bind(&body)
+    .bind(now)
+    .bind(saved_by)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query(
         "INSERT INTO club_settings (workspace_id, body, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (workspace_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
     )
     .bind(workspace)
-    .bind(body)
-    .bind(now_ms())
-    .execute(&db.pool)
+    .bind(&body)
+    .bind(now)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     ZONED.remove(workspace);
-    Ok(())
+    Ok(version as u32)
+}
+
+/// Every saved version of the workspace's settings, oldest first.
+pub async fn versions(db: &Db, workspace: &str) -> Result<Vec<SettingsVersion>, sqlx::Error> {
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT version, saved_at, saved_by FROM club_settings_versions \
+         WHERE workspace_id = $1 ORDER BY version",
+    )
+    .bind(workspace)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(version, saved_at, saved_by)| SettingsVersion {
+            version: version as u32,
+            saved_at,
+            saved_by,
+        })
+        .collect())
 }
 
 /// Every problem in `settings`, with paths into the settings JSON (`/tiers/1/threshold`): the
-/// page validator's club rules (1-N tiers, unique ids, names, thresholds strictly increasing
-/// from 0), applied to the settings alone.
+/// model's rule, the one the club settings page checks as staff type.
 pub fn problems(settings: &ClubSettings) -> Vec<ValidationError> {
-    let mut doc = Document::blank("club", "Club", "club");
-    doc.club = settings.clone();
-    validate(&doc)
-        .into_iter()
-        .filter_map(|e| {
-            let path = e.path.strip_prefix("/club")?.to_owned();
-            Some(ValidationError { path, ..e })
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thresholds_must_rise_strictly_from_zero() {
-        assert!(problems(&ClubSettings::default()).is_empty());
-        let mut settings = ClubSettings::default();
-        settings.tiers[0].threshold = 10;
-        settings.tiers[2].threshold = settings.tiers[1].threshold;
-        let paths: Vec<String> = problems(&settings).into_iter().map(|e| e.path).collect();
-        assert_eq!(paths, ["/tiers/0/threshold", "/tiers/2/threshold"]);
-        settings.tiers.clear();
-        assert_eq!(problems(&settings)[0].path, "/tiers");
-    }
+    cradle_model::validate::club_settings(settings)
 }

@@ -1,5 +1,5 @@
-//! Staff side of the club: the workspace's tier ladder and points rules (`/api/club/settings`)
-//! and points adjustments (`POST /api/members/{id}/adjust`).
+//! Staff side of the club: the workspace's tier ladder and points rules (`/api/club/settings`,
+//! every save kept as a version) and points adjustments (`POST /api/members/{id}/adjust`).
 
 use axum::extract::{Path, State};
 use axum::Json;
@@ -16,7 +16,9 @@ use crate::auth::CurrentUser;
 use crate::club::ledger::{self, Entry};
 use crate::club::{members, settings};
 use crate::error::{ApiError, ErrorBody};
+use crate::routes::model_schema::ClubSettingsSchema;
 use crate::store::now_ms;
+use cradle_wire::club::SettingsVersion;
 
 /// A points adjustment by staff.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -35,9 +37,9 @@ pub struct Adjusted {
     pub balance: i64,
 }
 
-/// The workspace's club settings (`ClubSettings`: `tiers` and `points`).
+/// The workspace's club settings: the one tier ladder and points rules every page reads.
 #[utoipa::path(get, path = "/club/settings", tag = "club",
-    responses((status = 200, description = "ClubSettings JSON", body = Value), (status = 401, body = ErrorBody),
+    responses((status = 200, body = ClubSettingsSchema), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody)))]
 pub async fn get_settings(
     State(state): State<AppState>,
@@ -47,10 +49,11 @@ pub async fn get_settings(
     Ok(Json(settings::get(&state.db, &me.user.workspace_id).await?))
 }
 
-/// Replaces the workspace's club settings: 422 `invalid_settings` with `{path, message}` details
-/// when the ladder is invalid (thresholds must rise strictly from 0).
-#[utoipa::path(put, path = "/club/settings", tag = "club", request_body = Value,
-    responses((status = 200, description = "ClubSettings JSON", body = Value), (status = 401, body = ErrorBody),
+/// Replaces the workspace's club settings, kept as a new version; they apply to points events
+/// from now on. 422 `invalid_settings` with `{path, message}` details when they are invalid
+/// (thresholds must rise strictly from 0).
+#[utoipa::path(put, path = "/club/settings", tag = "club", request_body = ClubSettingsSchema,
+    responses((status = 200, body = ClubSettingsSchema), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put_settings(
     State(state): State<AppState>,
@@ -72,8 +75,22 @@ pub async fn put_settings(
     if !problems.is_empty() {
         return Err(ApiError::invalid(ErrorCode::InvalidSettings, problems));
     }
-    settings::save(&state.db, &me.user.workspace_id, &club).await?;
+    settings::save(&state.db, &me.user.workspace_id, &club, &me.user.email).await?;
     Ok(Json(club))
+}
+
+/// Every saved version of the workspace's club settings (number, when, by whom), oldest first.
+#[utoipa::path(get, path = "/club/settings/versions", tag = "club",
+    responses((status = 200, body = Vec<SettingsVersion>), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody)))]
+pub async fn settings_versions(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Json<Vec<SettingsVersion>>, ApiError> {
+    me.require_read()?;
+    Ok(Json(
+        settings::versions(&state.db, &me.user.workspace_id).await?,
+    ))
 }
 
 /// Adds or takes away a member's points (an `adjust` ledger entry with the reason): 409

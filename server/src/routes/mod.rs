@@ -8,6 +8,7 @@ pub mod draws;
 pub mod health;
 pub mod interactions;
 pub mod member;
+pub mod model_schema;
 pub mod openapi;
 pub mod previews;
 pub mod publishing;

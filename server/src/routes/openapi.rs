@@ -72,6 +72,7 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(interactions::vote_counts))
         .routes(routes!(interactions::share))
         .routes(routes!(club::get_settings, club::put_settings))
+        .routes(routes!(club::settings_versions))
         .routes(routes!(club::adjust))
         .routes(routes!(workspace::get_framing, workspace::put_framing));
     OpenApiRouter::with_openapi(ApiDoc::openapi())

@@ -101,7 +101,7 @@ pub async fn open(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let (version, doc) = open_draft(&state, &token).await?;
+    let (version, doc, _) = open_draft(&state, &token).await?;
     let document = serde_json::to_value(doc.for_members()).map_err(ApiError::internal)?;
     let body = PreviewResponse { version, document };
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(body)))
@@ -109,7 +109,10 @@ pub async fn open(
 
 /// The draft a preview token opens, with its version: 404 unknown or forged, 410 expired or
 /// revoked. The JSON answer and the server-drawn preview page both open drafts here.
-pub async fn open_draft(state: &AppState, token: &str) -> Result<(i64, Document), ApiError> {
+pub async fn open_draft(
+    state: &AppState,
+    token: &str,
+) -> Result<(i64, Document, String), ApiError> {
     let (workspace, id) = match previews::open(&state.db, token, crate::store::now_ms()).await? {
         Ok(found) => found,
         Err(PreviewError::NotFound) => return Err(ApiError::not_found("preview link")),
@@ -133,5 +136,5 @@ pub async fn open_draft(state: &AppState, token: &str) -> Result<(i64, Document)
     let json: Value = serde_json::from_str(&stored.body).map_err(ApiError::internal)?;
     let doc =
         decode_document(&json).map_err(|_| ApiError::internal("stored draft no longer decodes"))?;
-    Ok((stored.summary.version, doc))
+    Ok((stored.summary.version, doc, workspace))
 }

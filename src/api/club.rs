@@ -1,0 +1,32 @@
+//! The workspace's club settings: read, save (each save a new version), list the versions.
+
+use cradle_model::ClubSettings;
+use cradle_wire::club::SettingsVersion;
+use gloo_net::http::Method;
+
+use super::client::{get_json, send_json, ApiError};
+
+/// Settings as saved, with the version the save made.
+pub struct Saved {
+    /// What the server kept.
+    pub settings: ClubSettings,
+    /// Their version.
+    pub version: u32,
+}
+
+/// The workspace's settings (the defaults until first saved).
+pub async fn settings() -> Result<ClubSettings, ApiError> {
+    get_json("/api/club/settings").await
+}
+
+/// Saves `settings` as the workspace's new version.
+pub async fn save(settings: &ClubSettings) -> Result<Saved, ApiError> {
+    let settings: ClubSettings = send_json(Method::PUT, "/api/club/settings", settings).await?;
+    let version = versions().await?.last().map_or(0, |v| v.version);
+    Ok(Saved { settings, version })
+}
+
+/// Every saved version, oldest first.
+pub async fn versions() -> Result<Vec<SettingsVersion>, ApiError> {
+    get_json("/api/club/settings/versions").await
+}
