@@ -40,7 +40,8 @@ fn parts<T: JsonSchema>() -> (Value, Vec<(String, Value)>) {
     (root, defs)
 }
 
-/// Rewrites `#/$defs/X` references to `#/components/schemas/X`.
+/// Rewrites `#/$defs/X` references to `#/components/schemas/X`, and `const` (which utoipa's
+/// schema type does not keep) as a one-value `enum`, so unit variants stay distinguishable.
 fn retarget(value: &mut Value) {
     match value {
         Value::Object(map) => {
@@ -48,6 +49,9 @@ fn retarget(value: &mut Value) {
                 if let Some(name) = target.strip_prefix("#/$defs/") {
                     *target = format!("#/components/schemas/{name}");
                 }
+            }
+            if let Some(only) = map.remove("const") {
+                map.insert("enum".into(), Value::Array(vec![only]));
             }
             map.values_mut().for_each(retarget);
         }
@@ -94,5 +98,21 @@ mod tests {
         assert!(!text.contains("$defs"));
         let names: Vec<&str> = defs.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Expiry", "PointsRules", "Tier"]);
+    }
+
+    /// Unit variants keep their one value through utoipa's schema type (a lost `const` would let
+    /// `"never"` match every string branch of `Expiry`).
+    #[test]
+    fn unit_variants_keep_their_value() {
+        use utoipa::ToSchema;
+        let mut schemas = Vec::new();
+        <Modelled<ClubSettings> as ToSchema>::schemas(&mut schemas);
+        let (_, expiry) = schemas.iter().find(|(n, _)| n == "Expiry").unwrap();
+        let text = serde_json::to_string(expiry).unwrap();
+        assert!(text.contains(r#""enum":["never"]"#), "{text}");
+        assert!(
+            text.contains(r#""enum":["end_of_following_year"]"#),
+            "{text}"
+        );
     }
 }
