@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::audience::Rule;
 use crate::campaign::Campaign;
 use crate::catalogue::BlockKind;
-use crate::document::{Device, Document, Fragment, NodeId, Position, Theme};
+use crate::document::{Device, Document, Fragment, NodeId, PageSchedule, Position, Theme};
 use crate::fields::Label;
 use crate::language::Language;
 use crate::style::Style;
@@ -100,6 +100,11 @@ pub enum Command {
     SetTheme {
         /// New theme.
         theme: Theme,
+    },
+    /// Set when members may open the page once published.
+    SetSchedule {
+        /// New schedule.
+        schedule: PageSchedule,
     },
     /// Replace the campaign with the same id, or add it at `index` (the end when `None`).
     PutCampaign {
@@ -307,6 +312,11 @@ fn apply_plain(doc: &mut Document, command: &Command) -> Result<Applied, Command
         Command::SetTheme { theme } => set(&mut doc.theme, theme.clone(), Part::Theme, |theme| {
             Command::SetTheme { theme }
         }),
+        Command::SetSchedule { schedule } => {
+            set(&mut doc.schedule, *schedule, Part::Schedule, |schedule| {
+                Command::SetSchedule { schedule }
+            })
+        }
         Command::PutCampaign { campaign, index } => Ok(put_campaign(doc, campaign, *index)),
         Command::RemoveCampaign { id } => remove_campaign(doc, id),
     }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -218,6 +218,27 @@ impl Default for Theme {
     }
 }
 
+/// When members may open the published page: instants with their UTC offset, either bound
+/// optional (none: open from publishing, for ever). Publishing applies it; times sent with a
+/// publish request win.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageSchedule {
+    /// First instant members may open the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateTime<FixedOffset>>,
+    /// First instant the page is closed again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateTime<FixedOffset>>,
+}
+
+impl PageSchedule {
+    /// Whether neither bound is set.
+    pub fn is_always(&self) -> bool {
+        self.start.is_none() && self.end.is_none()
+    }
+}
+
 /// A page: what a marketer builds and members open.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -236,6 +257,9 @@ pub struct Document {
     /// Look and feel.
     #[serde(default)]
     pub theme: Theme,
+    /// When members may open the page once published.
+    #[serde(default, skip_serializing_if = "PageSchedule::is_always")]
+    pub schedule: PageSchedule,
     /// Id of the page block, the tree's root.
     pub root: NodeId,
     /// Every block, keyed by id.
@@ -340,6 +364,7 @@ impl Document {
             slug: slug.into(),
             language: Language::default(),
             theme: Theme::default(),
+            schedule: PageSchedule::default(),
             root: root.clone(),
             blocks: BTreeMap::from([(
                 root.clone(),

@@ -208,6 +208,11 @@ impl Validator<'_> {
         if !is_valid_slug(&doc.slug) {
             self.err("/slug", Reason::BadSlug);
         }
+        if let (Some(start), Some(end)) = (doc.schedule.start, doc.schedule.end) {
+            if end <= start {
+                self.err("/schedule/end", Reason::EndsBeforeStart);
+            }
+        }
         let theme = &doc.theme;
         for (key, value) in [
             ("primary", &theme.primary),

@@ -149,7 +149,7 @@ impl RenderCtx {
                 Part::Campaigns => self.campaigns.set(doc.campaigns.clone()),
                 Part::Slug => self.slug.set(doc.slug.clone()),
                 // The renderer does not draw the title.
-                Part::Title => {}
+                Part::Title | Part::Schedule => {}
             }
         }
     }

@@ -111,6 +111,49 @@ dual_test!(schedules_open_and_close_the_page, |app| {
     assert_eq!(r.json()["error"]["details"][0]["path"], "/ends_at");
 });
 
+dual_test!(a_page_opens_on_its_own_schedule, |app| {
+    let s = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let now = Utc::now();
+    let mut page = app.create_page(&s, "Later", "later", "blank").await;
+    page.document["schedule"] = json!({"start": (now + Duration::hours(1)).to_rfc3339()});
+    app.save_draft(&s, &mut page).await;
+    assert_eq!(
+        app.publish(&s, &page, json!({})).await.status,
+        StatusCode::CREATED
+    );
+    let early = app.get("/api/published/later").await;
+    assert_eq!(early.status, StatusCode::FORBIDDEN);
+    assert_eq!(early.error_code(), "not_started");
+    // Times sent with the publish request win over the page's own.
+    let open_now =
+        json!({"version": page.version, "starts_at": (now - Duration::seconds(1)).to_rfc3339()});
+    let r = app
+        .call(
+            &s,
+            Method::POST,
+            &format!("{}/publish", page.path()),
+            Some(open_now),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(app.get("/api/published/later").await.status, StatusCode::OK);
+    // A schedule that closes before it opens is refused on its field.
+    page.document["schedule"] = json!({"start": now.to_rfc3339(), "end": now.to_rfc3339()});
+    let r = app
+        .put_draft(&s, &page.id, page.version, &page.document)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let paths: Vec<String> = r.json()["error"]["details"]
+        .as_array()
+        .map(|d| {
+            d.iter()
+                .filter_map(|e| e["path"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(paths.contains(&"/schedule/end".to_owned()), "{}", r.text());
+});
+
 dual_test!(versions_and_rollback, |app| {
     let s = app.user("e@brand.com", Role::Editor, "Brand").await;
     let mut page = app.create_page(&s, "First", "club", "blank").await;

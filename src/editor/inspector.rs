@@ -16,6 +16,7 @@ mod audience;
 mod fields;
 mod move_to;
 mod page_language;
+mod page_schedule;
 mod page_theme;
 mod page_title;
 mod style;
@@ -26,6 +27,7 @@ pub use audience::RuleForm;
 use fields::PropField;
 use move_to::MoveTo;
 use page_language::PageLanguage;
+use page_schedule::PageScheduleFields;
 use page_theme::PageTheme;
 use page_title::PageTitle;
 use style::StyleFields;
@@ -72,6 +74,7 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
                             <PageTitle editor />
                             <PageAddress editor />
                             <PageLanguage editor />
+                            <PageScheduleFields editor />
                             <PageTheme editor />
                         </section>
                     }

@@ -43,11 +43,20 @@ test('title and theme from the page panel, undone, redone and kept', async () =>
   await page.getByRole('button', { name: 'Redo' }).click();
   assert.match(await themed.getAttribute('style'), /--primary:#1d6f42/);
 
+  // The schedule: closing before opening is flagged; fixed, it is kept.
+  await panel.getByLabel('Opens').fill('2030-06-18T20:00');
+  await panel.getByLabel('Closes').fill('2030-06-18T08:00');
+  await panel.locator('#page-schedule-err li').waitFor();
+  await panel.getByLabel('Closes').fill('2030-06-30T20:00');
+  await panel.locator('#page-schedule-err li').waitFor({ state: 'detached' });
+
   await waitSaved(page);
   await page.reload();
   await page.getByRole('heading', { name: '春季会员日', level: 1 }).waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.page-panel').getByLabel('Brand colour', { exact: true }).inputValue(), '#1d6f42');
+  assert.equal(await page.locator('.page-panel').getByLabel('Opens').inputValue(), '2030-06-18T20:00');
+  assert.equal(await page.locator('.page-panel').getByLabel('Closes').inputValue(), '2030-06-30T20:00');
   assert.match(await page.locator('.canvas [style*="--primary:"]').first().getAttribute('style'), /--primary:#1d6f42/);
   assert.deepEqual(errors, []);
 });

@@ -1,4 +1,4 @@
-//! Page-level commands: title, address, language, theme and campaigns. Like block
+//! Page-level commands: title, address, language, theme, schedule and campaigns. Like block
 //! commands they return their inverse, so every settings change is one undo step, and they report
 //! the [`Part`] they changed so the editor refreshes only what reads it.
 
@@ -22,16 +22,19 @@ pub enum Part {
     Theme,
     /// `campaigns`.
     Campaigns,
+    /// `schedule`.
+    Schedule,
 }
 
 impl Part {
     /// Every part (what a whole-document replacement changes).
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::Title,
         Part::Slug,
         Part::Language,
         Part::Theme,
         Part::Campaigns,
+        Part::Schedule,
     ];
 }
 
@@ -157,6 +160,13 @@ mod tests {
         };
         let doc = round_trip(Command::SetTheme { theme }, Part::Theme);
         assert_eq!(doc.theme.primary, "#b83b5e");
+        let start = chrono::DateTime::parse_from_rfc3339("2027-06-01T10:00:00+08:00").unwrap();
+        let schedule = crate::document::PageSchedule {
+            start: Some(start),
+            end: None,
+        };
+        let doc = round_trip(Command::SetSchedule { schedule }, Part::Schedule);
+        assert_eq!(doc.schedule.start, Some(start));
     }
 
     #[test]

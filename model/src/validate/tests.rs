@@ -311,6 +311,15 @@ fn header_and_theme() {
 }
 
 #[test]
+fn a_page_schedule_ends_after_it_starts() {
+    let mut doc = template("club-home");
+    doc["schedule"] = json!({"start": "2027-06-18T20:00:00+08:00", "end": "2027-06-18T12:00:00Z"});
+    assert!(has(&errors_of(&doc), "/schedule/end", Kind::Inconsistent));
+    doc["schedule"] = json!({"start": "2027-06-18T20:00:00+08:00"});
+    assert_eq!(errors_of(&doc), vec![]);
+}
+
+#[test]
 fn club_settings_are_checked_on_their_own() {
     let mut club = crate::ClubSettings::default();
     assert_eq!(crate::validate::club_settings(&club), vec![]);

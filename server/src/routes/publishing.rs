@@ -108,8 +108,11 @@ pub async fn publish(
     }
     let json: Value = serde_json::from_str(&stored.body).map_err(ApiError::internal)?;
     let doc = decode_document(&json).map_err(invalid)?;
+    // Times sent with the request win over the page's own schedule.
     let ms = |t: Option<DateTime<FixedOffset>>| t.map(|t| t.timestamp_millis());
-    publish_document(&state, &me, &doc, ms(req.starts_at), ms(req.ends_at)).await
+    let starts_at = ms(req.starts_at.or(doc.schedule.start));
+    let ends_at = ms(req.ends_at.or(doc.schedule.end));
+    publish_document(&state, &me, &doc, starts_at, ends_at).await
 }
 
 /// Lists a document's published versions, newest first.

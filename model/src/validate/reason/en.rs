@@ -81,7 +81,7 @@ pub(super) fn message(reason: &Reason) -> String {
         TooLarge { what, size, limit } => {
             format!("{} too large ({size} bytes; the limit is {limit})", what.en)
         }
-        EndsBeforeStart => "the campaign must end after it starts".into(),
+        EndsBeforeStart => "the end must come after the start".into(),
         PrizeCount { min, max, has } if min == max => {
             format!("this game needs exactly {min} prizes; it has {has}")
         }
