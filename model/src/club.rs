@@ -74,6 +74,8 @@ pub struct ClubSettings {
     pub tiers: Vec<Tier>,
     /// Points rules.
     pub points: PointsRules,
+    /// Whether members may share their tier's benefits with another member (one level down).
+    pub rights_sharing: bool,
 }
 
 impl Default for ClubSettings {
@@ -95,6 +97,7 @@ impl Default for ClubSettings {
                 tier("diamond", "钻石 Diamond", 30_000, 200),
             ],
             points: PointsRules::default(),
+            rights_sharing: true,
         }
     }
 }
@@ -113,6 +116,17 @@ impl ClubSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Settings saved before the switch existed keep sharing on.
+    #[test]
+    fn sharing_is_on_unless_turned_off() {
+        let old: ClubSettings =
+            serde_json::from_str(r#"{"tiers": [{"id": "fan", "name": "Fan", "threshold": 0}]}"#)
+                .unwrap();
+        assert!(old.rights_sharing);
+        let off: ClubSettings = serde_json::from_str(r#"{"rights_sharing": false}"#).unwrap();
+        assert!(!off.rights_sharing);
+    }
 
     #[test]
     fn ranks_follow_thresholds() {

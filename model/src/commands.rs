@@ -702,6 +702,7 @@ fn batch(doc: &mut Document, commands: &[Command]) -> Result<Applied, CommandErr
 mod campaigns;
 mod group;
 mod settings;
+pub use campaigns::give_campaign;
 pub use group::move_group;
 pub use settings::Part;
 use settings::{put_campaign, remove_campaign, set};

@@ -142,6 +142,9 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 }
                 .into_any()
             }),
+            BlockKind::RightsShareCard if !ctx.club.get().rights_sharing => {
+                view! { <p>{words(ctx.language.get()).sharing_off}</p> }.into_any()
+            }
             BlockKind::InviteCard | BlockKind::RightsShareCard => {
                 let text = if kind == BlockKind::InviteCard {
                     p.text("reward_text")

@@ -451,4 +451,35 @@ mod tests {
             assert!(!html.contains("javascript:"));
         }
     }
+
+    /// Tier blocks draw the workspace's ladder the caller sets, and the rights-sharing card says
+    /// so when the club has sharing off.
+    #[test]
+    fn club_blocks_draw_the_ladder_they_are_given() {
+        let doc = cradle_model::templates::find("club-home")
+            .unwrap()
+            .instantiate(
+                "d",
+                "t",
+                "s",
+                cradle_model::Language::ZhCn,
+                chrono::Utc::now(),
+            )
+            .unwrap();
+        let draw = |club: ClubSettings| {
+            Owner::new().with(|| {
+                let ctx = RenderCtx::new(&doc, None);
+                ctx.club.set(club);
+                provide_render(ctx);
+                view! { <RenderPage /> }.to_html()
+            })
+        };
+        let mut club = ClubSettings::default();
+        club.tiers[0].name = "萌新妈妈".into();
+        let html = draw(club.clone());
+        assert!(html.contains("萌新妈妈"));
+        assert!(!html.contains(words::words(cradle_model::Language::ZhCn).sharing_off));
+        club.rights_sharing = false;
+        assert!(draw(club).contains(words::words(cradle_model::Language::ZhCn).sharing_off));
+    }
 }

@@ -219,3 +219,20 @@ dual_test!(
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
 );
+
+dual_test!(a_club_can_turn_rights_sharing_off, |app| {
+    let staff = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let club = ClubSettings {
+        rights_sharing: false,
+        ..ClubSettings::default()
+    };
+    put_settings(app, &staff, &club).await;
+    let a = app.member("Brand", "a").await;
+    let b = app.member("Brand", "b").await;
+    let r = post(app, &a, "/api/member/shares", json!({"code": b.code})).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.error_code(), "sharing_off");
+    put_settings(app, &staff, &ClubSettings::default()).await;
+    let r = post(app, &a, "/api/member/shares", json!({"code": b.code})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+});

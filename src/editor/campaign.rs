@@ -11,6 +11,7 @@ mod words;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use cradle_model::audience::Rule;
 use cradle_model::campaign::{Campaign, MAX_DRAWS, MAX_POINTS};
+use cradle_model::commands::give_campaign;
 use cradle_model::{Command, NodeId};
 use leptos::prelude::*;
 
@@ -103,16 +104,11 @@ pub fn CampaignEditor(editor: Editor, id: NodeId) -> impl IntoView {
     });
     let edit = Edit { editor, current };
     let figures = Figures::new(edit);
+    let missing_id = id.clone();
     view! {
         <Show
             when=move || current.with(Option::is_some)
-            fallback=move || {
-                view! {
-                    <p class="hint" role="status">
-                        {move || w().missing}
-                    </p>
-                }
-            }
+            fallback=move || view! { <Missing editor id=missing_id.clone() /> }
         >
             <div class="campaign-editor">
                 <TextInput
@@ -183,6 +179,26 @@ pub fn CampaignEditor(editor: Editor, id: NodeId) -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// A game without a campaign (a page saved before games came with one): says so and makes one.
+#[component]
+fn Missing(editor: Editor, id: NodeId) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = move || words(i18n.lang());
+    let create = move |_: leptos::ev::MouseEvent| {
+        if let Some(command) = editor.with_doc(|doc| give_campaign(doc, &id, chrono::Utc::now())) {
+            editor.apply(command);
+        }
+    };
+    view! {
+        <p class="hint" role="status">
+            {move || w().missing}
+        </p>
+        <button type="button" class="primary" on:click=create>
+            {move || w().create}
+        </button>
+    }
 }
 
 /// The window's start and end, as China-time date and time.

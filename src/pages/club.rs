@@ -526,6 +526,24 @@ fn PointsRules(form: Form) -> impl IntoView {
                         <option value="after_days">{move || w().after_days}</option>
                         <option value="never">{move || w().never}</option>
                     </select>
+                </div> <div class="field club-form__switch">
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            id="rights-sharing"
+                            prop:checked=move || form.read(|s| s.rights_sharing)
+                            disabled=move || !form.editable.get()
+                            aria-describedby="rights-sharing-hint"
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                form.draft.edit(|s| s.rights_sharing = on)
+                            }
+                        />
+                        {move || w().sharing}
+                    </label>
+                    <small class="hint" id="rights-sharing-hint">
+                        {move || w().sharing_hint}
+                    </small>
                 </div> <Show when=move || matches!(expiry(), Expiry::AfterDays(_))>
                     <Field
                         label=Signal::derive(move || w().days)

@@ -66,6 +66,7 @@ test('a lowered threshold in club settings lifts a member to the tier on the pag
   await page.getByLabel('Tier name').nth(2).fill('白银妈妈');
   await page.getByLabel('Benefits').nth(2).fill('生日礼包\n专属客服');
   await page.getByLabel('Benefits').nth(2).blur();
+  await page.getByRole('checkbox', { name: 'Members may share their benefits' }).uncheck();
   await page.getByRole('button', { name: 'Save settings' }).click();
   const status = page.getByRole('status').filter({ hasText: /^Saved as version \d+$/ });
   await status.waitFor();
@@ -77,6 +78,7 @@ test('a lowered threshold in club settings lifts a member to the tier on the pag
   const stored2 = (await api('GET', '/api/club/settings', undefined, staff)).json;
   assert.equal(stored2.tiers[2].name, '白银妈妈');
   assert.deepEqual(stored2.tiers[2].benefits, ['生日礼包', '专属客服']);
+  assert.equal(stored2.rights_sharing, false);
 
   // Her tier follows: the silver block is on her page now (a server answers a session from memory
   // for up to 2 s, so a page drawn just before the points were added may be that old), and a

@@ -118,6 +118,8 @@ error_codes! {
     AlreadyShared = "already_shared", 409;
     /// Sharing would make two members share with each other.
     ShareLoop = "share_loop", 409;
+    /// The brand has turned rights sharing off in its club settings.
+    SharingOff = "sharing_off", 409;
     /// The workspace keeps its maximum number of saved sections.
     TooManySections = "too_many_sections", 409;
     /// The page or game has closed; `details.ended_at` says when.

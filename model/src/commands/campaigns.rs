@@ -111,6 +111,34 @@ pub(super) fn follow_up(
     }
 }
 
+/// The command that gives game `id` a new campaign of its own (the gallery's for its game, opening
+/// on the day of `now`); `None` when `id` is not a game of `doc`. For a game whose campaign was
+/// unset in its settings.
+pub fn give_campaign(
+    doc: &Document,
+    id: &NodeId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<Command> {
+    let game = doc.blocks.get(id)?.kind.game()?;
+    let starter = starter_campaign(game, doc.language, now);
+    let campaign = crate::campaign::Campaign {
+        id: fresh_campaign_id(doc, &starter.id),
+        ..starter
+    };
+    Some(Command::Batch(vec![
+        Command::PutCampaign {
+            campaign: campaign.clone(),
+            index: None,
+        },
+        Command::UpdateProp {
+            id: id.clone(),
+            device: None,
+            key: KEY.into(),
+            value: Some(Value::String(campaign.id)),
+        },
+    ]))
+}
+
 /// `base` when no campaign of `doc` has that id, else the first free `{base}-{n}`.
 fn fresh_campaign_id(doc: &Document, base: &str) -> String {
     let base: String = base.chars().take(56).collect();
@@ -255,6 +283,25 @@ mod tests {
             .clone();
         apply(&mut doc, &Command::Remove { id: other }).unwrap();
         assert_eq!(doc.campaigns, campaigns);
+    }
+
+    #[test]
+    fn a_game_left_without_a_campaign_is_given_one() {
+        let mut doc = wheel_page();
+        let wheel = game_of(&doc);
+        let unset = Command::UpdateProp {
+            id: wheel.clone(),
+            device: None,
+            key: KEY.into(),
+            value: Some(Value::Null),
+        };
+        apply(&mut doc, &unset).unwrap();
+        assert!(!validate(&doc).is_empty(), "a game without its campaign");
+        let give = give_campaign(&doc, &wheel, chrono::Utc::now()).unwrap();
+        apply(&mut doc, &give).unwrap();
+        assert_eq!(doc.campaigns.len(), 2, "the old one is kept, unnamed");
+        assert_eq!(validate(&doc), Vec::new());
+        assert!(give_campaign(&doc, &doc.root.clone(), chrono::Utc::now()).is_none());
     }
 
     #[test]

@@ -334,13 +334,22 @@ pub async fn invite(
 #[utoipa::path(post, path = "/member/shares", operation_id = "share_rights", tag = "members", request_body = CodeRequest,
     responses((status = 201, body = ShareResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, description = "no member has this code", body = ErrorBody),
-              (status = 409, description = "already_shared or share_loop", body = ErrorBody),
+              (status = 409, description = "already_shared, share_loop or sharing_off (turned off in the club settings)", body = ErrorBody),
               (status = 422, description = "self_share", body = ErrorBody)))]
 pub async fn share(
     State(state): State<AppState>,
     me: CurrentMember,
     Json(req): Json<CodeRequest>,
 ) -> Result<(StatusCode, Json<ShareResult>), ApiError> {
+    if !settings::get(&state.db, &me.workspace_id)
+        .await?
+        .rights_sharing
+    {
+        return Err(ApiError::new(
+            ErrorCode::SharingOff,
+            "this club does not offer rights sharing",
+        ));
+    }
     let receiver = members::by_code(&state.db, &me.workspace_id, &req.code)
         .await?
         .ok_or_else(|| ApiError::not_found("member"))?;
