@@ -236,3 +236,46 @@ dual_test!(a_club_can_turn_rights_sharing_off, |app| {
     let r = post(app, &a, "/api/member/shares", json!({"code": b.code})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
 });
+
+dual_test!(saves_at_the_same_moment_never_share_a_version, |app| {
+    let owner = app.user("own@brand.com", Role::Owner, "Brand").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        let router = app.router.clone();
+        let owner = owner.clone();
+        let mut club = ClubSettings::default();
+        club.points.share_points = i;
+        tasks.spawn(async move {
+            let request = axum::http::Request::put("/api/club/settings")
+                .header("cookie", &owner.cookie)
+                .header("x-csrf-token", &owner.csrf)
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(json!(club).to_string()))
+                .unwrap();
+            common::respond(router, request).await.status
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(done) = tasks.join_next().await {
+        statuses.push(done.unwrap());
+    }
+    let saved = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert!(saved >= 1, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT),
+        "{statuses:?}"
+    );
+    let r = app
+        .call(&owner, Method::GET, "/api/club/settings/versions", None)
+        .await;
+    let numbers: Vec<u64> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, (1..=saved as u64).collect::<Vec<_>>());
+});

@@ -66,6 +66,14 @@ fn ClubSettingsForm() -> impl IntoView {
             .and_then(|s| s.ok())
             .is_some_and(|s| matches!(s.user.role.as_str(), "owner" | "editor"))
     };
+    let zone = move || {
+        session
+            .0
+            .get()
+            .and_then(|s| s.ok())
+            .map(|s| s.workspace.time_zone)
+            .unwrap_or_default()
+    };
     let draft = Draft {
         settings: RwSignal::new(None),
         dirty: RwSignal::new(false),
@@ -183,6 +191,12 @@ fn ClubSettingsForm() -> impl IntoView {
                         {move || w().cannot_edit}
                     </p>
                 </Show>
+                <p class="club-form__zone">
+                    <strong>{move || w().time_zone}</strong>
+                    " "
+                    <span>{zone}</span>
+                    <small class="hint">{move || w().time_zone_hint}</small>
+                </p>
                 <form class="club-form" on:submit=save novalidate>
                     <TierLadder form=ctx />
                     <PointsRules form=ctx />

@@ -73,6 +73,7 @@ test('a lowered threshold in club settings lifts a member to the tier on the pag
   const version = Number((await status.textContent()).match(/\d+/)[0]);
   await page.locator('.club-versions__list li').first().filter({ hasText: `Version ${version}` }).waitFor();
   await page.locator('.club-versions__list li').first().filter({ hasText: USER.email }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'club-settings', { fullPage: false });
 
   const stored2 = (await api('GET', '/api/club/settings', undefined, staff)).json;

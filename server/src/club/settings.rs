@@ -61,6 +61,21 @@ pub const CACHE_TTL: Duration = Duration::from_secs(5);
 static ZONED: LazyLock<TtlCache<(ClubSettings, Tz)>> =
     LazyLock::new(|| TtlCache::new(CACHE_TTL, 10_000));
 
+/// Why settings could not be saved.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Someone else saved the same version number first.
+    Raced,
+    /// The database failed.
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for SaveError {
+    fn from(e: sqlx::Error) -> SaveError {
+        SaveError::Db(e)
+    }
+}
+
 /// Saves the workspace's settings (validate them first) as its next version, by `saved_by`
 /// (an email); returns the version. Two saves at once: the second to commit is refused by the
 /// version's primary key and its transaction rolls back, so no version is ever overwritten.
@@ -69,27 +84,28 @@ pub async fn save(
     workspace: &str,
     settings: &ClubSettings,
     saved_by: &str,
-) -> Result<u32, sqlx::Error> {
+) -> Result<u32, SaveError> {
     let body = serde_json::to_string(settings).unwrap_or_default();
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
-    let (last,): (Option<i64>,) =
-        sqlx::query_as("SELECT MAX(version) FROM club_settings_versions WHERE workspace_id = $1")
-            .bind(workspace)
-            .fetch_one(&mut *tx)
-            .await?;
-    let version = last.unwrap_or(0) + 1;
-    sqlx::query(
+    // One statement reads the last version and writes the next, so SQLite takes its write lock
+    // at once (a read first would let two savers deadlock on the upgrade); on PostgreSQL two
+    // savers may pick the same number, and the primary key refuses the second.
+    let (version,): (i64,) = sqlx::query_as(
         "INSERT INTO club_settings_versions (workspace_id, version, body, saved_at, saved_by) \
-         VALUES ($1, $2, $3, $4, $5)",
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4 FROM club_settings_versions \
+         WHERE workspace_id = $1 RETURNING version",
     )
     .bind(workspace)
-    .bind(version)
     .bind(&body)
     .bind(now)
     .bind(saved_by)
-    .execute(&mut *tx)
-    .await?;
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| match e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => SaveError::Raced,
+        e => SaveError::Db(e),
+    })?;
     sqlx::query(
         "INSERT INTO club_settings (workspace_id, body, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (workspace_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",

@@ -54,7 +54,8 @@ pub async fn get_settings(
 /// (thresholds must rise strictly from 0).
 #[utoipa::path(put, path = "/club/settings", tag = "club", request_body = ClubSettingsSchema,
     responses((status = 200, body = ClubSettingsSchema), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+              (status = 403, body = ErrorBody), (status = 409, description = "version_conflict: saved by someone else at the same moment", body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
 pub async fn put_settings(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -75,7 +76,15 @@ pub async fn put_settings(
     if !problems.is_empty() {
         return Err(ApiError::invalid(ErrorCode::InvalidSettings, problems));
     }
-    settings::save(&state.db, &me.user.workspace_id, &club, &me.user.email).await?;
+    settings::save(&state.db, &me.user.workspace_id, &club, &me.user.email)
+        .await
+        .map_err(|e| match e {
+            settings::SaveError::Raced => ApiError::new(
+                ErrorCode::VersionConflict,
+                "someone saved the club settings at the same moment: reload them and try again",
+            ),
+            settings::SaveError::Db(e) => e.into(),
+        })?;
     Ok(Json(club))
 }
 
