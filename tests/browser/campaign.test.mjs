@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, launch, openPage, screenshot, login, createPage, waitSaved, memberToken,
+  BASE_URL, launch, openPage, screenshot, login, createPage, waitSaved, memberToken, axe,
 } from './harness.mjs';
 
 let browser;
@@ -99,6 +99,7 @@ test('a wheel campaign made in the UI alone, with its economics, drawn on with i
 
   await page.locator('.outlook').scrollIntoViewIfNeeded();
   await screenshot(page, 'campaign-editor');
+  assert.deepEqual(await axe(page, '.side'), [], 'the campaign tab passes axe');
   await waitSaved(page);
 
   // Undo takes back the last edit (the stock cleared), redo puts it back.

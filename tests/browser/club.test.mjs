@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, USER, launch, openPage, screenshot, login, api, memberToken,
+  BASE_URL, USER, launch, openPage, screenshot, login, api, memberToken, axe,
 } from './harness.mjs';
 
 let browser;
@@ -75,6 +75,7 @@ test('a lowered threshold in club settings lifts a member to the tier on the pag
   await page.locator('.club-versions__list li').first().filter({ hasText: USER.email }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'club-settings', { fullPage: false });
+  assert.deepEqual(await axe(page), [], 'club settings pass axe');
 
   const stored2 = (await api('GET', '/api/club/settings', undefined, staff)).json;
   assert.equal(stored2.tiers[2].name, '白银妈妈');

@@ -5,10 +5,11 @@
 // motion skips the motion; the odds page matches the odds API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, screenshot, api, memberToken, BASE_URL, USER } from './harness.mjs';
+import {
+  launch, openPage, screenshot, api, memberToken, axe, BASE_URL, USER,
+} from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = Date.now().toString(36);
@@ -294,17 +295,6 @@ test('a visitor is told how to play; the odds page matches the odds API', async 
   assert.match(await page.locator('body').innerText(), new RegExp(odds.seed_hash));
   await context.close();
 });
-
-/** axe-core's WCAG 2.2 A/AA violations on the page, as `rule: target` lines (none expected). */
-async function axe(page) {
-  // Evaluated through DevTools: the page's Content-Security-Policy rightly refuses inline scripts.
-  await page.evaluate(readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => window.axe.run(document, {
-    resultTypes: ['violations'],
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  }));
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 test('every game passes axe at rest and with its result open', async () => {
   for (const game of Object.keys(GAMES)) {

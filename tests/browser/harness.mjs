@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -129,4 +129,19 @@ export function memberToken(member, profile = []) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const bin = path.join(root, 'target/debug/cradle-server');
   return execFileSync(bin, args, { env: { ...process.env, DATABASE_URL: '' } }).toString().trim();
+}
+
+/**
+ * axe-core's WCAG 2.2 A/AA violations in `scope` (a selector; the whole page when absent), as
+ * `rule: target` lines (none expected).
+ */
+export async function axe(page, scope) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  // Evaluated through DevTools: the page's Content-Security-Policy rightly refuses inline scripts.
+  await page.evaluate(readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate((scope) => window.axe.run(scope ? { include: [scope] } : document, {
+    resultTypes: ['violations'],
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }), scope);
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }

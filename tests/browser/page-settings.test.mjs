@@ -2,7 +2,9 @@
 // the canvas follows at once, undo takes a change back, and the page keeps it after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, screenshot, login, createPage, waitSaved } from './harness.mjs';
+import {
+  launch, openPage, screenshot, login, createPage, waitSaved, axe,
+} from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -33,6 +35,7 @@ test('title and theme from the page panel, undone, redone and kept', async () =>
   await panel.locator('#theme-accent-err li').waitFor({ state: 'detached' });
   await panel.getByLabel('Accent colour', { exact: true }).blur();
   await screenshot(page, 'page-settings');
+  assert.deepEqual(await axe(page, '.side'), [], 'the page panel passes axe');
 
   // Undo: the accent run, then the font, then the colour.
   await page.getByRole('button', { name: 'Undo' }).click();
