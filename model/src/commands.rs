@@ -253,7 +253,7 @@ pub fn apply(doc: &mut Document, command: &Command) -> Result<Applied, CommandEr
     if !campaigns::follows(command) {
         return apply_plain(doc, command);
     }
-    let before = campaigns::named(doc);
+    let before = campaigns::Before::of(doc);
     let applied = apply_plain(doc, command)?;
     Ok(campaigns::follow_up(doc, &before, applied))
 }

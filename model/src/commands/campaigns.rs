@@ -28,8 +28,23 @@ pub(super) fn follows(command: &Command) -> bool {
     )
 }
 
+/// What a follow-up compares with: the blocks and the campaigns they named before the edit.
+pub(super) struct Before {
+    blocks: BTreeSet<NodeId>,
+    named: BTreeSet<String>,
+}
+
+impl Before {
+    pub(super) fn of(doc: &Document) -> Before {
+        Before {
+            blocks: doc.blocks.keys().cloned().collect(),
+            named: named(doc),
+        }
+    }
+}
+
 /// The campaign ids the blocks of `doc` name.
-pub(super) fn named(doc: &Document) -> BTreeSet<String> {
+fn named(doc: &Document) -> BTreeSet<String> {
     doc.blocks
         .values()
         .filter_map(|b| b.props.get(KEY).and_then(Value::as_str))
@@ -37,27 +52,24 @@ pub(super) fn named(doc: &Document) -> BTreeSet<String> {
         .collect()
 }
 
-/// After a structural edit that left `applied`: gives every game among the changed blocks that
-/// names no campaign, or one another game also names, a campaign of its own, and removes the
-/// campaigns in `before` that no block names any more. Returns the edit and these follow-ups as
-/// one step.
-pub(super) fn follow_up(
-    doc: &mut Document,
-    before: &BTreeSet<String>,
-    applied: Applied,
-) -> Applied {
+/// After a structural edit that left `applied`: gives every new game (placed, pasted, duplicated)
+/// that names no campaign, or one an older game names, a campaign of its own, and removes the
+/// campaigns that blocks named before and none names now. Returns the edit and these follow-ups
+/// as one step. Games that were already there (moved, say) keep what they had.
+pub(super) fn follow_up(doc: &mut Document, before: &Before, applied: Applied) -> Applied {
     let mut extra = Vec::new();
+    let is_game = |b: &crate::document::Block| b.kind.game().is_some();
     let mut owners: BTreeSet<String> = doc
         .blocks
         .values()
-        .filter(|b| b.kind.game().is_some() && !applied.changed.contains(&b.id))
+        .filter(|b| is_game(b) && before.blocks.contains(&b.id))
         .filter_map(|b| b.props.get(KEY).and_then(Value::as_str))
         .map(str::to_owned)
         .collect();
     let games: Vec<NodeId> = applied
         .changed
         .iter()
-        .filter(|id| doc.blocks.get(*id).is_some_and(|b| b.kind.game().is_some()))
+        .filter(|id| !before.blocks.contains(*id) && doc.blocks.get(*id).is_some_and(is_game))
         .cloned()
         .collect();
     for id in games {
@@ -84,7 +96,7 @@ pub(super) fn follow_up(
         );
     }
     let after = named(doc);
-    for gone in before.difference(&after) {
+    for gone in before.named.difference(&after) {
         if let Ok(removed) = remove_campaign(doc, gone) {
             extra.push(removed);
         }
@@ -302,6 +314,35 @@ mod tests {
         assert_eq!(doc.campaigns.len(), 2, "the old one is kept, unnamed");
         assert_eq!(validate(&doc), Vec::new());
         assert!(give_campaign(&doc, &doc.root.clone(), chrono::Utc::now()).is_none());
+    }
+
+    /// A page saved when two games could share a campaign: moving one (in a batch, as a
+    /// multi-select move is) gives it no copy.
+    #[test]
+    fn moving_a_game_that_shares_its_campaign_changes_nothing() {
+        let mut doc = wheel_page();
+        let wheel = game_of(&doc);
+        let mut twin = doc.blocks[&wheel].clone();
+        twin.id = NodeId::new("twin");
+        doc.blocks.insert(twin.id.clone(), twin);
+        let root = doc.root.clone();
+        let main = doc
+            .blocks
+            .get_mut(&root)
+            .unwrap()
+            .slots
+            .get_mut("main")
+            .unwrap();
+        main.push(NodeId::new("twin"));
+        let campaigns = doc.campaigns.clone();
+        let to_top = Command::Batch(vec![Command::Move {
+            id: NodeId::new("twin"),
+            parent: root,
+            slot: "main".into(),
+            index: 0,
+        }]);
+        apply(&mut doc, &to_top).unwrap();
+        assert_eq!(doc.campaigns, campaigns);
     }
 
     #[test]
