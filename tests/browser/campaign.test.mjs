@@ -166,5 +166,14 @@ test('a wheel campaign made in the UI alone, with its economics, drawn on with i
   // 74.5 % points: within 3.3 standard deviations (p = 0.001) of the configured odds.
   const sd = Math.sqrt(n * 0.745 * 0.255);
   assert.ok(Math.abs(points - n * 0.745) < 3.3 * sd, `${points} of ${n} drew points`);
+
+  // The same tab in the builder's first language.
+  await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+  await page.reload();
+  await page.locator('.canvas [data-id^="wheel-"]').first().click();
+  await page.getByRole('tab', { name: '活动' }).click();
+  await page.getByText('每千次抽奖奖品成本').first().waitFor();
+  await page.locator('.outlook').scrollIntoViewIfNeeded();
+  await screenshot(page, 'campaign-editor-zh');
   assert.deepEqual(errors, []);
 });

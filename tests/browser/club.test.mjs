@@ -94,6 +94,12 @@ test('a lowered threshold in club settings lifts a member to the tier on the pag
   assert.ok(shown, 'the silver block appears once she is silver');
   await page.reload();
   assert.equal(await page.getByLabel('Tier name').nth(2).inputValue(), '白银妈妈');
+  // The same page in the builder's first language.
+  await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+  await page.reload();
+  await page.getByRole('heading', { name: '会员俱乐部设置', level: 1 }).waitFor();
+  await page.getByLabel('等级名称').nth(2).waitFor();
+  await screenshot(page, 'club-settings-zh', { fullPage: false });
   assert.deepEqual(errors, []);
   await phone.context.close();
 });
