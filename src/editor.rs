@@ -9,6 +9,7 @@ pub mod dnd;
 pub mod inspector;
 pub mod keyboard;
 pub mod layers;
+pub mod local_time;
 pub mod palette;
 pub mod persist;
 pub mod publish;

@@ -8,7 +8,6 @@ mod outlook;
 mod prizes;
 mod words;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use cradle_model::audience::Rule;
 use cradle_model::campaign::{Campaign, MAX_DRAWS, MAX_POINTS};
 use cradle_model::commands::give_campaign;
@@ -16,9 +15,10 @@ use cradle_model::{Command, NodeId};
 use leptos::prelude::*;
 
 use super::inspector::RuleForm;
+use super::local_time::{from_input, to_input};
 use super::Editor;
 use crate::i18n::use_i18n;
-use inputs::{NumberInput, TextInput};
+use inputs::{Errors, NumberInput, TextInput};
 use outlook::{Figures, Outlook, OutlookBar};
 use prizes::Prizes;
 pub use words::words;
@@ -105,6 +105,7 @@ pub fn CampaignEditor(editor: Editor, id: NodeId) -> impl IntoView {
     let edit = Edit { editor, current };
     let figures = Figures::new(edit);
     let missing_id = id.clone();
+    let audience_errors = edit.errors("/audience");
     view! {
         <Show
             when=move || current.with(Option::is_some)
@@ -164,15 +165,7 @@ pub fn CampaignEditor(editor: Editor, id: NodeId) -> impl IntoView {
                         })
                         prefix="campaign-aud"
                     />
-                    <ul class="field__errors" role="alert">
-                        {move || {
-                            edit.errors("/audience")
-                                .get()
-                                .into_iter()
-                                .map(|e| view! { <li>{e}</li> })
-                                .collect_view()
-                        }}
-                    </ul>
+                    <Errors errors=audience_errors id="campaign-audience-err".to_owned() />
                 </fieldset>
                 <OutlookBar figures />
             </div>
@@ -215,7 +208,7 @@ fn Window(edit: Edit) -> impl IntoView {
         };
         let err_id = format!("{dom_id}-err");
         let value = move || {
-            edit.get(|c| local_input(if end { c.window.end } else { c.window.start }))
+            edit.get(|c| to_input(if end { c.window.end } else { c.window.start }))
                 .unwrap_or_default()
         };
         view! {
@@ -233,7 +226,7 @@ fn Window(edit: Edit) -> impl IntoView {
                             dom_id,
                             |c| {
                                 let at = if end { &mut c.window.end } else { &mut c.window.start };
-                                if let Some(t) = from_local_input(&typed, *at.offset()) {
+                                if let Some(t) = from_input(&typed, *at.offset()) {
                                     *at = t;
                                 }
                             },
@@ -289,33 +282,5 @@ fn Limits(edit: Edit) -> impl IntoView {
                 {limit("max_wins_per_member", |w| w.wins, |l| &mut l.max_wins_per_member)}
             </div>
         </fieldset>
-    }
-}
-
-/// An instant as a `datetime-local` input shows it: in its own offset, to the minute.
-fn local_input(at: DateTime<FixedOffset>) -> String {
-    at.format("%Y-%m-%dT%H:%M").to_string()
-}
-
-/// What a `datetime-local` input holds, read in `offset`; `None` when it is not a time.
-fn from_local_input(value: &str, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    naive.and_local_timezone(offset).single()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn window_bounds_round_trip_through_the_input_in_their_own_offset() {
-        let china = FixedOffset::east_opt(8 * 3600).unwrap();
-        let at = DateTime::parse_from_rfc3339("2027-06-18T20:00:00+08:00").unwrap();
-        assert_eq!(local_input(at), "2027-06-18T20:00");
-        assert_eq!(from_local_input("2027-06-18T20:00", china), Some(at));
-        assert_eq!(from_local_input("", china), None);
-        assert_eq!(from_local_input("18/06/2027", china), None);
     }
 }

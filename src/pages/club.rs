@@ -361,17 +361,14 @@ fn TierLadder(form: Form) -> impl IntoView {
             });
         });
     };
+    let ladder_problems = form.at("/tiers".into());
     view! {
         <fieldset class="club-form__group">
             <legend>{move || w().tiers}</legend>
             <p class="hint">{move || w().tiers_hint}</p>
             <ul class="field__errors" role="alert">
                 {move || {
-                    form.at("/tiers".into())
-                        .get()
-                        .into_iter()
-                        .map(|e| view! { <li>{e}</li> })
-                        .collect_view()
+                    ladder_problems.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()
                 }}
             </ul>
             <ol class="club-tiers">

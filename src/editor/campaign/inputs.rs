@@ -14,6 +14,21 @@ pub(super) fn Errors(errors: Signal<Vec<String>>, id: String) -> impl IntoView {
     }
 }
 
+/// On leaving a field: shows what the campaign holds again (a half-typed value that never reached
+/// it goes) and ends the typing run.
+fn left(ev: &leptos::ev::FocusEvent, shown: &str, on_blur: Option<Callback<()>>) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(shown);
+    }
+    if let Some(f) = on_blur {
+        f.run(())
+    }
+}
+
 /// A line of text.
 #[component]
 pub(super) fn TextInput(
@@ -90,18 +105,7 @@ pub(super) fn NumberInput(
                         }
                     }
                 }
-                on:blur=move |ev| {
-                    use wasm_bindgen::JsCast;
-                    if let Some(input) = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    {
-                        input.set_value(&shown());
-                    }
-                    if let Some(f) = on_blur {
-                        f.run(())
-                    }
-                }
+                on:blur=move |ev| left(&ev, &shown(), on_blur)
             />
             <Errors errors id=err_id />
         </div>
@@ -137,18 +141,7 @@ pub(super) fn MoneyInput(
                         on_input.run(c)
                     }
                 }
-                on:blur=move |ev| {
-                    use wasm_bindgen::JsCast;
-                    if let Some(input) = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    {
-                        input.set_value(&shown());
-                    }
-                    if let Some(f) = on_blur {
-                        f.run(())
-                    }
-                }
+                on:blur=move |ev| left(&ev, &shown(), on_blur)
             />
             <Errors errors id=err_id />
         </div>

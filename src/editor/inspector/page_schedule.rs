@@ -2,35 +2,19 @@
 //! optional (empty: open on publishing, never closing). A change is one undo step; publishing
 //! applies the schedule.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, FixedOffset};
 use cradle_model::document::PageSchedule;
 use cradle_model::Command;
 use leptos::prelude::*;
 
 use super::{errors_at, Editor};
+use crate::editor::local_time::{china, from_input, to_input};
 use crate::i18n::use_i18n;
 
-/// China time: what the builder shows and reads bounds in.
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
-}
-
-/// A bound as a `datetime-local` input shows it, in China time.
+/// A bound as the input shows it, in China time.
 fn shown(at: Option<DateTime<FixedOffset>>) -> String {
-    at.map(|t| {
-        t.with_timezone(&china())
-            .format("%Y-%m-%dT%H:%M")
-            .to_string()
-    })
-    .unwrap_or_default()
-}
-
-/// What a `datetime-local` input holds, read in China time; `None` when empty or not a time.
-fn read(value: &str) -> Option<DateTime<FixedOffset>> {
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .ok()?
-        .and_local_timezone(china())
-        .single()
+    at.map(|t| to_input(t.with_timezone(&china())))
+        .unwrap_or_default()
 }
 
 /// The schedule fields.
@@ -64,7 +48,7 @@ pub(super) fn PageScheduleFields(editor: Editor) -> impl IntoView {
                     aria-invalid=move || (end && !errors.get().is_empty()).to_string()
                     aria-describedby="page-schedule-hint page-schedule-err"
                     on:change=move |ev| {
-                        let at = read(&event_target_value(&ev));
+                        let at = from_input(&event_target_value(&ev), china());
                         let mut next: PageSchedule = schedule.get_untracked();
                         if end {
                             next.end = at;
@@ -92,19 +76,5 @@ pub(super) fn PageScheduleFields(editor: Editor) -> impl IntoView {
                 {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>
         </fieldset>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn bounds_read_and_show_in_china_time() {
-        let at = DateTime::parse_from_rfc3339("2027-06-18T12:00:00Z").unwrap();
-        assert_eq!(shown(Some(at)), "2027-06-18T20:00");
-        assert_eq!(read("2027-06-18T20:00"), Some(at));
-        assert_eq!(read(""), None);
-        assert_eq!(shown(None), "");
     }
 }
