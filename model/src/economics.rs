@@ -4,6 +4,8 @@
 //! These are expectations before stock runs out: once a limited prize is gone its share goes to
 //! the fallback prize, which the stock-out day makes visible.
 
+pub mod rewards;
+
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::campaign::{Campaign, PrizeKind, Stock};

@@ -19,6 +19,7 @@ use super::local_time::{from_input, to_input};
 use super::Editor;
 use crate::i18n::use_i18n;
 use inputs::{Errors, NumberInput, TextInput};
+pub(crate) use outlook::figure;
 use outlook::{Figures, Outlook, OutlookBar};
 use prizes::Prizes;
 pub use words::words;

@@ -1,6 +1,7 @@
 //! The inspector: controls generated from the selected block's field descriptors (text, number,
-//! toggle, select, colour, picture, link, date-time, campaign, lists), a style tab, an audience
-//! tab and "Move to…". Validation errors from the model show next to their field as you type.
+//! toggle, select, colour, picture, link, date-time, campaign, lists), a campaign tab for draw
+//! games, a rewards tab for the club's own (sign-in, quiz, vote), a style tab, an audience tab
+//! and "Move to…". Validation errors from the model show next to their field as you type.
 
 use cradle_model::fields::Label;
 use cradle_model::NodeId;
@@ -19,6 +20,7 @@ mod page_language;
 mod page_schedule;
 mod page_theme;
 mod page_title;
+mod rewards;
 mod style;
 
 use address::PageAddress;
@@ -30,6 +32,7 @@ use page_language::PageLanguage;
 use page_schedule::PageScheduleFields;
 use page_theme::PageTheme;
 use page_title::PageTitle;
+use rewards::{reward_keys, tab_name as rewards_tab, RewardsFields};
 use style::StyleFields;
 
 fn label(l: Label) -> impl Fn() -> &'static str + Copy {
@@ -47,6 +50,7 @@ fn label(l: Label) -> impl Fn() -> &'static str + Copy {
 enum Tab {
     Content,
     Campaign,
+    Rewards,
     Style,
     Audience,
 }
@@ -94,6 +98,7 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
     let kind = block.with_untracked(|b| b.kind);
     let spec = kind.spec();
     let is_game = kind.game().is_some();
+    let rewarded = reward_keys(kind);
     let tab = RwSignal::new(Tab::Content);
     let name = label(spec.label);
     let tab_button = move |t: Tab, text: Box<dyn Fn() -> &'static str + Send + Sync>| {
@@ -113,6 +118,7 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
     let id_style = id.clone();
     let id_audience = id.clone();
     let id_campaign = id.clone();
+    let id_rewards = id.clone();
     let id_move = id.clone();
     view! {
         <div class="inspector__block">
@@ -136,6 +142,8 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
                         Tab::Campaign,
                         Box::new(move || campaign_words(i18n.lang()).tab),
                     ))}
+                {(!rewarded.is_empty())
+                    .then(|| tab_button(Tab::Rewards, Box::new(move || rewards_tab(i18n.lang()))))}
                 {tab_button(Tab::Style, Box::new(move || i18n.t().style_tab))}
                 {tab_button(Tab::Audience, Box::new(move || i18n.t().audience_tab))}
             </div>
@@ -146,6 +154,7 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
                             {spec
                                 .fields
                                 .iter()
+                                .filter(|field| !rewarded.contains(&field.key))
                                 .map(|field| {
                                     view! { <PropField editor id=id_content.clone() field /> }
                                 })
@@ -156,6 +165,9 @@ fn BlockInspector(editor: Editor, id: NodeId) -> impl IntoView {
                     }
                     Tab::Campaign => {
                         view! { <CampaignEditor editor id=id_campaign.clone() /> }.into_any()
+                    }
+                    Tab::Rewards => {
+                        view! { <RewardsFields editor id=id_rewards.clone() /> }.into_any()
                     }
                     Tab::Style => view! { <StyleFields editor id=id_style.clone() /> }.into_any(),
                     Tab::Audience => {

@@ -177,3 +177,34 @@ test('a wheel campaign made in the UI alone, with its economics, drawn on with i
   await screenshot(page, 'campaign-editor-zh');
   assert.deepEqual(errors, []);
 });
+
+test('sign-in and quiz rewards are set on their own tab, with what members earn under the daily cap', async () => {
+  const { page, errors } = await openPage(browser, 'desktop');
+  await login(page);
+  await createPage(page, 'Rewards tab test', 'Blank page', 'zh-CN');
+  await page.getByRole('button', { name: 'Add Sign-in calendar' }).click();
+  await page.getByRole('tab', { name: 'Rewards' }).click();
+  const tab = page.getByRole('tabpanel');
+  // The reward fields moved here from the content tab.
+  await tab.getByLabel('Points per sign-in').fill('8');
+  await tab.getByLabel('Streak bonus points').fill('1000');
+  const days = tab.locator('.rewards__days li');
+  await days.first().filter({ hasText: 'Day 1: 8 pts' }).waitFor();
+  assert.equal(await days.count(), 7);
+  // Day 7 pays 8 + 1,000 but the club's daily cap holds it down.
+  const seventh = days.nth(6);
+  assert.match(await seventh.textContent(), /above the daily cap/);
+  const cap = Number((await seventh.textContent()).match(/Day 7: ([\d,]+) pts/)[1].replace(/,/g, ''));
+  assert.ok(cap < 1008, `the seventh day is capped (${cap})`);
+  await tab.locator('.rewards__total').first().filter({ hasText: /^A full calendar \(7 days\): up to/ }).waitFor();
+  await screenshot(page, 'rewards-tab', { fullPage: false });
+  await page.getByRole('tab', { name: 'Content' }).click();
+  assert.equal(await page.getByRole('tabpanel').getByLabel('Points per sign-in').count(), 0);
+  await page.getByRole('button', { name: 'Add Quiz' }).click();
+  await page.getByRole('tab', { name: 'Rewards' }).click();
+  await page.getByRole('tabpanel').getByLabel('Points for all correct').fill('30');
+  await page.getByRole('tabpanel').locator('.rewards__total').first()
+    .filter({ hasText: 'All answers right: 30 pts per member' }).waitFor();
+  assert.deepEqual(await axe(page, '.side'), [], 'the rewards tab passes axe');
+  assert.deepEqual(errors, []);
+});

@@ -16,7 +16,7 @@ use crate::i18n::use_i18n;
 const DEFAULT_DRAWS_PER_DAY: u32 = 1_000;
 
 /// A count or amount with thousands separators and at most one decimal (`1,234.5`).
-fn figure(x: f64) -> String {
+pub(crate) fn figure(x: f64) -> String {
     let tenths = (x * 10.0).round() as u64;
     let (whole, tenth) = (tenths / 10, tenths % 10);
     let digits = whole.to_string();
