@@ -185,7 +185,7 @@ fn refusal(status: u16, body: Option<ErrorBody>, wait: Option<u64>, lang: Langua
 }
 
 /// The member session's CSRF token, which the server wrote into the member bar.
-fn csrf() -> String {
+pub fn csrf() -> String {
     document()
         .get_element_by_id("member-bar")
         .and_then(|bar| bar.get_attribute("data-csrf"))

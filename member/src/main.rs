@@ -1,14 +1,18 @@
 //! Cradle's member runtime. The server sends each member page already drawn (the renderer's
 //! components compiled for the server); this small wasm then takes over only what is interactive:
 //! the member bar (a sign-in link turned into a session, the demo control, offline and retry), the
-//! countdowns and the games. It links no editor code, so a member on a weak network downloads
-//! little.
+//! countdowns, the games and the club blocks (her card, the sign-in calendar, quizzes, votes). It
+//! links no editor code, so a member on a weak network downloads little.
 
 mod bar;
+mod club;
 mod draw;
 mod games;
+mod mount;
+mod quiz;
 mod scratch;
 mod ticker;
+mod vote;
 mod warm;
 
 use cradle_model::Language;
@@ -23,6 +27,14 @@ fn page_language() -> Language {
         .unwrap_or_default()
 }
 
+/// The page's address (`/c/{slug}`), which the server wrote into the member bar.
+fn page_slug() -> String {
+    document()
+        .get_element_by_id("member-bar")
+        .and_then(|bar| bar.get_attribute("data-slug"))
+        .unwrap_or_default()
+}
+
 /// Whether the server drew the page for a signed-in member.
 fn signed_in() -> bool {
     document()
@@ -34,5 +46,9 @@ fn signed_in() -> bool {
 fn main() {
     ticker::start();
     games::start(page_language(), signed_in());
+    let slug = page_slug();
+    club::start(page_language(), &slug);
+    quiz::start(page_language(), &slug, signed_in());
+    vote::start(page_language(), &slug, signed_in());
     bar::start();
 }

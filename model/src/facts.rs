@@ -69,6 +69,15 @@ impl SignIn {
         (streak - 1).rem_euclid(self.streak_days.max(1)) + 1
     }
 
+    /// The calendar as a member sees it today: how many of its days are done (from day 1) and
+    /// which day today's sign-in is, or would be. `streak` is her current streak (today's when
+    /// `signed_today`, else yesterday's if it goes on, else 0).
+    pub fn progress(&self, streak: i64, signed_today: bool) -> (i64, i64) {
+        let next = if signed_today { streak } else { streak + 1 };
+        let today = self.calendar_day(next.max(1));
+        (if signed_today { today } else { today - 1 }, today)
+    }
+
     /// Points for signing in on day `streak` of a streak.
     pub fn reward(&self, streak: i64) -> i64 {
         let day = self.calendar_day(streak);
@@ -230,6 +239,23 @@ mod tests {
         let facts = SignIn::of(&block);
         assert_eq!(facts.daily_points, 5);
         assert_eq!(facts.rewards, vec![DayReward { day: 3, points: 10 }]);
+    }
+
+    #[test]
+    fn progress_marks_the_days_done_and_today() {
+        let calendar = SignIn {
+            daily_points: 5,
+            rewards: Vec::new(),
+            streak_days: 7,
+            streak_bonus: 0,
+        };
+        assert_eq!(calendar.progress(0, false), (0, 1));
+        assert_eq!(calendar.progress(1, true), (1, 1));
+        assert_eq!(calendar.progress(3, false), (3, 4));
+        assert_eq!(calendar.progress(7, true), (7, 7));
+        // A full calendar starts over.
+        assert_eq!(calendar.progress(7, false), (0, 1));
+        assert_eq!(calendar.progress(9, true), (2, 2));
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! Member-club blocks. Until a member is signed in (the member page issue), they show the club's
-//! own settings: tier names, rewards, tasks, redemption items.
+//! Member-club blocks: the club's own settings (tier names, rewards, tasks, redemption items), and
+//! for a signed-in member her card and sign-in calendar ([`MemberCardBody`], [`SignInBody`]),
+//! which the member runtime keeps live (`data-member-card`, `data-sign-in`).
 
 use cradle_model::catalogue::BlockKind;
+use cradle_model::facts::{Facts, SignIn};
 use cradle_model::Block;
 use leptos::prelude::*;
 
+use super::member_card::MemberCardBody;
 use super::props::{cell, safe};
-use super::words::{calendar_day, growth_to, words};
+use super::sign_in::SignInBody;
+use super::words::words;
 use super::{Props, RenderCtx};
 
 /// The view of a club block.
@@ -19,32 +23,21 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let body = match kind {
             BlockKind::MemberCard => {
                 let club = ctx.club.get();
-                let first = club
-                    .tiers
-                    .first()
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-                let next = club
-                    .tiers
-                    .get(1)
-                    .map(|t| (t.name.clone(), t.threshold))
-                    .unwrap_or_default();
+                let show_points = p_flag(&b, "show_points");
+                // What the runtime needs to redraw the card: the ladder.
+                let data = serde_json::to_string(&club).unwrap_or_default();
                 view! {
-                    <p class="cradle-member__tier">{first}</p>
-                    <Show when=move || p_flag(&b, "show_points")>
-                        <p class="cradle-member__points">
-                            {format!("0 {}", words(ctx.language.get()).points_unit)}
-                        </p>
-                    </Show>
                     <div
-                        class="cradle-growth"
-                        role="progressbar"
-                        aria-valuemin="0"
-                        aria-valuemax=next.1
-                        aria-valuenow="0"
-                        aria-label=growth_to(ctx.language.get(), &next.0)
+                        class="cradle-member__host"
+                        data-member-card=data
+                        data-show-points=show_points.then_some("")
                     >
-                        <div class="cradle-growth__bar" style="width:0%"></div>
+                        <MemberCardBody
+                            lang=ctx.language.get()
+                            club
+                            card=ctx.member.into()
+                            show_points
+                        />
                     </div>
                 }
                 .into_any()
@@ -72,30 +65,22 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 .into_any()
             }
             BlockKind::SignInCalendar => {
-                let days = p.int("streak_days");
-                let daily = p.int("daily_points");
-                let rewards = p.rows("rewards");
+                let calendar = SignIn::of(&b);
+                let data = serde_json::to_string(&calendar).unwrap_or_default();
                 view! {
-                    <ol class="cradle-calendar">
-                        {(1..=days)
-                            .map(|d| {
-                                let extra = rewards
-                                    .iter()
-                                    .find(|r| cell(r, "day") == d.to_string())
-                                    .map(|r| cell(r, "points"));
-                                let points = extra.unwrap_or_else(|| daily.to_string());
-                                view! {
-                                    <li class="cradle-calendar__day">
-                                        <span>{calendar_day(ctx.language.get(), d)}</span>
-                                        <span>{format!("+{points}")}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                    <button type="button" class="cradle-btn cradle-btn--primary">
-                        {words(ctx.language.get()).sign_in_button}
-                    </button>
+                    <div
+                        class="cradle-calendar__host"
+                        data-sign-in=data
+                        data-block=b.id.to_string()
+                    >
+                        <SignInBody
+                            lang=ctx.language.get()
+                            calendar
+                            card=ctx.member.into()
+                            busy=Signal::stored(false)
+                            note=Signal::stored(String::new())
+                        />
+                    </div>
                 }
                 .into_any()
             }

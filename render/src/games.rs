@@ -1,6 +1,6 @@
 //! Game blocks: the wheel, nine-grid, scratch card, egg and slot machine draw their campaign's
 //! game at rest (the member runtime makes it playable; the server decides every outcome); quiz
-//! and vote show their questions and options.
+//! and vote show their questions and options (the runtime makes them live too).
 
 use cradle_model::catalogue::BlockKind;
 use cradle_model::Block;
@@ -11,6 +11,8 @@ use cradle_model::url::is_safe_url;
 use super::game_board::GameBoard;
 use super::play::{GameSpec, Motion, Phase, PrizeFace};
 use super::props::cell;
+use super::quiz::{Question, QuizBody};
+use super::vote::VoteBody;
 use super::words::words;
 use super::{Props, RenderCtx};
 
@@ -21,61 +23,57 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let p = Props::new(&b, ctx.device.get());
         let title = p.text("title");
         let body = match kind {
-            BlockKind::Quiz => view! {
-                <ol class="cradle-quiz">
-                    {p
-                        .rows("questions")
-                        .into_iter()
-                        .map(|q| {
-                            let options: Vec<String> = q
-                                .get("options")
-                                .and_then(|o| o.as_array())
-                                .map(|o| {
-                                    o.iter()
-                                        .filter_map(|x| {
-                                            x.get("text").and_then(|t| t.as_str()).map(str::to_owned)
-                                        })
-                                        .collect()
-                                })
-                                .unwrap_or_default();
-                            view! {
-                                <li>
-                                    <p>{cell(&q, "question")}</p>
-                                    <div class="cradle-options">
-                                        {options
-                                            .into_iter()
-                                            .map(|o| {
-                                                view! {
-                                                    <button type="button" class="cradle-option">
-                                                        {o}
-                                                    </button>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </div>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
+            BlockKind::Quiz => {
+                let questions: Vec<Question> = p
+                    .rows("questions")
+                    .into_iter()
+                    .map(|q| Question {
+                        question: cell(&q, "question"),
+                        options: q
+                            .get("options")
+                            .and_then(|o| o.as_array())
+                            .map(|o| {
+                                o.iter()
+                                    .filter_map(|x| x.as_object().map(|x| cell(x, "text")))
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    })
+                    .collect();
+                // What the runtime needs to make it live: questions and options, never answers.
+                let data = serde_json::to_string(&questions).unwrap_or_default();
+                let id = b.id.to_string();
+                let block_id = id.clone();
+                view! {
+                    <div class="cradle-quiz__host" data-quiz=data data-block=block_id>
+                        <QuizBody
+                            lang=ctx.language.get()
+                            id
+                            questions
+                            chosen=Signal::stored(Vec::new())
+                            result=Signal::stored(None)
+                            note=Signal::stored(String::new())
+                        />
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
-            BlockKind::Vote => view! {
-                <div class="cradle-options">
-                    {p
-                        .rows("options")
-                        .into_iter()
-                        .map(|o| {
-                            view! {
-                                <button type="button" class="cradle-option">
-                                    {cell(&o, "label")}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+            BlockKind::Vote => {
+                let options: Vec<String> =
+                    p.rows("options").iter().map(|o| cell(o, "label")).collect();
+                let data = serde_json::to_string(&options).unwrap_or_default();
+                view! {
+                    <div class="cradle-vote__host" data-vote=data data-block=b.id.to_string()>
+                        <VoteBody
+                            lang=ctx.language.get()
+                            options
+                            counts=Signal::stored(None)
+                            note=Signal::stored(String::new())
+                        />
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
             _ => {
                 let campaign = p.text("campaign");
                 let Some(game) = ctx.campaign(&campaign) else {
@@ -136,7 +134,8 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 <h2 class="cradle-card__title">{title}</h2>
                 {body}
             </div>
-        }.into_any()
+        }
+        .into_any()
     })
     .into_any()
 }

@@ -8,6 +8,7 @@
 //! DOM element.
 
 mod club;
+pub mod club_words;
 mod commerce;
 mod content;
 pub mod game_board;
@@ -15,12 +16,16 @@ pub mod game_words;
 mod games;
 mod layout;
 mod marks;
+pub mod member_card;
 pub mod motion;
 pub mod odds;
 pub mod play;
 mod props;
+pub mod quiz;
 pub mod result_dialog;
 pub mod shell;
+pub mod sign_in;
+pub mod vote;
 pub mod words;
 
 use std::collections::HashMap;
@@ -30,6 +35,7 @@ use cradle_model::catalogue::BlockKind;
 use cradle_model::document::Device;
 use cradle_model::style::{Align, Spacing};
 use cradle_model::{Block, Campaign, ClubSettings, Document, Language, NodeId, Part, Theme};
+use cradle_wire::member::ClubCard;
 use leptos::prelude::*;
 
 pub use marks::{Mark, Marks};
@@ -83,6 +89,9 @@ pub struct RenderCtx {
     /// The workspace's tier ladder and points rules: the caller sets them (the server from the
     /// workspace, the editor once fetched); the defaults until then.
     pub club: RwSignal<ClubSettings>,
+    /// The signed-in member's standing, for the club blocks (the server sets it when it draws
+    /// the page for her); `None` for visitors, previews and the editor.
+    pub member: RwSignal<Option<ClubCard>>,
     /// Device whose overrides apply.
     pub device: RwSignal<Device>,
     /// Editor chrome, when editing.
@@ -107,6 +116,7 @@ impl RenderCtx {
             theme: RwSignal::new(doc.theme.clone()),
             campaigns: RwSignal::new(doc.campaigns.clone()),
             club: RwSignal::new(ClubSettings::default()),
+            member: RwSignal::new(None),
             device: RwSignal::new(Device::Phone),
             chrome,
             now: Utc::now(),

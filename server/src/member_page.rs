@@ -19,13 +19,14 @@ use cradle_model::{framing, visibility, Closed, ClubSettings, Document, Language
 use cradle_render::shell::{BarState, ClosedNotice, MemberBar, NotFoundNotice};
 use cradle_render::words::words;
 use cradle_render::{provide_render, RenderCtx, RenderPage};
+use cradle_wire::member::ClubCard;
 use cradle_wire::ErrorCode;
 use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::club::member::CurrentMember;
-use crate::club::{members, settings};
+use crate::club::{card, members, settings};
 use crate::routes::previews::open_draft;
 use crate::store::workspaces;
 
@@ -66,6 +67,9 @@ pub async fn serve(
             .unwrap_or_default(),
     );
     let lang = page.doc.language;
+    let Ok(zone) = settings::zone(&state.db, &page.workspace_id).await else {
+        return trouble(lang, &url);
+    };
     let now = Utc::now();
     if let Err(closed) = page.schedule.check(now) {
         let description = match closed {
@@ -77,7 +81,7 @@ pub async fn serve(
             description: description.into(),
             image: None,
         };
-        let (status, body) = closed_body(closed, lang, page.time_zone, now);
+        let (status, body) = closed_body(closed, lang, zone, now);
         let head = Head {
             lang,
             card,
@@ -98,7 +102,7 @@ pub async fn serve(
         },
         None => None,
     };
-    let today = now.with_timezone(&page.time_zone).date_naive();
+    let today = now.with_timezone(&zone).date_naive();
     let public = visibility::for_viewer(&page.doc, None, today);
     let seen = match &viewer {
         Some(m) => visibility::for_viewer(&page.doc, Some(&m.profile), today),
@@ -119,7 +123,15 @@ pub async fn serve(
         Ok(club) => club,
         Err(_) => return trouble(lang, &url),
     };
-    let body = member_body(&seen, club, &slug, bar, csrf, now);
+    let card = match (&viewer, &csrf) {
+        (Some(m), Some(_)) => match card::of(&state.db, &m.id, zone).await {
+            Ok(card) => card,
+            Err(_) => return trouble(lang, &url),
+        },
+        _ => None,
+    };
+    let session = Session { bar, csrf, card };
+    let body = member_body(&seen, club, &slug, session, now);
     let head = Head {
         lang,
         card: share_card(&public),
@@ -172,7 +184,10 @@ pub async fn preview(
         Ok(club) => club,
         Err(_) => return trouble(lang, &url),
     };
-    let seen = visibility::for_viewer(&doc, None, Utc::now().date_naive());
+    let Ok(zone) = settings::zone(&state.db, &workspace).await else {
+        return trouble(lang, &url);
+    };
+    let seen = visibility::for_viewer(&doc, None, Utc::now().with_timezone(&zone).date_naive());
     let body = preview_body(&seen, club, &token, size);
     // The runtime ticks the draft's countdowns as members will see them.
     let runtime = runtime::tags(&state.config.dist).await;
@@ -186,15 +201,25 @@ pub async fn preview(
     respond(StatusCode::OK, document(head, &body), "'none'")
 }
 
+/// Who the page is drawn for.
+struct Session {
+    /// What the member bar shows.
+    bar: BarState,
+    /// The member session's CSRF token, which the runtime sends with each action.
+    csrf: Option<String>,
+    /// The member's standing, for the club blocks.
+    card: Option<ClubCard>,
+}
+
 /// The member bar and the page, drawn.
 fn member_body(
     doc: &Document,
     club: ClubSettings,
     slug: &str,
-    bar: BarState,
-    csrf: Option<String>,
+    session: Session,
     now: DateTime<Utc>,
 ) -> String {
+    let Session { bar, csrf, card } = session;
     let lang = doc.language;
     let (state_attr, code_attr) = match &bar {
         BarState::Member { code } => ("member", Some(code.clone())),
@@ -206,6 +231,9 @@ fn member_body(
     let mut ctx = RenderCtx::new(doc, None);
     ctx.now = now;
     ctx.club.set(club);
+    // The runtime keeps the club blocks live from the same standing.
+    let card_attr = card.as_ref().and_then(|c| serde_json::to_string(c).ok());
+    ctx.member.set(card);
     draw(move || {
         provide_render(ctx);
         view! {
@@ -215,6 +243,7 @@ fn member_body(
                 data-state=state_attr
                 data-code=code_attr
                 data-csrf=csrf
+                data-card=card_attr
                 data-demo=demo
             >
                 <MemberBar lang state=Signal::stored(bar) />

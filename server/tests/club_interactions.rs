@@ -5,7 +5,8 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use chrono::Duration;
-use common::club::{balance, me, post, publish_club_page, sign_in_path};
+use common::club::{balance, earn, me, post, publish_club_page, put_settings, sign_in_path};
+use cradle_model::ClubSettings;
 use cradle_server::auth::Role;
 use cradle_server::club::day;
 use cradle_server::club::token::ProfileClaims;
@@ -142,6 +143,11 @@ dual_test!(quiz_is_checked_on_the_server_and_rewards_once, |app| {
     assert_eq!(right["all_correct"], true);
     assert_eq!(right["points"], 20);
     assert_eq!(right["already_rewarded"], false);
+    assert_eq!(
+        right["answers"],
+        json!([2, 1]),
+        "the right answers, once answered"
+    );
     let again = answer(json!([2, 1])).await.json();
     assert_eq!(again["already_rewarded"], true);
     assert_eq!(again["points"], 0);
@@ -155,6 +161,39 @@ dual_test!(quiz_is_checked_on_the_server_and_rewards_once, |app| {
     // The page members get still hides the answers.
     let live = app.get("/api/published/club").await.text();
     assert!(!live.contains("\"answer\""));
+});
+
+// A quiz answered right once today's cap is used up credits nothing and keeps the reward: the
+// member earns it when there is room again (here: the cap raised).
+dual_test!(a_capped_quiz_reward_is_not_lost, |app| {
+    let staff = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let mut club = ClubSettings::default();
+    club.points.daily_interaction_cap = 5;
+    put_settings(app, &staff, &club).await;
+    publish_club_page(app, &staff, "club").await;
+    let m = app.member("Brand", "m-1").await;
+    let r = app
+        .call_member(&m, Method::POST, &sign_in_path("club"), None)
+        .await;
+    assert_eq!(r.json()["points"], 5, "the sign-in uses the day's cap");
+    let path = "/api/published/club/blocks/quiz/quiz";
+    let right = json!({"answers": [2, 1]});
+    let capped = post(app, &m, path, right.clone()).await.json();
+    assert_eq!(
+        (capped["points"].clone(), capped["capped"].clone()),
+        (json!(0), json!(true))
+    );
+    assert_eq!(capped["already_rewarded"], false);
+    club.points.daily_interaction_cap = 50;
+    put_settings(app, &staff, &club).await;
+    let later = post(app, &m, path, right.clone()).await.json();
+    assert_eq!(later["points"], 20, "{later}");
+    assert_eq!(later["capped"], false);
+    assert_eq!(
+        post(app, &m, path, right).await.json()["already_rewarded"],
+        true
+    );
+    assert_eq!(balance(app, &m).await, 25);
 });
 
 dual_test!(votes_are_limited_per_day_and_counted_per_option, |app| {
@@ -224,24 +263,20 @@ dual_test!(invites_reward_the_inviter_and_refuse_abuse, |app| {
     let inviter = app.member("Brand", "inviter").await;
     let code = |r: common::TestResponse| (r.status, r.error_code());
 
-    // A member who existed before this session.
-    let old_token = app
-        .member_token("Brand", "old", ProfileClaims::default(), 1)
-        .await;
-    app.open_member(&old_token, None).await.unwrap();
-    let old = app.open_member(&old_token, None).await.unwrap();
-    assert_eq!(
-        code(
-            post(
-                app,
-                &old,
-                "/api/member/invite",
-                json!({"code": &inviter.code})
-            )
-            .await
-        ),
-        (StatusCode::CONFLICT, "invite_not_new".into())
-    );
+    // Not new to the club: a member who has points already, or who joined over a week ago.
+    let old = app.member("Brand", "old").await;
+    earn(app, &old, 5, now_ms()).await;
+    let early = app.member("Brand", "early").await;
+    sqlx::query("UPDATE members SET created_at = created_at - $1 WHERE id = $2")
+        .bind(8 * 24 * 3600 * 1000_i64)
+        .bind(&early.id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    for m in [&old, &early] {
+        let r = post(app, m, "/api/member/invite", json!({"code": &inviter.code})).await;
+        assert_eq!(code(r), (StatusCode::CONFLICT, "invite_not_new".into()));
+    }
     assert_eq!(
         code(
             post(
@@ -259,7 +294,12 @@ dual_test!(invites_reward_the_inviter_and_refuse_abuse, |app| {
         (StatusCode::NOT_FOUND, "invite_not_found".into())
     );
 
-    let newcomer = app.member("Brand", "newcomer").await;
+    // A newcomer who opens the invite in a second session (another phone) is still new.
+    let token = app
+        .member_token("Brand", "newcomer", ProfileClaims::default(), 1)
+        .await;
+    app.open_member(&token, None).await.unwrap();
+    let newcomer = app.open_member(&token, None).await.unwrap();
     let r = post(
         app,
         &newcomer,
@@ -340,4 +380,75 @@ dual_test!(invites_reward_the_inviter_and_refuse_abuse, |app| {
         ),
         (StatusCode::NOT_FOUND, "invite_not_found".into())
     );
+});
+
+dual_test!(the_time_zone_decides_where_days_start, |app| {
+    let editor = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let viewer = app.user("v@brand.com", Role::Viewer, "Brand").await;
+    publish_club_page(app, &editor, "club").await;
+    let put = |zone: &str| json!({ "time_zone": zone });
+    // UTC-11 and UTC+14 are 25 hours apart: at any moment their dates differ.
+    let r = app
+        .call(
+            &editor,
+            Method::PUT,
+            "/api/workspace/time-zone",
+            Some(put("Pacific/Pago_Pago")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let m = app.member("Brand", "m-1").await;
+    let sign_in = || async {
+        let r = app
+            .call_member(&m, Method::POST, &sign_in_path("club"), None)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        r.json()
+    };
+    let first = sign_in().await;
+    assert_eq!(first["already_signed_in"], false);
+    let behind = day::local_day(day::zone("Pacific/Pago_Pago"), now_ms());
+    assert_eq!(first["day"], behind.to_string());
+    assert_eq!(sign_in().await["already_signed_in"], true);
+
+    let r = app
+        .call(
+            &editor,
+            Method::PUT,
+            "/api/workspace/time-zone",
+            Some(put("Pacific/Kiritimati")),
+        )
+        .await;
+    assert_eq!(r.json()["time_zone"], "Pacific/Kiritimati");
+    let moved = sign_in().await;
+    assert_eq!(
+        moved["already_signed_in"], false,
+        "a new day in the new zone"
+    );
+    assert_ne!(moved["day"], first["day"]);
+    let r = app.call(&editor, Method::GET, "/api/auth/me", None).await;
+    assert_eq!(r.json()["workspace"]["time_zone"], "Pacific/Kiritimati");
+
+    // Not a zone: the field is named; a viewer may not change it; nothing changed.
+    let r = app
+        .call(
+            &editor,
+            Method::PUT,
+            "/api/workspace/time-zone",
+            Some(put("Mars/Olympus")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["error"]["details"][0]["path"], "/time_zone");
+    let r = app
+        .call(
+            &viewer,
+            Method::PUT,
+            "/api/workspace/time-zone",
+            Some(put("UTC")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call(&editor, Method::GET, "/api/auth/me", None).await;
+    assert_eq!(r.json()["workspace"]["time_zone"], "Pacific/Kiritimati");
 });

@@ -53,6 +53,62 @@ dual_test!(points_expire_lazily_oldest_first, |app| {
     assert_eq!(balance(app, &m).await, 0);
 });
 
+// Points spent before a lot existed do not shield it: 100 points, 60 spent, the policy switched
+// to lapse at once, 10 earned: the 10 lapse and 40 remain (the 60 came out of the first lot).
+dual_test!(a_policy_change_lapses_new_points_spent_before_them, |app| {
+    let staff = app.user("e@brand.com", Role::Editor, "Brand").await;
+    let mut club = ClubSettings::default();
+    club.points.expiry = Expiry::EndOfFollowingYear;
+    put_settings(app, &staff, &club).await;
+    let m = app.member("Brand", "m-1").await;
+    let now = now_ms();
+    earn(app, &m, 100, now - 2 * DAY_MS).await;
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let spend = Entry {
+        workspace_id: &m.workspace_id,
+        member_id: &m.id,
+        amount: 60,
+        reason: "redeem",
+        source: "test",
+        now_ms: now - DAY_MS,
+    };
+    assert!(ledger::spend(&mut conn, &spend).await.unwrap());
+    club.points.expiry = Expiry::AfterDays(0);
+    put_settings(app, &staff, &club).await;
+    earn(app, &m, 10, now - 1_000).await;
+    assert_eq!(balance(app, &m).await, 40);
+    let recent = me(app, &m).await["points"]["recent"].clone();
+    assert_eq!(recent[0]["kind"], "expire");
+    assert_eq!(recent[0]["amount"], -10);
+});
+
+// Lines written in the same millisecond read back newest first in the order written.
+dual_test!(ledger_lines_of_one_millisecond_keep_their_order, |app| {
+    let m = app.member("Brand", "m-1").await;
+    let at = now_ms();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    for amount in 1..=12 {
+        let entry = Entry {
+            workspace_id: &m.workspace_id,
+            member_id: &m.id,
+            amount,
+            reason: "prize",
+            source: "test",
+            now_ms: at,
+        };
+        ledger::earn(&mut conn, &entry).await.unwrap();
+    }
+    let recent = me(app, &m).await["points"]["recent"].clone();
+    let amounts: Vec<i64> = recent
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["amount"].as_i64())
+        .collect();
+    let newest_first: Vec<i64> = (1..=12).rev().take(amounts.len()).collect();
+    assert_eq!(amounts, newest_first);
+});
+
 dual_test!(concurrent_spends_never_overdraw, |app| {
     app.user("e@brand.com", Role::Editor, "Brand").await;
     let m = app.member("Brand", "m-1").await;

@@ -54,6 +54,7 @@ fn job(page: &Arc<PublishedVersion>, m: &MemberSession, key: &str) -> Job {
         "spring-wheel",
         key,
         Utc::now(),
+        chrono_tz::Asia::Shanghai,
     )
     .expect("campaign exists")
 }

@@ -219,6 +219,7 @@ dual_test!(replayed_keys_never_fail_a_batch, |app| {
             "spring-wheel",
             key,
             Utc::now(),
+            chrono_tz::Asia::Shanghai,
         )
         .unwrap()
     };

@@ -320,3 +320,60 @@ dual_test!(pages_draw_the_workspaces_one_ladder, |app| {
         "previews too"
     );
 });
+
+// The club blocks arrive drawn for the member: her tier, balance, growth to the next tier,
+// points lapsing soon and her sign-in streak; the runtime gets the same standing.
+dual_test!(club_blocks_arrive_with_her_standing, |app| {
+    let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let mut club = cradle_model::ClubSettings::default();
+    club.points.expiry = cradle_model::club::Expiry::AfterDays(10);
+    common::club::put_settings(app, &owner, &club).await;
+    let page = app
+        .create_page(&owner, "每日签到", "daily", "daily-sign-in")
+        .await;
+    let r = app.publish(&owner, &page, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let token = app
+        .member_token("Brand", "mum", ProfileClaims::default(), 1)
+        .await;
+    let mum = app.open_member(&token, Some("daily")).await.unwrap();
+    let now = cradle_server::store::now_ms();
+    common::club::earn(app, &mum, 300, now - Duration::days(1).num_milliseconds()).await;
+    let html = app
+        .call_member(&mum, Method::GET, "/c/daily", None)
+        .await
+        .text();
+    assert!(html.contains("300 积分"), "her balance");
+    assert!(
+        html.contains("再获得 200 成长值即可升级为青铜 Bronze"),
+        "{html}"
+    );
+    let lapse = Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .date_naive()
+        + Days::new(9);
+    assert!(
+        html.contains(&format!("300 积分将于 {lapse} 过期")),
+        "points lapsing soon"
+    );
+    assert!(html.contains("data-card=\""), "the runtime's copy");
+    assert!(!html.contains("已连续签到"), "no streak yet");
+
+    let signed = app
+        .call_member(
+            &mum,
+            Method::POST,
+            "/api/published/daily/blocks/signin/sign-in",
+            None,
+        )
+        .await;
+    assert_eq!(signed.status, StatusCode::OK, "{}", signed.text());
+    let html = app
+        .call_member(&mum, Method::GET, "/c/daily", None)
+        .await
+        .text();
+    assert!(html.contains("已连续签到 1 天") && html.contains("今日已签到"));
+    // A visitor sees no one's points.
+    let visitor = app.get("/c/daily").await.text();
+    assert!(visitor.contains("登录后查看您的等级和积分") && !visitor.contains("data-card"));
+});

@@ -53,6 +53,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("GET", "/api/addresses/{slug}"),
     ("GET", "/api/workspace/framing"),
     ("PUT", "/api/workspace/framing"),
+    ("PUT", "/api/workspace/time-zone"),
     ("POST", "/api/members/{id}/adjust"),
     ("POST", "/api/published/{slug}/campaigns/{campaign}/draws"),
     ("GET", "/api/published/{slug}/campaigns/{campaign}/odds"),

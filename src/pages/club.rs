@@ -2,6 +2,7 @@
 //! rules, expiry) on a page of their own. The model checks them as they are typed, with the same
 //! rule the server applies on save; each save is kept as a version, listed below the form.
 
+mod time_zone;
 mod words;
 
 use cradle_model::club::{Expiry, Tier};
@@ -14,6 +15,7 @@ use crate::api::client::ApiError;
 use crate::api::club;
 use crate::i18n::{use_i18n, LanguageSwitch};
 use crate::pages::login::{use_session, RequireLogin};
+use time_zone::TimeZoneField;
 pub use words::words;
 use words::Words;
 
@@ -191,12 +193,7 @@ fn ClubSettingsForm() -> impl IntoView {
                         {move || w().cannot_edit}
                     </p>
                 </Show>
-                <p class="club-form__zone">
-                    <strong>{move || w().time_zone}</strong>
-                    " "
-                    <span>{zone}</span>
-                    <small class="hint">{move || w().time_zone_hint}</small>
-                </p>
+                <TimeZoneField initial=Signal::derive(zone) editable=Signal::derive(can_edit) />
                 <form class="club-form" on:submit=save novalidate>
                     <TierLadder form=ctx />
                     <PointsRules form=ctx />

@@ -9,6 +9,7 @@ import {
 let browser;
 let staff;
 let saved;
+let zone;
 const run = Date.now().toString(36);
 
 before(async () => {
@@ -16,10 +17,12 @@ before(async () => {
   const signIn = await api('POST', '/api/auth/login', USER);
   staff = { cookie: signIn.cookie.split(';')[0], csrf: signIn.json.csrf_token };
   saved = (await api('GET', '/api/club/settings', undefined, staff)).json;
+  zone = (await api('GET', '/api/auth/me', undefined, staff)).json.workspace.time_zone;
 });
 after(async () => {
   // Other tests share the workspace: put its ladder back.
   await api('PUT', '/api/club/settings', saved, staff);
+  await api('PUT', '/api/workspace/time-zone', { time_zone: zone }, staff);
   await browser?.close();
 });
 
@@ -102,4 +105,25 @@ test('a lowered threshold in club settings lifts a member to the tier on the pag
   await screenshot(page, 'club-settings-zh', { fullPage: false });
   assert.deepEqual(errors, []);
   await phone.context.close();
+});
+
+test('the time zone is picked from a list and saved on its own', async () => {
+  const { page, errors } = await openPage(browser, 'desktop');
+  await login(page);
+  await page.goto(`${BASE_URL}/club`);
+  const select = page.getByLabel('Time zone');
+  await select.waitFor();
+  assert.equal(await select.inputValue(), zone);
+  const save = page.getByRole('button', { name: 'Save time zone' });
+  assert.ok(await save.isDisabled(), 'nothing to save until another zone is picked');
+  await select.selectOption('Europe/London');
+  await save.click();
+  await page.getByRole('status').filter({ hasText: 'Time zone saved' }).waitFor();
+  assert.ok(await save.isDisabled());
+  const me = (await api('GET', '/api/auth/me', undefined, staff)).json;
+  assert.equal(me.workspace.time_zone, 'Europe/London');
+  await page.reload();
+  assert.equal(await page.getByLabel('Time zone').inputValue(), 'Europe/London');
+  assert.deepEqual(await axe(page), [], 'club settings pass axe');
+  assert.deepEqual(errors, []);
 });

@@ -1,7 +1,7 @@
 //! Invites (invite cards drive fission): a member who
 //! joins through another member's code rewards the inviter with `PointsRules::invite_reward`.
-//! Refused: inviting oneself, members who already existed before this session, a second invite,
-//! and loops (the inviter was themselves invited, directly or up the chain, by this member).
+//! Refused: inviting oneself, members not new to the club (see [`is_new`]), a second invite, and
+//! loops (the inviter was themselves invited, directly or up the chain, by this member).
 
 use crate::club::ledger::{self, Entry};
 use crate::club::member::CurrentMember;
@@ -18,8 +18,8 @@ pub enum InviteError {
     /// The code is the member's own.
     #[error("you cannot invite yourself")]
     SelfInvite,
-    /// The member existed before this session.
-    #[error("only new members can join through an invite")]
+    /// The member is not new to the club.
+    #[error("only members new to the club (joined in the last 7 days, no points yet) can join through an invite")]
     NotNew,
     /// The member already joined through an invite.
     #[error("you already joined through an invite")]
@@ -30,6 +30,22 @@ pub enum InviteError {
     /// The database failed.
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+}
+
+/// How long after joining a member may still join through an invite.
+pub const NEW_FOR_MS: i64 = 7 * 24 * 3600 * 1000;
+
+/// Whether the member is new to the club: joined less than [`NEW_FOR_MS`] ago and has not earned
+/// or spent a point yet. Whichever session or device she opens the invite in.
+async fn is_new(db: &Db, member: &str) -> Result<bool, sqlx::Error> {
+    let (created_at, lines): (i64, i64) = sqlx::query_as(
+        "SELECT created_at, (SELECT COUNT(*) FROM points_ledger WHERE member_id = $1) \
+         FROM members WHERE id = $1",
+    )
+    .bind(member)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(created_at > now_ms() - NEW_FOR_MS && lines == 0)
 }
 
 /// Whether `member` appears in the chain of who invited `inviter`.
@@ -59,11 +75,11 @@ pub async fn redeem(
     if inviter.id == member.id {
         return Err(InviteError::SelfInvite);
     }
-    if !member.joined {
-        return Err(InviteError::NotNew);
-    }
     if in_chain(db, &inviter.id, &member.id).await? {
         return Err(InviteError::Loop);
+    }
+    if !is_new(db, &member.id).await? {
+        return Err(InviteError::NotNew);
     }
     let reward = i64::from(
         settings::get(db, &member.workspace_id)

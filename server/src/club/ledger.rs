@@ -15,7 +15,8 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 use utoipa::ToSchema;
 
-use crate::club::{expiry, settings, sharing};
+use crate::club::expiry::{self, Move};
+use crate::club::{settings, sharing};
 use crate::db::Db;
 use crate::store::{new_id, now_ms};
 
@@ -108,8 +109,8 @@ async fn credit(
     append(conn, entry, kind, entry.amount, expires_at).await
 }
 
-/// Writes `expire` entries for points lapsed by `now_ms` (the lazy FIFO rule of
-/// [`crate::club::expiry`]). The debit is conditional on the `spent` and `expired` totals it was
+/// Writes `expire` entries for points lapsed by `now_ms` (the lazy rule of
+/// [`crate::club::expiry`], replayed over the member's ledger). The debit is conditional on the `spent` and `expired` totals it was
 /// computed from, so concurrent callers never expire twice; a lost race recomputes.
 async fn expire_due(
     conn: &mut AnyConnection,
@@ -130,15 +131,8 @@ async fn expire_due(
         if next_expiry.is_none_or(|at| at > now_ms) {
             return Ok(());
         }
-        let (expiring,): (i64,) = sqlx::query_as(
-            "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger \
-             WHERE member_id = $1 AND amount > 0 AND expires_at IS NOT NULL AND expires_at <= $2",
-        )
-        .bind(member_id)
-        .bind(now_ms)
-        .fetch_one(&mut *conn)
-        .await?;
-        let due = expiry::due(expiring, spent, expired);
+        let moves = moves(conn, member_id).await?;
+        let due = (expiry::lapsed(&moves, now_ms) - expired).max(0);
         // Nothing due, or the totals did not move since a failed attempt (the balance no longer
         // covers `due`, which only a hand-edited row can cause): nothing to do.
         if due == 0 || last == Some((spent, expired)) {
@@ -168,6 +162,29 @@ async fn expire_due(
             return settle_next_expiry(conn, member_id, now_ms).await;
         }
     }
+}
+
+/// The member's ledger as the expiry rule reads it: credits and debits in the order written, each
+/// with its time (`expire` lines left out).
+pub async fn moves(
+    conn: &mut AnyConnection,
+    member_id: &str,
+) -> Result<Vec<(i64, Move)>, sqlx::Error> {
+    let lines: Vec<(String, i64, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT kind, amount, expires_at, created_at FROM points_ledger \
+         WHERE member_id = $1 ORDER BY created_at, id",
+    )
+    .bind(member_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(lines
+        .into_iter()
+        .filter(|(kind, ..)| kind != "expire")
+        .map(|(_, amount, expires_at, at)| match amount > 0 {
+            true => (at, Move::Credit { amount, expires_at }),
+            false => (at, Move::Debit(-amount)),
+        })
+        .collect())
 }
 
 /// Points `next_expiry` at the first lot expiring after `now_ms` (none: NULL).
@@ -356,7 +373,7 @@ pub async fn balance(db: &Db, member_id: &str) -> Result<i64, sqlx::Error> {
 pub async fn recent(db: &Db, member_id: &str, limit: i64) -> Result<Vec<Line>, sqlx::Error> {
     let rows: Vec<(String, i64, String, String, Option<i64>, i64)> = sqlx::query_as(
         "SELECT kind, amount, reason, source, expires_at, created_at FROM points_ledger \
-         WHERE member_id = $1 ORDER BY created_at DESC, id LIMIT $2",
+         WHERE member_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
     )
     .bind(member_id)
     .bind(limit)

@@ -2,6 +2,7 @@
 //! expiry and daily caps, lifelong tiers, rights sharing, invites, sign-in, quizzes and votes.
 //! Each module states the rule it implements.
 
+pub mod card;
 pub mod day;
 pub mod expiry;
 pub mod invites;

@@ -28,7 +28,7 @@ pub async fn load(conn: &mut AnyConnection, workspace: &str) -> Result<ClubSetti
 
 /// The workspace's settings and time zone: what crediting points needs. Served from a
 /// per-process cache for up to [`CACHE_TTL`] (every member request reads them; a change made on
-/// another server shows within that time; a workspace's time zone never changes).
+/// another server shows within that time).
 pub async fn with_zone(
     conn: &mut AnyConnection,
     workspace: &str,
@@ -53,6 +53,21 @@ pub async fn get(db: &Db, workspace: &str) -> Result<ClubSettings, sqlx::Error> 
     }
     let (settings, _) = with_zone(&mut *db.pool.acquire().await?, workspace).await?;
     Ok(settings)
+}
+
+/// The workspace's time zone, deciding where its days start (through the cache of
+/// [`with_zone`]).
+pub async fn zone(db: &Db, workspace: &str) -> Result<Tz, sqlx::Error> {
+    if let Some((_, zone)) = ZONED.get(workspace) {
+        return Ok(zone);
+    }
+    let (_, zone) = with_zone(&mut *db.pool.acquire().await?, workspace).await?;
+    Ok(zone)
+}
+
+/// Drops this server's cached settings and zone of `workspace` after a change.
+pub fn forget(workspace: &str) {
+    ZONED.remove(workspace);
 }
 
 /// How long a cached copy of a workspace's settings is used.
@@ -116,7 +131,7 @@ pub async fn save(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    ZONED.remove(workspace);
+    forget(workspace);
     Ok(version as u32)
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use cradle_model::audience::{admits, MemberProfile};
 use cradle_model::campaign::PrizeKind;
 use cradle_model::{Campaign, Closed};
@@ -41,6 +42,8 @@ pub struct DrawRequest<'a> {
     pub key: &'a str,
     /// The server's clock.
     pub now: DateTime<Utc>,
+    /// The workspace's time zone, deciding which day's limits apply.
+    pub zone: Tz,
 }
 
 /// A draw waiting to be played: owns what [`DrawRequest`] borrows.
@@ -52,11 +55,12 @@ pub struct Job {
     campaign: usize,
     key: String,
     now: DateTime<Utc>,
+    zone: Tz,
 }
 
 impl Job {
-    /// A draw by `member_id` on campaign `campaign_id` of `page`; `None` when the page has no
-    /// such campaign.
+    /// A draw by `member_id` on campaign `campaign_id` of `page` at `now` (a day of `zone`);
+    /// `None` when the page has no such campaign.
     pub fn new(
         member_id: &str,
         profile: &MemberProfile,
@@ -64,6 +68,7 @@ impl Job {
         campaign_id: &str,
         key: &str,
         now: DateTime<Utc>,
+        zone: Tz,
     ) -> Option<Job> {
         let campaign = page
             .doc
@@ -77,6 +82,7 @@ impl Job {
             campaign,
             key: key.to_owned(),
             now,
+            zone,
         })
     }
 
@@ -90,6 +96,7 @@ impl Job {
             campaign: &self.page.doc.campaigns[self.campaign],
             key: &self.key,
             now: self.now,
+            zone: self.zone,
         }
     }
 }
@@ -143,7 +150,7 @@ struct Ready<'a> {
 
 /// Checks what needs no database (schedule, audience, seed, limits of zero).
 fn prepare<'a>(req: DrawRequest<'a>) -> Result<Ready<'a>, DrawError> {
-    let today = req.now.with_timezone(&req.page.time_zone).date_naive();
+    let today = req.now.with_timezone(&req.zone).date_naive();
     check_open(&req, today)?;
     if !req.page.seeds.contains_key(&req.campaign.id) {
         return Err(DrawError::NoSeed);

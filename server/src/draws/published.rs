@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use chrono_tz::Tz;
 use cradle_model::parse::decode_document;
 use cradle_model::{visibility, Campaign, Document, Schedule};
 
@@ -35,8 +34,6 @@ pub struct PublishedVersion {
     /// The page as every member gets it (no quiz answers), serialised once per version; `None`
     /// when targeted blocks make what is sent depend on who asks (see `visibility`).
     pub for_everyone: Option<serde_json::Value>,
-    /// The workspace's time zone, deciding "per day".
-    pub time_zone: Tz,
     /// Campaign id → (seed, seed hash).
     pub seeds: HashMap<String, (String, String)>,
 }
@@ -139,7 +136,7 @@ fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
     map.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-type VersionRow = (String, Option<i64>, Option<i64>, String, String, i64);
+type VersionRow = (String, Option<i64>, Option<i64>, String, i64);
 
 async fn load(
     db: &Db,
@@ -148,9 +145,8 @@ async fn load(
     number: i64,
 ) -> Result<Option<PublishedVersion>, sqlx::Error> {
     let row: Option<VersionRow> = sqlx::query_as(
-        "SELECT v.body, v.starts_at, v.ends_at, w.time_zone, v.content_hash, v.published_at \
+        "SELECT v.body, v.starts_at, v.ends_at, v.content_hash, v.published_at \
          FROM published_versions v \
-         JOIN workspaces w ON w.id = v.workspace_id \
          WHERE v.document_id = $1 AND v.workspace_id = $2 AND v.number = $3",
     )
     .bind(document)
@@ -158,7 +154,7 @@ async fn load(
     .bind(number)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((body, starts_at, ends_at, zone, content_hash, published_at)) = row else {
+    let Some((body, starts_at, ends_at, content_hash, published_at)) = row else {
         return Ok(None);
     };
     let json: serde_json::Value =
@@ -188,7 +184,6 @@ async fn load(
         content_hash,
         published_at,
         for_everyone,
-        time_zone: zone.parse().unwrap_or(Tz::UTC),
         seeds: seeds
             .into_iter()
             .map(|(campaign, seed, hash)| (campaign, (seed, hash)))

@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::club::member::CurrentMember;
+use crate::club::settings;
 use crate::draws::code;
 use crate::draws::engine::{DrawError, Job};
 use crate::draws::published::PublishedVersion;
@@ -202,6 +203,7 @@ pub async fn draw(
         &id,
         &key,
         Utc::now(),
+        settings::zone(&state.db, &page.workspace_id).await?,
     )
     .ok_or_else(|| ApiError::not_found("campaign"))?;
     let mut record = state.draws.draw(job).await.map_err(draw_error)?;

@@ -11,8 +11,9 @@ use chrono::Utc;
 use chrono_tz::Tz;
 use cradle_model::facts::{Facts, Quiz, SignIn, Vote};
 use cradle_model::{audience, BlockKind, ClubSettings, NodeId, ValidationError};
+use cradle_wire::member::{QuizAnswers, QuizResult, SignInResult, VoteCounts, VoteRequest};
 use cradle_wire::ErrorCode;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
@@ -26,83 +27,27 @@ use crate::draws::published::PublishedVersion;
 use crate::error::{ApiError, ErrorBody};
 use crate::store::now_ms;
 
-/// What a sign-in did.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SignInResult {
-    /// True when the member had already signed in today (nothing was credited now).
-    pub already_signed_in: bool,
-    /// The local day (workspace time zone), `YYYY-MM-DD`.
-    pub day: String,
-    /// Consecutive days signed in, today included.
-    pub streak: i64,
-    /// Points credited for today's sign-in (after the daily interaction cap).
-    pub points: i64,
-    /// Balance now.
-    pub balance: i64,
-}
-
-/// Answers to a quiz.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct QuizAnswers {
-    /// The chosen option per question, numbered from 1.
-    pub answers: Vec<u32>,
-}
-
-/// How a quiz went.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct QuizResult {
-    /// Per question: answered right.
-    pub correct: Vec<bool>,
-    /// Every answer right.
-    pub all_correct: bool,
-    /// Points credited now (after the daily interaction cap).
-    pub points: i64,
-    /// True when this member had already been rewarded for this quiz.
-    pub already_rewarded: bool,
-}
-
-/// A vote.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct VoteRequest {
-    /// The option, numbered from 1.
-    pub option: i64,
-}
-
-/// Vote counts.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct VoteCounts {
-    /// Votes per option, in the block's order.
-    pub counts: Vec<i64>,
-    /// Votes this member has left today.
-    pub votes_left_today: i64,
-}
-
-impl VoteCounts {
-    /// The block's counts per option and the member's votes left on `today`.
-    async fn read(
-        state: &AppState,
-        member: &CurrentMember,
-        page: &Page,
-        block_id: &str,
-        options: usize,
-        per_day: i64,
-        today: chrono::NaiveDate,
-    ) -> Result<VoteCounts, sqlx::Error> {
-        Ok(VoteCounts {
-            counts: votes::counts(&state.db, &page.document_id, block_id, options).await?,
-            votes_left_today: votes::left_today(
-                &state.db,
-                &member.id,
-                &page.document_id,
-                block_id,
-                today,
-                per_day,
-            )
-            .await?,
-        })
-    }
+/// The block's counts per option and the member's votes left on `today`.
+async fn vote_tally(
+    state: &AppState,
+    member: &CurrentMember,
+    page: &Page,
+    block_id: &str,
+    (options, per_day): (usize, i64),
+    today: chrono::NaiveDate,
+) -> Result<VoteCounts, sqlx::Error> {
+    Ok(VoteCounts {
+        counts: votes::counts(&state.db, &page.document_id, block_id, options).await?,
+        votes_left_today: votes::left_today(
+            &state.db,
+            &member.id,
+            &page.document_id,
+            block_id,
+            today,
+            per_day,
+        )
+        .await?,
+    })
 }
 
 /// Points for sharing a page.
@@ -132,7 +77,7 @@ async fn page(state: &AppState, slug: &str, member: &CurrentMember) -> Result<Pa
     live.schedule.check(Utc::now()).map_err(ApiError::closed)?;
     Ok(Page {
         document_id: live.document_id.clone(),
-        zone: live.time_zone,
+        zone: settings::zone(&state.db, &live.workspace_id).await?,
         version: live,
     })
 }
@@ -233,8 +178,10 @@ pub async fn sign_in(
     }))
 }
 
-/// Checks quiz answers against the published page; all right rewards the block's
-/// `reward_points` once per member (capped by the daily interaction cap).
+/// Checks quiz answers against the published page and shows the right ones (the quiz teaches);
+/// all right rewards the block's
+/// `reward_points` once per member (capped by the daily interaction cap; when the cap leaves
+/// nothing today, the reward stays to be earned another day).
 #[utoipa::path(post, path = "/published/{slug}/blocks/{block_id}/quiz", tag = "members",
     params(("slug" = String, Path), ("block_id" = String, Path)), request_body = QuizAnswers,
     responses((status = 200, body = QuizResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -260,6 +207,8 @@ pub async fn quiz(
         all_correct,
         points: 0,
         already_rewarded: false,
+        capped: false,
+        answers: quiz.questions.iter().map(|q| q.answer).collect(),
     };
     if !all_correct {
         return Ok(Json(result));
@@ -290,6 +239,12 @@ pub async fn quiz(
     };
     let today = day::local_day(page.zone, now);
     result.points = ledger::earn_interaction(&mut tx, &entry, daily_cap(&club), today).await?;
+    if result.points == 0 && quiz.reward_points > 0 {
+        // Nothing credited: keep the reward for another day instead of spending it on nothing.
+        tx.rollback().await?;
+        result.capped = true;
+        return Ok(Json(result));
+    }
     tx.commit().await?;
     Ok(Json(result))
 }
@@ -341,7 +296,7 @@ pub async fn vote(
     }
     tx.commit().await?;
     Ok(Json(
-        VoteCounts::read(&state, &member, &page, &block_id, options, per_day, today).await?,
+        vote_tally(&state, &member, &page, &block_id, (options, per_day), today).await?,
     ))
 }
 
@@ -359,7 +314,7 @@ pub async fn vote_counts(
     let (options, per_day) = (vote.options.len(), vote.votes_per_day);
     let today = day::local_day(page.zone, now_ms());
     Ok(Json(
-        VoteCounts::read(&state, &member, &page, &block_id, options, per_day, today).await?,
+        vote_tally(&state, &member, &page, &block_id, (options, per_day), today).await?,
     ))
 }
 

@@ -248,7 +248,10 @@ pub async fn demo(
         .live(&state.db, &req.slug)
         .await?
         .ok_or_else(|| ApiError::not_found("page"))?;
-    let today = day::local_day(page.time_zone, now_ms());
+    let today = day::local_day(
+        settings::zone(&state.db, &page.workspace_id).await?,
+        now_ms(),
+    );
     let profile = ProfileClaims {
         // Week 20 of 40: mid pregnancy.
         due_date: Some(today + Duration::weeks(20)),

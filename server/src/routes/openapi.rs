@@ -74,7 +74,8 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(club::get_settings, club::put_settings))
         .routes(routes!(club::settings_versions))
         .routes(routes!(club::adjust))
-        .routes(routes!(workspace::get_framing, workspace::put_framing));
+        .routes(routes!(workspace::get_framing, workspace::put_framing))
+        .routes(routes!(workspace::put_time_zone));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::app::AppState;
 use crate::auth::CurrentUser;
 use crate::club::member::CurrentMember;
+use crate::club::settings;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::documents::invalid;
 use crate::store::documents;
@@ -181,7 +182,8 @@ pub async fn live(
             let viewer = CurrentMember::from_cookie(&headers, &state)
                 .await?
                 .filter(|m| m.workspace_id == page.workspace_id);
-            let today = now.with_timezone(&page.time_zone).date_naive();
+            let zone = settings::zone(&state.db, &page.workspace_id).await?;
+            let today = now.with_timezone(&zone).date_naive();
             let seen =
                 visibility::for_viewer(&page.doc, viewer.as_ref().map(|m| &m.profile), today);
             let json = serde_json::to_vec(&seen).map_err(ApiError::internal)?;

@@ -9,8 +9,8 @@ use cradle_model::audience::admits;
 use cradle_wire::draws::{Playable, Standing};
 
 use crate::app::AppState;
-use crate::club::ledger;
 use crate::club::member::CurrentMember;
+use crate::club::{ledger, settings};
 use crate::draws::tally::Tallies;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::draws::live_campaign;
@@ -32,7 +32,8 @@ pub async fn standing(
         .campaign(&id)
         .ok_or_else(|| ApiError::not_found("campaign"))?;
     let now = Utc::now();
-    let today = now.with_timezone(&page.time_zone).date_naive();
+    let zone = settings::zone(&state.db, &page.workspace_id).await?;
+    let today = now.with_timezone(&zone).date_naive();
     let playable = match page.campaign_schedule(campaign).check(now) {
         Err(cradle_model::Closed::NotStarted(_)) => Playable::NotStarted,
         Err(cradle_model::Closed::Ended(_)) => Playable::Ended,

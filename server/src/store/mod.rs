@@ -22,11 +22,12 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// A new id: 32 lowercase hex digits, the Unix milliseconds (12 digits) then 80 random bits from
-/// the OS CSPRNG. Ids sort by creation time (like UUIDv7), so inserts land at the end of their
-/// indexes instead of on random pages.
+/// A new id: a UUIDv7 as 32 lowercase hex digits, the Unix milliseconds (12 digits) first. Ids
+/// made by one process sort in the order they were made, within a millisecond too (the uuid
+/// crate's counter), so inserts land at the end of their indexes and ledger lines written in the
+/// same millisecond read back in the order they were written.
 pub fn new_id() -> String {
-    format!("{:012x}{}", now_ms().max(0), random_hex(10))
+    uuid::Uuid::now_v7().simple().to_string()
 }
 
 /// `bytes` random bytes from the OS CSPRNG, as hex.

@@ -87,3 +87,13 @@ pub async fn set_framing(db: &Db, id: &str, origins: &[String]) -> Result<(), sq
         .await?;
     Ok(())
 }
+
+/// Sets the workspace's time zone (an IANA name, already checked).
+pub async fn set_time_zone(db: &Db, id: &str, zone: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE workspaces SET time_zone = $1 WHERE id = $2")
+        .bind(zone)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

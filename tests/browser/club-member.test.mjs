@@ -1,0 +1,122 @@
+// The club blocks on a member's phone (390×844, touch, zh-CN), drawn by the server for her and
+// kept live by the member runtime: her card shows her tier, points and growth to the next tier;
+// one tap on the sign-in calendar signs her in (her points rise once), a second tap says she is
+// done for today, and a reload keeps both.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, openPage, screenshot, api, memberToken, axe, BASE_URL, USER,
+} from './harness.mjs';
+
+let browser;
+let slug;
+const run = Date.now().toString(36);
+
+before(async () => {
+  browser = await launch();
+  const login = await api('POST', '/api/auth/login', USER);
+  const staff = { cookie: login.cookie.split(';')[0], csrf: login.json.csrf_token };
+  slug = `sign-in-${run}`;
+  const draft = (await api('POST', '/api/documents', { title: '每日签到', slug, template: 'daily-sign-in' }, staff)).json;
+  await api('POST', `/api/documents/${draft.id}/publish`, { version: draft.version }, staff);
+});
+after(async () => { await browser?.close(); });
+
+/** The points the member card shows. */
+async function cardPoints(page) {
+  const text = await page.locator('.cradle-member__points').textContent();
+  return Number(text.match(/^(\d+) 积分$/)[1]);
+}
+
+test('one tap signs a member in for the day; her card and the calendar follow', async () => {
+  const { page, errors } = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await page.goto(`${BASE_URL}/c/${slug}?t=${memberToken(`signer-${run}`)}`);
+  await page.getByText('已登录会员').waitFor();
+  // Her card, drawn by the server: the first tier, no points yet, growth to the next tier.
+  assert.equal(await cardPoints(page), 0);
+  await page.locator('.cradle-member__next').filter({ hasText: /^再获得 \d+ 成长值即可升级为/ }).waitFor();
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '0');
+  const today = page.locator('.cradle-calendar__day[aria-current="date"]');
+  assert.match(await today.textContent(), /^今天\+\d+$/);
+
+  await page.getByRole('button', { name: '签到', exact: true }).tap();
+  const done = page.getByRole('status').filter({ hasText: /^签到成功，获得 \d+ 积分，已连续签到 1 天$/ });
+  await done.waitFor();
+  const credited = Number((await done.textContent()).match(/获得 (\d+) 积分/)[1]);
+  assert.ok(credited > 0);
+  assert.equal(await cardPoints(page), credited, 'the card shows the new balance at once');
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), String(credited));
+  await page.locator('.cradle-calendar__streak').filter({ hasText: '已连续签到 1 天' }).waitFor();
+  assert.equal(await page.locator('.cradle-calendar__day--done').count(), 1);
+
+  // A second tap credits nothing and says so.
+  await page.getByRole('button', { name: '今日已签到' }).tap();
+  await page.getByRole('status').filter({ hasText: '今天已经签到过了，明天再来吧！' }).waitFor();
+  const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+  assert.equal(me.points.balance, credited, 'the server credited once');
+
+  // The server draws the same on a reload.
+  await page.reload();
+  await page.getByRole('button', { name: '今日已签到' }).waitFor();
+  assert.equal(await cardPoints(page), credited);
+  assert.equal(await page.locator('.cradle-calendar__day--done').count(), 1);
+  await screenshot(page, 'club-sign-in-phone');
+  assert.deepEqual(await axe(page, '.member'), [], 'the club blocks pass axe');
+  assert.deepEqual(errors, []);
+});
+
+test('a member answers the quiz, sees the right answers, and votes with live counts', async () => {
+  const login = await api('POST', '/api/auth/login', USER);
+  const staff = { cookie: login.cookie.split(';')[0], csrf: login.json.csrf_token };
+  const quizSlug = `quiz-${run}`;
+  const draft = (await api('POST', '/api/documents', { title: '育儿问答', slug: quizSlug, template: 'blank' }, staff)).json;
+  const doc = draft.document;
+  doc.blocks.quiz = { id: 'quiz', kind: 'quiz', props: { title: '育儿知识问答', reward_points: 20, questions: [
+    { question: '宝宝第一次微笑大约在？', options: [{ text: '6 周左右' }, { text: '6 个月左右' }], answer: 1 },
+    { question: '母乳喂养建议至少多久？', options: [{ text: '1 个月' }, { text: '6 个月' }], answer: 2 },
+  ] } };
+  doc.blocks.vote = { id: 'vote', kind: 'vote', props: { title: '你最喜欢哪款礼盒？', votes_per_day: 1, options: [
+    { label: '新生礼盒', image: '', alt: '' }, { label: '满月礼盒', image: '', alt: '' },
+  ] } };
+  doc.blocks.page.slots.main = ['quiz', 'vote'];
+  const saved = (await api('PUT', `/api/documents/${draft.id}`, { version: draft.version, document: doc }, staff)).json;
+  await api('POST', `/api/documents/${draft.id}/publish`, { version: saved.version }, staff);
+
+  const { page, errors } = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await page.goto(`${BASE_URL}/c/${quizSlug}?t=${memberToken(`quizzer-${run}`)}`);
+  await page.getByText('已登录会员').waitFor();
+  const quiz = page.locator('.cradle-quiz__host');
+  // Not every question answered: she is told so.
+  await quiz.getByRole('button', { name: '6 个月左右' }).tap();
+  await quiz.getByRole('button', { name: '提交答案' }).tap();
+  await quiz.getByRole('status').filter({ hasText: '请先回答每一道题。' }).waitFor();
+  // One wrong: the verdict shows the right options; no points.
+  await quiz.getByRole('button', { name: '1 个月' }).tap();
+  assert.equal(await quiz.getByRole('button', { name: '1 个月' }).getAttribute('aria-pressed'), 'true');
+  await quiz.getByRole('button', { name: '提交答案' }).tap();
+  await quiz.getByRole('status').filter({ hasText: '答对 0/2 题，看看正确答案，再试一次吧！' }).waitFor();
+  assert.equal(await quiz.locator('.cradle-option--right').count(), 2);
+  await quiz.getByRole('button', { name: /^6 周左右 ✓ 正确答案$/ }).waitFor();
+  // All right: the reward, once.
+  await quiz.getByRole('button', { name: /^6 周左右/ }).tap();
+  await quiz.getByRole('button', { name: '6 个月', exact: true }).tap();
+  await quiz.getByRole('button', { name: '提交答案' }).tap();
+  await quiz.getByRole('status').filter({ hasText: '全部答对！获得 20 积分。' }).waitFor();
+  await quiz.getByRole('button', { name: '提交答案' }).tap();
+  await quiz.getByRole('status').filter({ hasText: '全部答对！奖励已经领过了。' }).waitFor();
+  const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+  assert.equal(me.points.balance, 20);
+
+  // The vote: counts after one tap; the daily limit is explained.
+  const vote = page.locator('.cradle-vote__host');
+  await vote.getByRole('status').filter({ hasText: '今天还可以投 1 票' }).waitFor();
+  await vote.getByRole('button', { name: /^满月礼盒/ }).tap();
+  await vote.getByRole('button', { name: /^满月礼盒 1 票$/ }).waitFor();
+  await vote.getByRole('status').filter({ hasText: '今天还可以投 0 票' }).waitFor();
+  await vote.getByRole('button', { name: /^新生礼盒/ }).tap();
+  await vote.getByRole('status').filter({ hasText: '今天的票已经投完了，明天再来吧！' }).waitFor();
+  await screenshot(page, 'club-quiz-vote-phone');
+  assert.deepEqual(await axe(page, '.member'), [], 'quiz and vote pass axe');
+  // The vote's 429 is expected: the browser logs the refused request.
+  assert.deepEqual(errors.filter((e) => !e.includes('429')), []);
+});
