@@ -1,127 +1,49 @@
-//! The club blocks, kept live for the signed-in member: her card and every sign-in calendar on
-//! the page read one standing, written into the page by the server (`#member-bar[data-card]`). A
-//! tap on a calendar signs her in (once a day: a second tap says she is done for today) and moves
-//! the calendar, the points and the tier together.
+//! The sign-in calendar made live: the server draws her card, benefits and calendar for her; a tap
+//! signs her in and has the page drawn again, so the calendar, her points and her tier move
+//! together. A tap once she has signed in today says she is done for today.
 
-use cradle_model::facts::SignIn;
-use cradle_model::{ClubSettings, Language};
-use cradle_render::club_words::{club_words, signed_in};
-use cradle_render::member_card::MemberCardBody;
-use cradle_render::sign_in::SignInBody;
-use cradle_wire::member::{ClubCard, SignInResult};
+use cradle_model::Language;
+use cradle_render::club_words::club_words;
+use cradle_render::words::words;
 use leptos::prelude::*;
 
-use crate::mount::{hosts, post, remount};
+use crate::mount::{child, hosts, on_tap, post, say};
 
-/// Makes the club blocks live, when a member is signed in.
-pub fn start(lang: Language, slug: &str) {
-    let Some(bar) = document().get_element_by_id("member-bar") else {
-        return;
-    };
-    let Some(card) = bar
-        .get_attribute("data-card")
-        .and_then(|json| serde_json::from_str::<ClubCard>(&json).ok())
-    else {
-        return;
-    };
-    let card = RwSignal::new(Some(card));
-    for host in hosts("[data-member-card]") {
-        let club: ClubSettings = host
-            .get_attribute("data-member-card")
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default();
-        let show_points = host.has_attribute("data-show-points");
-        remount(host, move || {
-            view! { <MemberCardBody lang club card=card.into() show_points /> }
-        });
-    }
-    for host in hosts("[data-sign-in]") {
-        let Some(calendar) = host
-            .get_attribute("data-sign-in")
-            .and_then(|json| serde_json::from_str::<SignIn>(&json).ok())
-        else {
-            continue;
-        };
+/// Makes every sign-in calendar on the page live.
+pub fn start(lang: Language, slug: &str, member: bool) {
+    let w = club_words(lang);
+    for host in hosts(None, "[data-sign-in]") {
         let path = format!(
             "/api/published/{slug}/blocks/{}/sign-in",
-            host.get_attribute("data-block").unwrap_or_default()
+            host.get_attribute("data-sign-in").unwrap_or_default()
         );
-        let calendar_ui = Calendar {
-            card,
-            busy: RwSignal::new(false),
-            note: RwSignal::new(String::new()),
-            path: StoredValue::new(path),
-            lang,
-        };
-        let Calendar { busy, note, .. } = calendar_ui;
-        let tap = Callback::new(move |()| calendar_ui.tap());
-        remount(host, move || {
-            view! {
-                <SignInBody
-                    lang
-                    calendar
-                    card=card.into()
-                    busy=busy.into()
-                    note=note.into()
-                    on_sign_in=tap
-                />
+        let note = child(&host, ".cradle-calendar__note");
+        on_tap(&host, move |button| {
+            if !member {
+                return say(&note, w.sign_in_first);
             }
-        });
-    }
-}
-
-/// One calendar's live state.
-#[derive(Clone, Copy)]
-struct Calendar {
-    card: RwSignal<Option<ClubCard>>,
-    busy: RwSignal<bool>,
-    note: RwSignal<String>,
-    path: StoredValue<String>,
-    lang: Language,
-}
-
-impl Calendar {
-    /// Signs her in, unless a sign-in is under way or today's is done.
-    fn tap(self) {
-        let w = club_words(self.lang);
-        if self.busy.get_untracked() {
-            return;
-        }
-        if self
-            .card
-            .with_untracked(|c| c.as_ref().is_some_and(|c| c.signed_in_today))
-        {
-            self.note.set(w.done_for_today.to_owned());
-            return;
-        }
-        self.busy.set(true);
-        self.note.set(String::new());
-        leptos::task::spawn_local(async move {
-            let answer = post(&self.path.get_value(), None).await;
-            let note = match answer {
-                Ok(r) if r.ok() => match r.json::<SignInResult>().await {
-                    Ok(done) => {
-                        self.card.update(|c| {
-                            if let Some(c) = c {
-                                c.points = done.balance;
-                                c.growth += done.points.max(0) as u64;
-                                c.signed_in_today = true;
-                                c.streak = done.streak;
-                            }
-                        });
-                        if done.already_signed_in {
-                            w.done_for_today.to_owned()
-                        } else {
-                            signed_in(self.lang, done.points, done.streak)
-                        }
+            if button.has_attribute("data-signed") {
+                return say(&note, w.done_for_today);
+            }
+            if button.has_attribute("aria-disabled") {
+                return;
+            }
+            let _ = button.set_attribute("aria-disabled", "true");
+            button.set_text_content(Some(w.signing));
+            let (path, note) = (path.clone(), note.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let why = match post(&path, None).await {
+                    Ok(r) if r.ok() => {
+                        let _ = window().location().reload();
+                        return;
                     }
-                    Err(_) => w.went_wrong.to_owned(),
-                },
-                Ok(r) if r.status() == 401 => w.session_gone.to_owned(),
-                _ => w.went_wrong.to_owned(),
-            };
-            self.note.set(note);
-            self.busy.set(false);
+                    Ok(r) if r.status() == 401 => w.session_gone,
+                    _ => w.went_wrong,
+                };
+                let _ = button.remove_attribute("aria-disabled");
+                button.set_text_content(Some(words(lang).sign_in_button));
+                say(&note, why);
+            });
         });
     }
 }

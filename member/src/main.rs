@@ -1,8 +1,9 @@
 //! Cradle's member runtime. The server sends each member page already drawn (the renderer's
 //! components compiled for the server); this small wasm then takes over only what is interactive:
 //! the member bar (a sign-in link turned into a session, the demo control, offline and retry), the
-//! countdowns, the games and the club blocks (her card, the sign-in calendar, quizzes, votes). It
-//! links no editor code, so a member on a weak network downloads little.
+//! countdowns, the games, and the taps on the club blocks (sign-in calendar, quizzes, votes; the
+//! server draws them for the member). It links no editor code, so a member on a weak network
+//! downloads little.
 
 mod bar;
 mod club;
@@ -47,7 +48,7 @@ fn main() {
     ticker::start();
     games::start(page_language(), signed_in());
     let slug = page_slug();
-    club::start(page_language(), &slug);
+    club::start(page_language(), &slug, signed_in());
     quiz::start(page_language(), &slug, signed_in());
     vote::start(page_language(), &slug, signed_in());
     bar::start();

@@ -1,11 +1,17 @@
-//! Finding the blocks the server drew and putting their live component in place.
+//! Small DOM helpers for the blocks the server drew: finding them, listening for taps, writing
+//! text, and posting a member action with the session's CSRF token.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The elements matching `selector`.
-pub fn hosts(selector: &str) -> Vec<web_sys::HtmlElement> {
-    let Ok(found) = document().query_selector_all(selector) else {
+/// The elements matching `selector` in `root` (the document when `None`).
+pub fn hosts(root: Option<&web_sys::Element>, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let found = match root {
+        Some(root) => root.query_selector_all(selector),
+        None => document().query_selector_all(selector),
+    };
+    let Ok(found) = found else {
         return Vec::new();
     };
     (0..found.length())
@@ -13,24 +19,51 @@ pub fn hosts(selector: &str) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
-/// Replaces the server's copy of a block's body with the live one (the same component).
-pub fn remount<V: IntoView + 'static>(
-    host: web_sys::HtmlElement,
-    view: impl FnOnce() -> V + 'static,
-) {
-    host.set_inner_html("");
-    leptos::mount::mount_to(host, view).forget();
+/// The first element matching `selector` in `root`.
+pub fn child(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
-/// `POST path` with the member session's CSRF token and an optional JSON body; `Err` when no
-/// answer came.
-pub async fn post(
-    path: &str,
-    body: Option<serde_json::Value>,
-) -> Result<gloo_net::http::Response, ()> {
+/// Calls `tap` with the button tapped inside `root` (one listener for all of them).
+pub fn on_tap(root: &web_sys::Element, tap: impl Fn(web_sys::HtmlElement) + 'static) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let button = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            tap(button);
+        }
+    });
+    let _ = root.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Writes `text` into `el`, if there is one.
+pub fn say(el: &Option<web_sys::HtmlElement>, text: &str) {
+    if let Some(el) = el {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// `POST path` as the member (the session's CSRF token), with a JSON body when given; `Err` when
+/// no answer came.
+pub async fn post(path: &str, body: Option<String>) -> Result<gloo_net::http::Response, ()> {
     let request = gloo_net::http::Request::post(path).header("X-CSRF-Token", &crate::draw::csrf());
     let sent = match body {
-        Some(json) => request.json(&json).map_err(|_| ())?.send().await,
+        Some(json) => {
+            request
+                .header("Content-Type", "application/json")
+                .body(json)
+                .map_err(|_| ())?
+                .send()
+                .await
+        }
         None => request.send().await,
     };
     sent.map_err(|_| ())

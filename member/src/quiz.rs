@@ -1,119 +1,116 @@
-//! Quizzes made live: she picks one option per question and sends them together; the server
-//! marks each (and shows the right option) and credits the reward once. Picking again after a
-//! verdict starts a new try.
+//! Quizzes made live on the server's drawing: a tap picks one option per question (picking again
+//! after a verdict starts a new try); the answers go together, and the server's verdict marks each
+//! question (the right option shown) and says what was credited.
 
 use cradle_model::Language;
-use cradle_render::club_words::club_words;
-use cradle_render::quiz::{Question, QuizBody, QuizControls};
+use cradle_render::club_words::{club_words, quiz_outcome};
 use cradle_wire::member::{QuizAnswers, QuizResult};
 use leptos::prelude::*;
 
-use crate::mount::{hosts, post, remount};
+use crate::mount::{child, hosts, on_tap, post, say};
 
 /// Makes every quiz on the page live.
 pub fn start(lang: Language, slug: &str, member: bool) {
-    for host in hosts("[data-quiz]") {
-        let Some(questions) = host
-            .get_attribute("data-quiz")
-            .and_then(|json| serde_json::from_str::<Vec<Question>>(&json).ok())
-        else {
-            continue;
-        };
-        let id = host.get_attribute("data-block").unwrap_or_default();
-        let quiz = Quiz {
-            chosen: RwSignal::new(vec![None; questions.len()]),
-            result: RwSignal::new(None),
-            note: RwSignal::new(String::new()),
-            busy: StoredValue::new(false),
-            path: StoredValue::new(format!("/api/published/{slug}/blocks/{id}/quiz")),
-            lang,
-            member,
-        };
-        let controls = QuizControls {
-            choose: Callback::new(move |(i, n)| quiz.choose(i, n)),
-            submit: Callback::new(move |()| quiz.submit()),
-        };
-        let Quiz {
-            chosen,
-            result,
-            note,
-            ..
-        } = quiz;
-        remount(host, move || {
-            view! {
-                <QuizBody
-                    lang
-                    id
-                    questions
-                    chosen=chosen.into()
-                    result=result.into()
-                    note=note.into()
-                    controls
-                />
+    for host in hosts(None, "[data-quiz]") {
+        let path = format!(
+            "/api/published/{slug}/blocks/{}/quiz",
+            host.get_attribute("data-quiz").unwrap_or_default()
+        );
+        let root = host.clone();
+        on_tap(&host, move |button| {
+            let note = child(&root, ".cradle-quiz__note");
+            match button.get_attribute("data-q") {
+                Some(q) => pick(&root, &q, &button, &note),
+                None => submit(&root, &path, lang, member, note),
             }
         });
     }
 }
 
-/// One quiz's live state.
-#[derive(Clone, Copy)]
-struct Quiz {
-    chosen: RwSignal<Vec<Option<u32>>>,
-    result: RwSignal<Option<QuizResult>>,
-    note: RwSignal<String>,
-    busy: StoredValue<bool>,
-    path: StoredValue<String>,
+/// Takes the last verdict's marks off the options.
+fn clear_verdict(root: &web_sys::Element) {
+    for mark in hosts(Some(root), ".cradle-quiz__mark") {
+        mark.remove();
+    }
+    for option in hosts(Some(root), ".cradle-option") {
+        let _ = option
+            .class_list()
+            .remove_2("cradle-option--right", "cradle-option--wrong");
+    }
+}
+
+/// Picks `button` for question `q`, clearing the last verdict.
+fn pick(
+    root: &web_sys::Element,
+    q: &str,
+    button: &web_sys::HtmlElement,
+    note: &Option<web_sys::HtmlElement>,
+) {
+    clear_verdict(root);
+    for option in hosts(Some(root), ".cradle-option") {
+        if option.get_attribute("data-q").as_deref() == Some(q) {
+            let picked = option == *button;
+            let _ = option.set_attribute("aria-pressed", if picked { "true" } else { "false" });
+            let _ = option
+                .class_list()
+                .toggle_with_force("cradle-option--picked", picked);
+        }
+    }
+    say(note, "");
+}
+
+/// Sends the picked answers and shows the verdict.
+fn submit(
+    root: &web_sys::Element,
+    path: &str,
     lang: Language,
     member: bool,
-}
-
-impl Quiz {
-    fn choose(self, question: usize, option: u32) {
-        if self.result.with_untracked(Option::is_some) {
-            self.result.set(None);
-        }
-        self.note.set(String::new());
-        self.chosen.update(|c| {
-            if let Some(slot) = c.get_mut(question) {
-                *slot = Some(option);
-            }
-        });
+    note: Option<web_sys::HtmlElement>,
+) {
+    let w = club_words(lang);
+    if !member {
+        return say(&note, w.sign_in_first);
     }
-
-    fn submit(self) {
-        let w = club_words(self.lang);
-        if !self.member {
-            self.note.set(w.sign_in_first.to_owned());
-            return;
-        }
-        let Some(answers) = self
-            .chosen
-            .get_untracked()
-            .into_iter()
-            .collect::<Option<Vec<u32>>>()
-        else {
-            self.note.set(w.answer_all.to_owned());
-            return;
+    let questions = hosts(Some(root), "[role=group]").len();
+    let answers: Option<Vec<u32>> = (0..questions)
+        .map(|q| {
+            child(root, &format!("[data-q=\"{q}\"][aria-pressed=\"true\"]"))
+                .and_then(|b| b.get_attribute("data-n")?.parse().ok())
+        })
+        .collect();
+    let Some(answers) = answers else {
+        return say(&note, w.answer_all);
+    };
+    let body = serde_json::to_string(&QuizAnswers { answers }).ok();
+    let (root, path) = (root.clone(), path.to_owned());
+    wasm_bindgen_futures::spawn_local(async move {
+        let verdict = match post(&path, body).await {
+            Ok(r) if r.ok() => r.json::<QuizResult>().await.ok(),
+            Ok(r) if r.status() == 401 => return say(&note, w.session_gone),
+            _ => None,
         };
-        if self.busy.get_value() {
-            return;
-        }
-        self.busy.set_value(true);
-        leptos::task::spawn_local(async move {
-            let body = serde_json::to_value(QuizAnswers { answers }).ok();
-            let note = match post(&self.path.get_value(), body).await {
-                Ok(r) if r.ok() => match r.json::<QuizResult>().await {
-                    Ok(verdict) => {
-                        self.result.set(Some(verdict));
-                        String::new()
+        let Some(verdict) = verdict else {
+            return say(&note, w.went_wrong);
+        };
+        clear_verdict(&root);
+        for (q, right) in verdict.answers.iter().enumerate() {
+            for option in hosts(Some(&root), &format!("[data-q=\"{q}\"]")) {
+                let n = option
+                    .get_attribute("data-n")
+                    .and_then(|n| n.parse::<u32>().ok());
+                let picked = option.get_attribute("aria-pressed").as_deref() == Some("true");
+                if n == Some(*right) {
+                    let _ = option.class_list().add_1("cradle-option--right");
+                    if let Ok(mark) = document().create_element("span") {
+                        mark.set_class_name("cradle-quiz__mark");
+                        mark.set_text_content(Some(w.right_answer));
+                        let _ = option.append_child(&mark);
                     }
-                    Err(_) => w.went_wrong.to_owned(),
-                },
-                Ok(r) if r.status() == 401 => w.session_gone.to_owned(),
-                _ => w.went_wrong.to_owned(),
-            };
-            self.note.set(note);
-            self.busy.set_value(false);
-        });
-    }
+                } else if picked {
+                    let _ = option.class_list().add_1("cradle-option--wrong");
+                }
+            }
+        }
+        say(&note, &quiz_outcome(lang, &verdict));
+    });
 }

@@ -113,6 +113,13 @@ impl ClubSettings {
     }
 }
 
+/// The rank whose benefits a member enjoys: their own, or their sharer's *own* rank when higher
+/// (rule 1: rights are shared, the receiver's tier is unchanged; rule 2: one level only, so the
+/// caller passes the sharer's own rank, never what the sharer receives).
+pub fn benefit_rank(own: u32, sharer_own: Option<u32>) -> u32 {
+    sharer_own.map_or(own, |s| s.max(own))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

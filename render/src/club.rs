@@ -1,12 +1,14 @@
 //! Member-club blocks: the club's own settings (tier names, rewards, tasks, redemption items), and
-//! for a signed-in member her card and sign-in calendar ([`MemberCardBody`], [`SignInBody`]),
-//! which the member runtime keeps live (`data-member-card`, `data-sign-in`).
+//! for a signed-in member her card, her benefits and the sign-in calendar ([`MemberCardBody`],
+//! [`TierBenefitsBody`], [`SignInBody`]), drawn by the server for her. The member runtime signs
+//! her in from the calendar (`data-sign-in`).
 
 use cradle_model::catalogue::BlockKind;
 use cradle_model::facts::{Facts, SignIn};
 use cradle_model::Block;
 use leptos::prelude::*;
 
+use super::benefits::TierBenefitsBody;
 use super::member_card::MemberCardBody;
 use super::props::{cell, safe};
 use super::sign_in::SignInBody;
@@ -24,62 +26,19 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             BlockKind::MemberCard => {
                 let club = ctx.club.get();
                 let show_points = p_flag(&b, "show_points");
-                // What the runtime needs to redraw the card: the ladder.
-                let data = serde_json::to_string(&club).unwrap_or_default();
-                view! {
-                    <div
-                        class="cradle-member__host"
-                        data-member-card=data
-                        data-show-points=show_points.then_some("")
-                    >
-                        <MemberCardBody
-                            lang=ctx.language.get()
-                            club
-                            card=ctx.member.into()
-                            show_points
-                        />
-                    </div>
-                }
+                view! { <MemberCardBody lang=ctx.language.get() club card=ctx.member.get() show_points /> }
                 .into_any()
             }
             BlockKind::TierBenefits => {
-                let tiers = ctx.club.get().tiers;
-                view! {
-                    <ol class="cradle-tiers">
-                        {tiers
-                            .into_iter()
-                            .map(|t| {
-                                view! {
-                                    <li>
-                                        <strong>{t.name}</strong>
-                                        " · "
-                                        {t.threshold}
-                                        " ⭑ "
-                                        {t.benefits.join(", ")}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                }
+                let club = ctx.club.get();
+                view! { <TierBenefitsBody lang=ctx.language.get() club card=ctx.member.get() /> }
                 .into_any()
             }
             BlockKind::SignInCalendar => {
                 let calendar = SignIn::of(&b);
-                let data = serde_json::to_string(&calendar).unwrap_or_default();
                 view! {
-                    <div
-                        class="cradle-calendar__host"
-                        data-sign-in=data
-                        data-block=b.id.to_string()
-                    >
-                        <SignInBody
-                            lang=ctx.language.get()
-                            calendar
-                            card=ctx.member.into()
-                            busy=Signal::stored(false)
-                            note=Signal::stored(String::new())
-                        />
+                    <div class="cradle-calendar__host" data-sign-in=b.id.to_string()>
+                        <SignInBody lang=ctx.language.get() calendar card=ctx.member.get() />
                     </div>
                 }
                 .into_any()

@@ -22,6 +22,9 @@ pub struct ClubWords {
     pub right_answer: &'static str,
     pub votes: &'static str,
     pub vote_limit: &'static str,
+    pub your_benefits: &'static str,
+    pub no_benefits: &'static str,
+    pub my_tier: &'static str,
 }
 
 /// 简体中文.
@@ -38,9 +41,12 @@ pub const ZH_CN: ClubWords = ClubWords {
     sign_in_first: "登录会员后即可参与。",
     submit_answers: "提交答案",
     answer_all: "请先回答每一道题。",
-    right_answer: " ✓ 正确答案",
+    right_answer: "✓ 正确答案",
     votes: "票",
     vote_limit: "今天的票已经投完了，明天再来吧！",
+    your_benefits: "您享有的权益",
+    no_benefits: "这个等级暂无专属权益。",
+    my_tier: "（我的等级）",
 };
 
 /// English.
@@ -57,9 +63,12 @@ pub const EN: ClubWords = ClubWords {
     sign_in_first: "Sign in as a member to take part.",
     submit_answers: "Submit answers",
     answer_all: "Answer every question first.",
-    right_answer: " ✓ right answer",
+    right_answer: "✓ right answer",
     votes: "votes",
     vote_limit: "You have used today's votes. Come back tomorrow!",
+    your_benefits: "Your benefits",
+    no_benefits: "This tier has no benefits of its own yet.",
+    my_tier: " (your tier)",
 };
 
 /// The words for `lang`.
@@ -95,11 +104,11 @@ pub fn streak(lang: Language, days: i64) -> String {
     }
 }
 
-/// What a sign-in just credited.
+/// What today's sign-in credited, and the streak it made.
 pub fn signed_in(lang: Language, points: i64, days: i64) -> String {
     match lang {
-        Language::ZhCn => format!("签到成功，获得 {points} 积分，已连续签到 {days} 天"),
-        Language::En => format!("Signed in: +{points} pts, {}", streak(lang, days)),
+        Language::ZhCn => format!("今日签到获得 {points} 积分，已连续签到 {days} 天"),
+        Language::En => format!("Today's sign-in: +{points} pts, {}", streak(lang, days)),
     }
 }
 
@@ -134,5 +143,13 @@ pub fn votes_left(lang: Language, n: i64) -> String {
         Language::ZhCn => format!("今天还可以投 {n} 票"),
         Language::En if n == 1 => "1 vote left today".to_owned(),
         Language::En => format!("{n} votes left today"),
+    }
+}
+
+/// Benefits shared with her by another member.
+pub fn shared_from(lang: Language, code: &str, tier: &str) -> String {
+    match lang {
+        Language::ZhCn => format!("会员 {code} 与您共享的{tier}权益"),
+        Language::En => format!("{tier} benefits shared with you by member {code}"),
     }
 }

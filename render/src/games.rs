@@ -40,20 +40,11 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                             .unwrap_or_default(),
                     })
                     .collect();
-                // What the runtime needs to make it live: questions and options, never answers.
-                let data = serde_json::to_string(&questions).unwrap_or_default();
                 let id = b.id.to_string();
                 let block_id = id.clone();
                 view! {
-                    <div class="cradle-quiz__host" data-quiz=data data-block=block_id>
-                        <QuizBody
-                            lang=ctx.language.get()
-                            id
-                            questions
-                            chosen=Signal::stored(Vec::new())
-                            result=Signal::stored(None)
-                            note=Signal::stored(String::new())
-                        />
+                    <div class="cradle-quiz__host" data-quiz=block_id>
+                        <QuizBody lang=ctx.language.get() id questions />
                     </div>
                 }
                 .into_any()
@@ -61,15 +52,9 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             BlockKind::Vote => {
                 let options: Vec<String> =
                     p.rows("options").iter().map(|o| cell(o, "label")).collect();
-                let data = serde_json::to_string(&options).unwrap_or_default();
                 view! {
-                    <div class="cradle-vote__host" data-vote=data data-block=b.id.to_string()>
-                        <VoteBody
-                            lang=ctx.language.get()
-                            options
-                            counts=Signal::stored(None)
-                            note=Signal::stored(String::new())
-                        />
+                    <div class="cradle-vote__host" data-vote=b.id.to_string()>
+                        <VoteBody options />
                     </div>
                 }
                 .into_any()

@@ -7,6 +7,7 @@
 //! that block's view only, and containers render children with keyed `<For>`, so a move moves one
 //! DOM element.
 
+pub mod benefits;
 mod club;
 pub mod club_words;
 mod commerce;

@@ -231,8 +231,6 @@ fn member_body(
     let mut ctx = RenderCtx::new(doc, None);
     ctx.now = now;
     ctx.club.set(club);
-    // The runtime keeps the club blocks live from the same standing.
-    let card_attr = card.as_ref().and_then(|c| serde_json::to_string(c).ok());
     ctx.member.set(card);
     draw(move || {
         provide_render(ctx);
@@ -243,7 +241,6 @@ fn member_body(
                 data-state=state_attr
                 data-code=code_attr
                 data-csrf=csrf
-                data-card=card_attr
                 data-demo=demo
             >
                 <MemberBar lang state=Signal::stored(bar) />

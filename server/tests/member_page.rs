@@ -310,6 +310,22 @@ dual_test!(pages_draw_the_workspaces_one_ladder, |app| {
         "{html}"
     );
     assert!(html.contains("青铜会员专享礼"), "300 of 200: bronze now");
+    assert!(
+        html.contains("class=\"cradle-tiers__own\"><strong>铜牌妈妈</strong>")
+            && html.contains("（我的等级）"),
+        "her own tier is marked"
+    );
+    assert!(html.contains("您享有的权益"));
+    // A diamond member shares her rights: the block says whose benefits she enjoys.
+    let rich = app.member("Brand", "rich").await;
+    app.grant_points(&rich, 30_000).await;
+    let r = common::club::post(app, &rich, "/api/member/shares", json!({"code": mum.code})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let html = seen().await;
+    assert!(
+        html.contains(&format!("会员 {} 与您共享的钻石 Diamond权益", rich.code)),
+        "{html}"
+    );
     let links = format!("{}/preview-links", page.path());
     let created = app
         .call(&owner, Method::POST, &links, Some(json!({"hours": 2})))
@@ -322,7 +338,7 @@ dual_test!(pages_draw_the_workspaces_one_ladder, |app| {
 });
 
 // The club blocks arrive drawn for the member: her tier, balance, growth to the next tier,
-// points lapsing soon and her sign-in streak; the runtime gets the same standing.
+// points lapsing soon and her sign-in streak, drawn again after she signs in.
 dual_test!(club_blocks_arrive_with_her_standing, |app| {
     let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
     let mut club = cradle_model::ClubSettings::default();
@@ -356,7 +372,6 @@ dual_test!(club_blocks_arrive_with_her_standing, |app| {
         html.contains(&format!("300 积分将于 {lapse} 过期")),
         "points lapsing soon"
     );
-    assert!(html.contains("data-card=\""), "the runtime's copy");
     assert!(!html.contains("已连续签到"), "no streak yet");
 
     let signed = app
@@ -372,8 +387,8 @@ dual_test!(club_blocks_arrive_with_her_standing, |app| {
         .call_member(&mum, Method::GET, "/c/daily", None)
         .await
         .text();
-    assert!(html.contains("已连续签到 1 天") && html.contains("今日已签到"));
+    assert!(html.contains("今日签到获得 5 积分，已连续签到 1 天") && html.contains("今日已签到"));
     // A visitor sees no one's points.
     let visitor = app.get("/c/daily").await.text();
-    assert!(visitor.contains("登录后查看您的等级和积分") && !visitor.contains("data-card"));
+    assert!(visitor.contains("登录后查看您的等级和积分") && !visitor.contains("300 积分"));
 });

@@ -1,7 +1,7 @@
-// The club blocks on a member's phone (390×844, touch, zh-CN), drawn by the server for her and
-// kept live by the member runtime: her card shows her tier, points and growth to the next tier;
+// The club blocks on a member's phone (390×844, touch, zh-CN), drawn by the server for her, with
+// the member runtime handling taps: her card shows her tier, points and growth to the next tier;
 // one tap on the sign-in calendar signs her in (her points rise once), a second tap says she is
-// done for today, and a reload keeps both.
+// done for today, and a reload keeps both; the quiz marks her answers and the vote counts hers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -22,6 +22,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
+/** Resolves once the member runtime has started (it listens for taps from then on). */
+async function runtime(page) {
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+}
+
 /** The points the member card shows. */
 async function cardPoints(page) {
   const text = await page.locator('.cradle-member__points').textContent();
@@ -39,17 +44,19 @@ test('one tap signs a member in for the day; her card and the calendar follow', 
   const today = page.locator('.cradle-calendar__day[aria-current="date"]');
   assert.match(await today.textContent(), /^今天\+\d+$/);
 
+  // One tap: the server credits her and the page is drawn again, for her, signed in.
+  await runtime(page);
   await page.getByRole('button', { name: '签到', exact: true }).tap();
-  const done = page.getByRole('status').filter({ hasText: /^签到成功，获得 \d+ 积分，已连续签到 1 天$/ });
+  const done = page.getByRole('status').filter({ hasText: /^今日签到获得 \d+ 积分，已连续签到 1 天$/ });
   await done.waitFor();
   const credited = Number((await done.textContent()).match(/获得 (\d+) 积分/)[1]);
   assert.ok(credited > 0);
-  assert.equal(await cardPoints(page), credited, 'the card shows the new balance at once');
+  assert.equal(await cardPoints(page), credited, 'her card shows the new balance');
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), String(credited));
-  await page.locator('.cradle-calendar__streak').filter({ hasText: '已连续签到 1 天' }).waitFor();
   assert.equal(await page.locator('.cradle-calendar__day--done').count(), 1);
 
   // A second tap credits nothing and says so.
+  await runtime(page);
   await page.getByRole('button', { name: '今日已签到' }).tap();
   await page.getByRole('status').filter({ hasText: '今天已经签到过了，明天再来吧！' }).waitFor();
   const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
@@ -85,6 +92,7 @@ test('a member answers the quiz, sees the right answers, and votes with live cou
   const { page, errors } = await openPage(browser, 'phone', { locale: 'zh-CN' });
   await page.goto(`${BASE_URL}/c/${quizSlug}?t=${memberToken(`quizzer-${run}`)}`);
   await page.getByText('已登录会员').waitFor();
+  await runtime(page);
   const quiz = page.locator('.cradle-quiz__host');
   // Not every question answered: she is told so.
   await quiz.getByRole('button', { name: '6 个月左右' }).tap();
@@ -104,6 +112,7 @@ test('a member answers the quiz, sees the right answers, and votes with live cou
   await quiz.getByRole('status').filter({ hasText: '全部答对！获得 20 积分。' }).waitFor();
   await quiz.getByRole('button', { name: '提交答案' }).tap();
   await quiz.getByRole('status').filter({ hasText: '全部答对！奖励已经领过了。' }).waitFor();
+  assert.equal(await quiz.locator('.cradle-quiz__mark').count(), 2, 'each right option marked once');
   const me = await page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
   assert.equal(me.points.balance, 20);
 

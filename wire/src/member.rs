@@ -1,5 +1,5 @@
 //! What a member's club blocks show her and what her taps on them send and get back: her standing,
-//! drawn into her page by the server and kept live by the member runtime; sign-in, quiz and vote.
+//! drawn into her page by the server; sign-in, quiz and vote.
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,20 @@ pub struct ClubCard {
     pub signed_in_today: bool,
     /// Her sign-in streak: today's, or yesterday's while it can go on; 0 otherwise.
     pub streak: i64,
+    /// Points today's sign-in credited (0 before it).
+    pub today_points: i64,
+    /// The member who shares their tier's benefits with her, if any.
+    pub shared_by: Option<SharedBy>,
+}
+
+/// A member sharing rights with her.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SharedBy {
+    /// Their member code.
+    pub code: String,
+    /// Their own lifetime growth (their tier; what they receive is never passed on).
+    pub growth: u64,
 }
 
 /// Points about to lapse.

@@ -1,11 +1,11 @@
 //! The member's standing as her club blocks show it ([`ClubCard`]): balance, growth, points
-//! lapsing soon and her sign-in streak, on the workspace's day.
+//! lapsing soon, her sign-in streak on the workspace's day, and who shares rights with her.
 
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
-use cradle_wire::member::{ClubCard, Expiring, EXPIRING_WITHIN_DAYS};
+use cradle_wire::member::{ClubCard, Expiring, SharedBy, EXPIRING_WITHIN_DAYS};
 
-use crate::club::{day, expiry, ledger, members, sign_in};
+use crate::club::{day, expiry, ledger, members, sharing, sign_in};
 use crate::db::Db;
 use crate::store::now_ms;
 
@@ -23,22 +23,31 @@ pub async fn of(db: &Db, member: &str, zone: Tz) -> Result<Option<ClubCard>, sql
         on: day::local_day(zone, at).to_string(),
     });
     let today = day::local_day(zone, now);
-    let (signed_in_today, streak) = streak(db, member, today).await?;
+    let (signed_in_today, streak, today_points) = streak(db, member, today).await?;
+    let shared_by = sharing::sharer_of(db, member)
+        .await?
+        .map(|(_, code, growth)| SharedBy {
+            code,
+            growth: u64::try_from(growth).unwrap_or(0),
+        });
     Ok(Some(ClubCard {
         points,
         growth: u64::try_from(found.growth).unwrap_or(0),
         expiring,
         signed_in_today,
         streak,
+        today_points,
+        shared_by,
     }))
 }
 
-/// Whether she signed in `today`, and her streak: today's, or yesterday's (it can go on).
-async fn streak(db: &Db, member: &str, today: NaiveDate) -> Result<(bool, i64), sqlx::Error> {
-    if let Some((streak, _)) = sign_in::on(db, member, today).await? {
-        return Ok((true, streak));
+/// Whether she signed in `today`, her streak (today's, or yesterday's: it can go on) and the
+/// points today's sign-in credited.
+async fn streak(db: &Db, member: &str, today: NaiveDate) -> Result<(bool, i64, i64), sqlx::Error> {
+    if let Some((streak, points)) = sign_in::on(db, member, today).await? {
+        return Ok((true, streak, points));
     }
     let last = sign_in::last_before(db, member, today).await?;
     let going_on = last.filter(|(day, _)| *day + Duration::days(1) == today);
-    Ok((false, going_on.map_or(0, |(_, streak)| streak)))
+    Ok((false, going_on.map_or(0, |(_, streak)| streak), 0))
 }

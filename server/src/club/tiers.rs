@@ -40,12 +40,7 @@ pub fn info(settings: &ClubSettings, rank: u32) -> TierInfo {
     )
 }
 
-/// The rank whose benefits a member enjoys: their own, or their sharer's *own* rank when higher
-/// (rule 1: rights are shared, the receiver's tier is unchanged; rule 2: one level only, so the
-/// caller passes the sharer's own rank, never what the sharer receives).
-pub fn benefit_rank(own: u32, sharer_own: Option<u32>) -> u32 {
-    sharer_own.map_or(own, |s| s.max(own))
-}
+pub use cradle_model::club::benefit_rank;
 
 /// The benefits of the tier at `rank`.
 pub fn benefits(settings: &ClubSettings, rank: u32) -> Vec<String> {
