@@ -127,3 +127,18 @@ test("a designer's preview link fits a phone and offers sizes on a large screen"
   assert.equal(await sizes.getByRole('link', { name: '平板' }).getAttribute('aria-current'), 'page');
   await large.context.close();
 });
+
+test('text at 200 % still reads on a phone: nothing is cut off sideways', async () => {
+  const { context, page } = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  const token = memberToken('mum-200', ['--due-date', day(20 * 7)]);
+  await page.goto(`${BASE_URL}/c/${slug}?t=${token}`);
+  await page.getByText('已登录会员').waitFor();
+  const base = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const scaled = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.member')).fontSize));
+  assert.ok(scaled >= 2 * base - 0.5, `the text grew from ${base} to ${scaled} px`);
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than the phone at 200 %`);
+  await screenshot(page, 'member-text-200-phone');
+  await context.close();
+});
