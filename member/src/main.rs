@@ -1,14 +1,15 @@
 //! Cradle's member runtime. The server sends each member page already drawn (the renderer's
 //! components compiled for the server); this small wasm then takes over only what is interactive:
 //! the member bar (a sign-in link turned into a session, the demo control, offline and retry), the
-//! countdowns, the games, and the taps on the club blocks (sign-in calendar, quizzes, votes; the
-//! server draws them for the member). It links no editor code, so a member on a weak network
+//! countdowns, the games, and the taps on the club blocks (sign-in calendar, quizzes, votes,
+//! the invite card; the server draws them for the member). It links no editor code, so a member on a weak network
 //! downloads little.
 
 mod bar;
 mod club;
 mod draw;
 mod games;
+mod invite;
 mod mount;
 mod quiz;
 mod scratch;
@@ -36,6 +37,13 @@ fn page_slug() -> String {
         .unwrap_or_default()
 }
 
+/// The signed-in member's code, which the server wrote into the member bar.
+fn member_code() -> Option<String> {
+    document()
+        .get_element_by_id("member-bar")
+        .and_then(|bar| bar.get_attribute("data-code"))
+}
+
 /// Whether the server drew the page for a signed-in member.
 fn signed_in() -> bool {
     document()
@@ -51,5 +59,6 @@ fn main() {
     club::start(page_language(), &slug, signed_in());
     quiz::start(page_language(), &slug, signed_in());
     vote::start(page_language(), &slug, signed_in());
+    invite::start(page_language(), signed_in(), member_code());
     bar::start();
 }

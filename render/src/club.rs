@@ -1,6 +1,6 @@
 //! Member-club blocks: the club's own settings (tier names, rewards, tasks, redemption items), and
 //! for a signed-in member her card, her benefits and the sign-in calendar ([`MemberCardBody`],
-//! [`TierBenefitsBody`], [`SignInBody`]), drawn by the server for her. The member runtime signs
+//! [`TierBenefitsBody`], [`SignInBody`]) and the tips for her stage, drawn by the server for her. The member runtime signs
 //! her in from the calendar (`data-sign-in`).
 
 use cradle_model::catalogue::BlockKind;
@@ -89,21 +89,25 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
             BlockKind::RightsShareCard if !ctx.club.get().rights_sharing => {
                 view! { <p>{words(ctx.language.get()).sharing_off}</p> }.into_any()
             }
-            BlockKind::InviteCard | BlockKind::RightsShareCard => {
-                let text = if kind == BlockKind::InviteCard {
-                    p.text("reward_text")
-                } else {
-                    p.text("description")
-                };
-                view! {
-                    <p>{text}</p>
+            // The runtime shares her invite link from here (`member/src/invite.rs`).
+            BlockKind::InviteCard => view! {
+                <div class="cradle-invite" data-invite-card="">
+                    <p>{p.text("reward_text")}</p>
                     <button type="button" class="cradle-btn cradle-btn--primary">
                         {p.text("button_label")}
                     </button>
-                }
-                .into_any()
+                    <p class="cradle-invite__note" role="status"></p>
+                </div>
             }
-            _ => list(p.rows("tips"), |r| {
+            .into_any(),
+            BlockKind::RightsShareCard => view! {
+                <p>{p.text("description")}</p>
+                <button type="button" class="cradle-btn cradle-btn--primary">
+                    {p.text("button_label")}
+                </button>
+            }
+            .into_any(),
+            _ => list(for_stage(p.rows("tips"), ctx), |r| {
                 let title = cell(&r, "title");
                 let heading = match safe(&r, "link") {
                     Some(href) => view! { <a href=href>{title}</a> }.into_any(),
@@ -116,6 +120,29 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
     })
     .into_any()
 }
+
+/// The tips for the signed-in member's stage (all of them for a visitor, or when none is for her
+/// stage).
+fn for_stage(tips: Vec<Row>, ctx: RenderCtx) -> Vec<Row> {
+    let Some(stage) = ctx
+        .member
+        .with(|m| m.as_ref().and_then(|m| m.stage.clone()))
+    else {
+        return tips;
+    };
+    let hers: Vec<Row> = tips
+        .iter()
+        .filter(|t| cell(t, "stage") == stage)
+        .cloned()
+        .collect();
+    if hers.is_empty() {
+        tips
+    } else {
+        hers
+    }
+}
+
+type Row = serde_json::Map<String, serde_json::Value>;
 
 fn p_flag(block: &Block, key: &str) -> bool {
     block

@@ -25,6 +25,7 @@ pub struct ClubWords {
     pub your_benefits: &'static str,
     pub no_benefits: &'static str,
     pub my_tier: &'static str,
+    pub invite_copied: &'static str,
 }
 
 /// 简体中文.
@@ -47,6 +48,7 @@ pub const ZH_CN: ClubWords = ClubWords {
     your_benefits: "您享有的权益",
     no_benefits: "这个等级暂无专属权益。",
     my_tier: "（我的等级）",
+    invite_copied: "邀请链接已复制，发给好友吧！好友加入后您将获得奖励积分。",
 };
 
 /// English.
@@ -69,6 +71,7 @@ pub const EN: ClubWords = ClubWords {
     your_benefits: "Your benefits",
     no_benefits: "This tier has no benefits of its own yet.",
     my_tier: " (your tier)",
+    invite_copied: "Invite link copied: send it to a friend. You earn points when she joins.",
 };
 
 /// The words for `lang`.
@@ -151,5 +154,13 @@ pub fn shared_from(lang: Language, code: &str, tier: &str) -> String {
     match lang {
         Language::ZhCn => format!("会员 {code} 与您共享的{tier}权益"),
         Language::En => format!("{tier} benefits shared with you by member {code}"),
+    }
+}
+
+/// Her invite link, to copy by hand when the browser cannot copy it.
+pub fn invite_link(lang: Language, url: &str) -> String {
+    match lang {
+        Language::ZhCn => format!("复制这个链接发给好友：{url}"),
+        Language::En => format!("Copy this link and send it to a friend: {url}"),
     }
 }

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use cradle_model::document::Device;
 use cradle_model::share::{share_card, ShareCard};
-use cradle_model::{framing, visibility, Closed, ClubSettings, Document, Language};
+use cradle_model::{framing, stage_of, visibility, Closed, ClubSettings, Document, Language};
 use cradle_render::shell::{BarState, ClosedNotice, MemberBar, NotFoundNotice};
 use cradle_render::words::words;
 use cradle_render::{provide_render, RenderCtx, RenderPage};
@@ -124,10 +124,12 @@ pub async fn serve(
         Err(_) => return trouble(lang, &url),
     };
     let card = match (&viewer, &csrf) {
-        (Some(m), Some(_)) => match card::of(&state.db, &m.id, zone).await {
-            Ok(card) => card,
-            Err(_) => return trouble(lang, &url),
-        },
+        (Some(m), Some(_)) => {
+            match card::of(&state.db, &m.id, stage_of(&m.profile, today), zone).await {
+                Ok(card) => card,
+                Err(_) => return trouble(lang, &url),
+            }
+        }
         _ => None,
     };
     let session = Session { bar, csrf, card };

@@ -392,3 +392,30 @@ dual_test!(club_blocks_arrive_with_her_standing, |app| {
     let visitor = app.get("/c/daily").await.text();
     assert!(visitor.contains("登录后查看您的等级和积分") && !visitor.contains("300 积分"));
 });
+
+// The lifecycle tips show a member the tips for her stage today; a visitor sees them all.
+dual_test!(tips_follow_her_stage, |app| {
+    let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
+    let page = app
+        .create_page(&owner, "会员中心", "home", "club-home")
+        .await;
+    let r = app.publish(&owner, &page, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let visitor = app.get("/c/home").await.text();
+    assert!(visitor.contains("孕 17 周：孕妇课堂") && visitor.contains("产后恢复"));
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .date_naive();
+    let week_20 = ProfileClaims {
+        due_date: Some(today + Days::new(20 * 7)),
+        ..ProfileClaims::default()
+    };
+    let token = app.member_token("Brand", "mum-20w", week_20, 1).await;
+    let mum = app.open_member(&token, Some("home")).await.unwrap();
+    let html = app
+        .call_member(&mum, Method::GET, "/c/home", None)
+        .await
+        .text();
+    assert!(html.contains("孕 17 周：孕妇课堂"), "her stage's tip");
+    assert!(!html.contains("产后恢复") && !html.contains("备孕：提前 3 个月补充叶酸"));
+});

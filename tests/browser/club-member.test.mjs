@@ -129,3 +129,57 @@ test('a member answers the quiz, sees the right answers, and votes with live cou
   // The vote's 429 is expected: the browser logs the refused request.
   assert.deepEqual(errors.filter((e) => !e.includes('429')), []);
 });
+
+test('her invite card passes on her link; a new member who opens it credits her once', async () => {
+  const login = await api('POST', '/api/auth/login', USER);
+  const staff = { cookie: login.cookie.split(';')[0], csrf: login.json.csrf_token };
+  const inviteSlug = `invite-${run}`;
+  const draft = (await api('POST', '/api/documents', { title: '邀请好友', slug: inviteSlug, template: 'invite-friends' }, staff)).json;
+  await api('POST', `/api/documents/${draft.id}/publish`, { version: draft.version }, staff);
+  const balance = (page) => page.evaluate(() => fetch('/api/member/me').then((r) => r.json()).then((me) => me.points.balance));
+
+  // With the system share sheet (stubbed: headless Chromium has none), the sheet gets her link.
+  const inviter = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await inviter.page.addInitScript(() => {
+    navigator.share = async (data) => { window.sharedUrl = data.url; };
+  });
+  await inviter.page.goto(`${BASE_URL}/c/${inviteSlug}?t=${memberToken(`inviter-${run}`)}`);
+  await inviter.page.getByText('已登录会员').waitFor();
+  await runtime(inviter.page);
+  const code = await inviter.page.locator('#member-bar').getAttribute('data-code');
+  await inviter.page.getByRole('button', { name: '去邀请' }).tap();
+  await inviter.page.waitForFunction(() => window.sharedUrl !== undefined);
+  const link = await inviter.page.evaluate(() => window.sharedUrl);
+  assert.equal(link, `${BASE_URL}/c/${inviteSlug}?invite=${code}`);
+  const before = await balance(inviter.page);
+
+  // Without one, the link is copied and she is told so.
+  const copier = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await copier.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  await copier.page.goto(`${BASE_URL}/c/${inviteSlug}?t=${memberToken(`copier-${run}`)}`);
+  await copier.page.getByText('已登录会员').waitFor();
+  await runtime(copier.page);
+  await copier.page.getByRole('button', { name: '去邀请' }).tap();
+  await copier.page.getByRole('status').filter({ hasText: /^邀请链接已复制/ }).waitFor();
+  assert.match(await copier.page.evaluate(() => navigator.clipboard.readText()), /\?invite=[0-9a-z]+$/);
+
+  // A new member opens the link with her brand's sign-in: the inviter is credited, once.
+  const friend = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  const token = memberToken(`friend-${run}`);
+  await friend.page.goto(`${link}&t=${token}`);
+  await friend.page.getByText('已登录会员').waitFor();
+  await friend.page.waitForFunction(() => !location.search.includes('invite='));
+  let after = before;
+  for (let i = 0; i < 20 && after === before; i += 1) {
+    await inviter.page.waitForTimeout(250);
+    after = await balance(inviter.page);
+  }
+  assert.ok(after > before, `the inviter is credited (${before} → ${after})`);
+  await friend.page.goto(`${link}&t=${token}`);
+  await friend.page.getByText('已登录会员').waitFor();
+  await friend.page.waitForFunction(() => !location.search.includes('invite='));
+  await friend.page.waitForTimeout(500);
+  assert.equal(await balance(inviter.page), after, 'a second visit credits nothing');
+  assert.deepEqual(await axe(friend.page, '.member'), [], 'the invite page passes axe');
+  for (const p of [inviter, copier, friend]) await p.context.close();
+});

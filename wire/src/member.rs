@@ -24,6 +24,8 @@ pub struct ClubCard {
     pub today_points: i64,
     /// The member who shares their tier's benefits with her, if any.
     pub shared_by: Option<SharedBy>,
+    /// Her lifecycle stage today (`mid_pregnancy`, `newborn`…), when her profile tells.
+    pub stage: Option<String>,
 }
 
 /// A member sharing rights with her.
@@ -107,4 +109,14 @@ pub struct VoteCounts {
     pub counts: Vec<i64>,
     /// Votes this member has left today.
     pub votes_left_today: i64,
+}
+
+/// Redeem an invite or name a member to share rights with (`POST /api/member/invite`,
+/// `/api/member/shares`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CodeRequest {
+    /// The other member's code.
+    pub code: String,
 }

@@ -1,16 +1,24 @@
 //! The member's standing as her club blocks show it ([`ClubCard`]): balance, growth, points
-//! lapsing soon, her sign-in streak on the workspace's day, and who shares rights with her.
+//! lapsing soon, her sign-in streak on the workspace's day, who shares rights with her and her
+//! lifecycle stage.
 
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
+use cradle_model::Stage;
 use cradle_wire::member::{ClubCard, Expiring, SharedBy, EXPIRING_WITHIN_DAYS};
 
 use crate::club::{day, expiry, ledger, members, sharing, sign_in};
 use crate::db::Db;
 use crate::store::now_ms;
 
-/// The card of `member` now (lapsed points expired first); `None` if there is no such member.
-pub async fn of(db: &Db, member: &str, zone: Tz) -> Result<Option<ClubCard>, sqlx::Error> {
+/// The card of `member` (whose lifecycle stage today is `stage`) now, lapsed points expired
+/// first; `None` if there is no such member.
+pub async fn of(
+    db: &Db,
+    member: &str,
+    stage: Option<Stage>,
+    zone: Tz,
+) -> Result<Option<ClubCard>, sqlx::Error> {
     let points = ledger::balance(db, member).await?;
     let Some(found) = members::get(db, member).await? else {
         return Ok(None);
@@ -38,6 +46,9 @@ pub async fn of(db: &Db, member: &str, zone: Tz) -> Result<Option<ClubCard>, sql
         streak,
         today_points,
         shared_by,
+        stage: stage
+            .and_then(|s| serde_json::to_value(s).ok())
+            .and_then(|v| v.as_str().map(str::to_owned)),
     }))
 }
 

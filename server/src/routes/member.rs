@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Duration;
 use cradle_model::Stage;
+use cradle_wire::member::CodeRequest;
 use cradle_wire::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -108,14 +109,6 @@ pub struct Profile {
     pub profile: ProfileClaims,
     /// Prizes won, newest first, with redemption codes.
     pub prizes: Vec<WonPrize>,
-}
-
-/// Redeem an invite or name a member to share rights with.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CodeRequest {
-    /// The other member's code.
-    pub code: String,
 }
 
 /// An accepted invite.
