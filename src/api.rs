@@ -7,4 +7,5 @@ pub mod club;
 pub mod documents;
 pub mod health;
 pub mod publishing;
+pub mod redemptions;
 pub mod sections;

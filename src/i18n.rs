@@ -214,6 +214,11 @@ impl I18n {
         self.0.get()
     }
 
+    /// The current language without tracking (for event handlers).
+    pub fn lang_now(self) -> Lang {
+        self.0.get_untracked()
+    }
+
     /// The current language's strings (tracks the language signal).
     pub fn t(self) -> &'static Strings {
         strings(self.0.get())

@@ -96,6 +96,9 @@ fn Projects() -> impl IntoView {
                     <a href="/club" class="button">
                         {move || crate::pages::club::words(i18n.lang()).settings_link}
                     </a>
+                    <a href="/clerk" class="button">
+                        {move || crate::pages::clerk::words(i18n.lang()).link}
+                    </a>
                     <button type="button" on:click=logout>
                         {move || i18n.t().log_out}
                     </button>

@@ -40,3 +40,21 @@ pub struct Standing {
     /// Her spendable points.
     pub balance: i64,
 }
+
+/// A prize code as a clerk sees it (`GET /api/redemptions/{code}`, and the answer to redeeming it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CodeInfo {
+    /// `XXXX-XXXX-XXXX`.
+    pub code: String,
+    /// The prize to hand over.
+    pub prize_name: String,
+    /// The brand's member id.
+    pub member: String,
+    /// Unix ms.
+    pub issued_at: i64,
+    /// Unix ms after which it cannot be redeemed.
+    pub expires_at: i64,
+    /// Unix ms, once redeemed.
+    pub redeemed_at: Option<i64>,
+}

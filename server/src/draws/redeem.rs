@@ -2,28 +2,10 @@
 //! redeems it once. The redeem is one conditional update, so of two clerks scanning the same
 //! code at once exactly one succeeds.
 
-use serde::Serialize;
-use utoipa::ToSchema;
-
 use crate::db::Db;
 use crate::draws::code;
 
-/// A code as a clerk sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
-pub struct CodeInfo {
-    /// `XXXX-XXXX-XXXX`.
-    pub code: String,
-    /// The prize to hand over.
-    pub prize_name: String,
-    /// The brand's member id.
-    pub member: String,
-    /// Unix ms.
-    pub issued_at: i64,
-    /// Unix ms after which it cannot be redeemed.
-    pub expires_at: i64,
-    /// Unix ms, once redeemed.
-    pub redeemed_at: Option<i64>,
-}
+pub use cradle_wire::draws::CodeInfo;
 
 /// Why a code cannot be redeemed.
 #[derive(Debug, thiserror::Error)]
