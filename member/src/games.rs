@@ -14,6 +14,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use crate::draw::{self, Trouble};
+use crate::mount::hosts;
 use crate::scratch;
 
 /// Quickest landing once the answer is in, so the slow-down always shows.
@@ -44,16 +45,8 @@ struct Game {
 
 /// Makes every game on the page playable.
 pub fn start(lang: Language, member: bool) {
-    let Ok(hosts) = document().query_selector_all("[data-play]") else {
-        return;
-    };
-    for i in 0..hosts.length() {
-        if let Some(card) = hosts
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            mount(card, lang, member);
-        }
+    for card in hosts(None, "[data-play]") {
+        mount(card.into(), lang, member);
     }
 }
 

@@ -6,20 +6,17 @@ use std::time::Duration;
 
 use cradle_render::words::countdown;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+use crate::mount::hosts;
 
 /// Starts the ticking, if the page has anything to count down.
 pub fn start() {
-    let doc = document();
-    let Ok(found) = doc.query_selector_all("[data-until]") else {
-        return;
-    };
-    let timers: Vec<(Element, f64)> = (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+    let timers: Vec<(Element, f64)> = hosts(None, "[data-until]")
+        .into_iter()
         .filter_map(|el| {
             let until = js_sys::Date::parse(&el.get_attribute("data-until")?);
-            (!until.is_nan()).then_some((el, until))
+            (!until.is_nan()).then_some((el.into(), until))
         })
         .collect();
     if timers.is_empty() {

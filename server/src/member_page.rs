@@ -95,9 +95,9 @@ pub async fn serve(
         Ok(viewer) => viewer.filter(|m| m.workspace_id == page.workspace_id),
         Err(_) => return trouble(lang, &url),
     };
-    let code = match &viewer {
+    let member = match &viewer {
         Some(m) => match members::get(&state.db, &m.id).await {
-            Ok(member) => member.map(|m| m.code),
+            Ok(member) => member,
             Err(_) => return trouble(lang, &url),
         },
         None => None,
@@ -108,9 +108,11 @@ pub async fn serve(
         Some(m) => visibility::for_viewer(&page.doc, Some(&m.profile), today),
         None => public.clone(),
     };
-    let bar = match (code, query.t.is_some()) {
+    let bar = match (&member, query.t.is_some()) {
         (_, true) => BarState::SigningIn,
-        (Some(code), false) => BarState::Member { code },
+        (Some(member), false) => BarState::Member {
+            code: member.code.clone(),
+        },
         (None, false) => BarState::Visitor {
             demo: state.config.demo_members,
         },
@@ -123,10 +125,10 @@ pub async fn serve(
         Ok(club) => club,
         Err(_) => return trouble(lang, &url),
     };
-    let card = match (&viewer, &csrf) {
-        (Some(m), Some(_)) => {
-            match card::of(&state.db, &m.id, stage_of(&m.profile, today), zone).await {
-                Ok(card) => card,
+    let card = match (&viewer, &member, &csrf) {
+        (Some(m), Some(member), Some(_)) => {
+            match card::of(&state.db, member, stage_of(&m.profile, today), zone).await {
+                Ok(card) => Some(card),
                 Err(_) => return trouble(lang, &url),
             }
         }

@@ -86,17 +86,8 @@ dual_test!(a_policy_change_lapses_new_points_spent_before_them, |app| {
 dual_test!(ledger_lines_of_one_millisecond_keep_their_order, |app| {
     let m = app.member("Brand", "m-1").await;
     let at = now_ms();
-    let mut conn = app.db.pool.acquire().await.unwrap();
     for amount in 1..=12 {
-        let entry = Entry {
-            workspace_id: &m.workspace_id,
-            member_id: &m.id,
-            amount,
-            reason: "prize",
-            source: "test",
-            now_ms: at,
-        };
-        ledger::earn(&mut conn, &entry).await.unwrap();
+        earn(app, &m, amount, at).await;
     }
     let recent = me(app, &m).await["points"]["recent"].clone();
     let amounts: Vec<i64> = recent

@@ -7,22 +7,21 @@ use chrono_tz::Tz;
 use cradle_model::Stage;
 use cradle_wire::member::{ClubCard, Expiring, SharedBy, EXPIRING_WITHIN_DAYS};
 
-use crate::club::{day, expiry, ledger, members, sharing, sign_in};
+use crate::club::members::Member;
+use crate::club::{day, expiry, ledger, sharing, sign_in};
 use crate::db::Db;
 use crate::store::now_ms;
 
-/// The card of `member` (whose lifecycle stage today is `stage`) now, lapsed points expired
-/// first; `None` if there is no such member.
+/// The card of `found` (whose lifecycle stage today is `stage`) now, lapsed points expired
+/// first.
 pub async fn of(
     db: &Db,
-    member: &str,
+    found: &Member,
     stage: Option<Stage>,
     zone: Tz,
-) -> Result<Option<ClubCard>, sqlx::Error> {
+) -> Result<ClubCard, sqlx::Error> {
+    let member = found.id.as_str();
     let points = ledger::balance(db, member).await?;
-    let Some(found) = members::get(db, member).await? else {
-        return Ok(None);
-    };
     let now = now_ms();
     let moves = ledger::moves(&mut *db.pool.acquire().await?, member).await?;
     let until = now + Duration::days(EXPIRING_WITHIN_DAYS).num_milliseconds();
@@ -38,7 +37,7 @@ pub async fn of(
             code,
             growth: u64::try_from(growth).unwrap_or(0),
         });
-    Ok(Some(ClubCard {
+    Ok(ClubCard {
         points,
         growth: u64::try_from(found.growth).unwrap_or(0),
         expiring,
@@ -49,7 +48,7 @@ pub async fn of(
         stage: stage
             .and_then(|s| serde_json::to_value(s).ok())
             .and_then(|v| v.as_str().map(str::to_owned)),
-    }))
+    })
 }
 
 /// Whether she signed in `today`, her streak (today's, or yesterday's: it can go on) and the

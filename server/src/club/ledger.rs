@@ -110,8 +110,9 @@ async fn credit(
 }
 
 /// Writes `expire` entries for points lapsed by `now_ms` (the lazy rule of
-/// [`crate::club::expiry`], replayed over the member's ledger). The debit is conditional on the `spent` and `expired` totals it was
-/// computed from, so concurrent callers never expire twice; a lost race recomputes.
+/// [`crate::club::expiry`], replayed over the member's ledger). The debit is conditional on the
+/// `spent` and `expired` totals it was computed from, so concurrent callers never expire twice; a
+/// lost race recomputes.
 async fn expire_due(
     conn: &mut AnyConnection,
     member_id: &str,
