@@ -73,7 +73,7 @@ fn link(code: &str) -> String {
 }
 
 /// How a link was passed on.
-enum Shared {
+pub enum Shared {
     /// Through the system share sheet.
     Sheet,
     /// Copied to the clipboard.
@@ -84,7 +84,7 @@ enum Shared {
 
 /// Shares `url` with the Web Share API, or copies it (read through `Reflect`, so the runtime
 /// needs no extra browser bindings).
-async fn share(url: &str) -> Shared {
+pub async fn share(url: &str) -> Shared {
     let navigator = Reflect::get(&window(), &"navigator".into()).unwrap_or(JsValue::UNDEFINED);
     let method = |target: &JsValue, name: &str| {
         Reflect::get(target, &name.into())

@@ -2,16 +2,18 @@
 //! components compiled for the server); this small wasm then takes over only what is interactive:
 //! the member bar (a sign-in link turned into a session, the demo control, offline and retry), the
 //! countdowns, the games, and the taps on the club blocks (sign-in calendar, quizzes, votes,
-//! the invite card; the server draws them for the member). It links no editor code, so a member on a weak network
-//! downloads little.
+//! the invite card, the points mall, rights sharing; the server draws them for the member). It
+//! links no editor code, so a member on a weak network downloads little.
 
 mod bar;
 mod club;
 mod draw;
 mod games;
 mod invite;
+mod mall;
 mod mount;
 mod quiz;
+mod rights;
 mod scratch;
 mod ticker;
 mod vote;
@@ -60,5 +62,7 @@ fn main() {
     quiz::start(page_language(), &slug, signed_in());
     vote::start(page_language(), &slug, signed_in());
     invite::start(page_language(), signed_in(), member_code());
+    mall::start(page_language(), &slug, signed_in());
+    rights::start(page_language(), signed_in());
     bar::start();
 }

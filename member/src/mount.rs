@@ -54,7 +54,16 @@ pub fn say(el: &Option<web_sys::HtmlElement>, text: &str) {
 /// `POST path` as the member (the session's CSRF token), with a JSON body when given; `Err` when
 /// no answer came.
 pub async fn post(path: &str, body: Option<String>) -> Result<gloo_net::http::Response, ()> {
-    let request = gloo_net::http::Request::post(path).header("X-CSRF-Token", &crate::draw::csrf());
+    send(gloo_net::http::Request::post(path), body).await
+}
+
+/// Sends `request` as the member (the session's CSRF token), with a JSON body when given; `Err`
+/// when no answer came.
+pub async fn send(
+    request: gloo_net::http::RequestBuilder,
+    body: Option<String>,
+) -> Result<gloo_net::http::Response, ()> {
+    let request = request.header("X-CSRF-Token", &crate::draw::csrf());
     let sent = match body {
         Some(json) => {
             request
@@ -67,4 +76,9 @@ pub async fn post(path: &str, body: Option<String>) -> Result<gloo_net::http::Re
         None => request.send().await,
     };
     sent.map_err(|_| ())
+}
+
+/// Shows or hides `el`.
+pub fn show(el: &web_sys::HtmlElement, shown: bool) {
+    el.set_hidden(!shown);
 }

@@ -219,6 +219,15 @@ const TASK_ACTIONS: &[Choice] = &[
     choice!("quiz", "Answer a quiz", "答题"),
     choice!("invite", "Invite a friend", "邀请好友"),
     choice!("visit", "Visit a page", "浏览页面"),
+    choice!("profile", "Complete the profile", "完善资料"),
+];
+const MEDAL_RULES: &[Choice] = &[
+    choice!("first_sign_in", "First sign-in", "首次签到"),
+    choice!("streak_7", "7 days in a row", "连续签到 7 天"),
+    choice!("first_invite", "First friend invited", "首次邀请好友"),
+    choice!("first_win", "First prize won", "首次中奖"),
+    choice!("first_redeem", "First points redemption", "首次积分兑换"),
+    choice!("quiz", "A quiz all right", "答题全对"),
 ];
 const STAGES: &[Choice] = &[
     choice!("preparing", "Preparing for pregnancy", "备孕"),
@@ -264,6 +273,7 @@ const TASK: &[Field] = &[
         FieldKind::Select(TASK_ACTIONS),
         "\"sign_in\""
     ),
+    field!("target", "Times to do it", "需完成次数", number(1, 31), "1"),
     field!("url", "Link", "链接", FieldKind::Url, "\"\""),
 ];
 const REWARD_ITEM: &[Field] = &[
@@ -284,6 +294,14 @@ const REWARD_ITEM: &[Field] = &[
         number(1, 1_000_000),
         "100"
     ),
+    field!("stock", "Stock", "库存", number(0, 1_000_000), "100"),
+    field!(
+        "valid_days",
+        "Code valid for (days)",
+        "兑换码有效天数",
+        number(1, 365),
+        "30"
+    ),
 ];
 const MEDAL: &[Field] = &[
     field!(
@@ -302,6 +320,13 @@ const MEDAL: &[Field] = &[
         "获得方式",
         text(80),
         "\"\""
+    ),
+    field!(
+        "rule",
+        "Awarded for",
+        "获得条件",
+        FieldKind::Select(MEDAL_RULES),
+        "\"first_sign_in\""
     ),
 ];
 const TIP: &[Field] = &[
@@ -388,6 +413,14 @@ const COUPON: &[Field] = &[
     ),
     field!("value", "Value shown", "面额", text(12), "\"¥10\""),
     field!("condition", "Condition", "使用条件", text(40), "\"\""),
+    field!("stock", "Stock", "库存", number(0, 1_000_000), "1000"),
+    field!(
+        "valid_days",
+        "Code valid for (days)",
+        "券码有效天数",
+        number(1, 365),
+        "30"
+    ),
 ];
 const PRODUCT: &[Field] = &[
     field!(
@@ -841,7 +874,7 @@ pub static SPECS: &[KindSpec] = &[
         },
         category: Category::Club,
         icon: "tasks",
-        version: 1,
+        version: 2,
         slots: &[],
         fields: &[
             field!(
@@ -861,8 +894,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 20
                 },
-                r#"[{"name":"Sign in today","points":5,"action":"sign_in","url":""}]"#,
-                r#"[{"name":"今日签到","points":5,"action":"sign_in","url":""}]"#
+                r#"[{"name":"Sign in 7 days in a row","points":5,"action":"sign_in","target":7,"url":""},{"name":"Complete your profile","points":20,"action":"profile","target":1,"url":""},{"name":"Invite a friend","points":100,"action":"invite","target":1,"url":""}]"#,
+                r#"[{"name":"连续签到 7 天","points":5,"action":"sign_in","target":7,"url":""},{"name":"完善宝宝资料","points":20,"action":"profile","target":1,"url":""},{"name":"邀请一位好友","points":100,"action":"invite","target":1,"url":""}]"#
             ),
         ],
     },
@@ -874,7 +907,7 @@ pub static SPECS: &[KindSpec] = &[
         },
         category: Category::Club,
         icon: "gift",
-        version: 1,
+        version: 2,
         slots: &[],
         fields: &[
             field!(
@@ -894,8 +927,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 24
                 },
-                r#"[{"name":"Wet wipes","image":"","alt":"","points":200}]"#,
-                r#"[{"name":"婴儿湿巾","image":"","alt":"","points":200}]"#
+                r#"[{"name":"Wet wipes","image":"","alt":"","points":200,"stock":100,"valid_days":30}]"#,
+                r#"[{"name":"婴儿湿巾","image":"","alt":"","points":200,"stock":100,"valid_days":30}]"#
             ),
             field!("columns", "Columns", "列数", number(2, 3), "2"),
         ],
@@ -908,7 +941,7 @@ pub static SPECS: &[KindSpec] = &[
         },
         category: Category::Club,
         icon: "medal",
-        version: 1,
+        version: 2,
         slots: &[],
         fields: &[
             field!(
@@ -928,8 +961,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 24
                 },
-                r#"[{"name":"Kind heart","image":"","alt":"","description":"Pass on idle baby items"}]"#,
-                r#"[{"name":"爱心妈妈","image":"","alt":"","description":"转赠闲置母婴用品"}]"#
+                r#"[{"name":"Hello!","image":"","alt":"","description":"Sign in for the first time","rule":"first_sign_in"},{"name":"Keeps at it","image":"","alt":"","description":"Sign in 7 days in a row","rule":"streak_7"}]"#,
+                r#"[{"name":"初来乍到","image":"","alt":"","description":"第一次签到","rule":"first_sign_in"},{"name":"坚持不懈","image":"","alt":"","description":"连续签到 7 天","rule":"streak_7"}]"#
             ),
         ],
     },
@@ -1002,8 +1035,8 @@ pub static SPECS: &[KindSpec] = &[
                 "Button text",
                 "按钮文字",
                 required_text(12),
-                "\"Share\"",
-                "\"去分享\""
+                "\"Share rights\"",
+                "\"邀请家人共享\""
             ),
         ],
     },
@@ -1188,7 +1221,7 @@ pub static SPECS: &[KindSpec] = &[
         },
         category: Category::Commerce,
         icon: "coupon",
-        version: 1,
+        version: 2,
         slots: &[],
         fields: &[
             field!(
@@ -1208,8 +1241,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 12
                 },
-                r#"[{"name":"New member coupon","value":"¥20","condition":"Orders over ¥99"}]"#,
-                r#"[{"name":"新人专享券","value":"¥20","condition":"满 99 元可用"}]"#
+                r#"[{"name":"New member coupon","value":"¥20","condition":"Orders over ¥99","stock":1000,"valid_days":30}]"#,
+                r#"[{"name":"新人专享券","value":"¥20","condition":"满 99 元可用","stock":1000,"valid_days":30}]"#
             ),
         ],
     },

@@ -12,6 +12,7 @@ use crate::catalogue::BlockKind;
 use crate::document::{Block, Device};
 use crate::fields::FieldKind;
 use crate::language::Language;
+use crate::progress::{MedalRule, TaskAction};
 use crate::validate::{Kind, ValidationError};
 
 /// A typed view of one block kind's props.
@@ -169,6 +170,142 @@ impl Facts for Vote {
     const KIND: BlockKind = BlockKind::Vote;
 }
 
+/// One item of a points mall: the name is its key (stock is counted per name, so a republish
+/// that reorders or reprices items keeps what was taken).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct MallItem {
+    /// What she gets (and what the clerk hands over).
+    pub name: String,
+    /// Points it costs.
+    pub points: i64,
+    /// Units on offer in all.
+    pub stock: i64,
+    /// Days the code stays valid in store.
+    pub valid_days: i64,
+}
+
+impl Default for MallItem {
+    /// An item missing a prop reads the catalogue's defaults (an older page has no stock).
+    fn default() -> MallItem {
+        MallItem {
+            name: String::new(),
+            points: 100,
+            stock: 100,
+            valid_days: 30,
+        }
+    }
+}
+
+/// A points mall ("points redemption" block).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Mall {
+    /// The items, in order.
+    pub items: Vec<MallItem>,
+}
+
+impl Facts for Mall {
+    const KIND: BlockKind = BlockKind::RedemptionGrid;
+}
+
+/// One coupon to claim: free, once per member.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Coupon {
+    /// What it is (its key, as a mall item's name).
+    pub name: String,
+    /// Codes on offer in all.
+    pub stock: i64,
+    /// Days the code stays valid.
+    pub valid_days: i64,
+}
+
+impl Default for Coupon {
+    fn default() -> Coupon {
+        Coupon {
+            name: String::new(),
+            stock: 1000,
+            valid_days: 30,
+        }
+    }
+}
+
+impl From<&Coupon> for MallItem {
+    /// A coupon is claimed as a mall item that costs nothing.
+    fn from(c: &Coupon) -> MallItem {
+        MallItem {
+            name: c.name.clone(),
+            points: 0,
+            stock: c.stock,
+            valid_days: c.valid_days,
+        }
+    }
+}
+
+/// A coupon list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Coupons {
+    /// The coupons, in order.
+    pub coupons: Vec<Coupon>,
+}
+
+impl Facts for Coupons {
+    const KIND: BlockKind = BlockKind::CouponList;
+}
+
+/// One task: what it asks and how often.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Task {
+    /// What it asks.
+    pub action: TaskAction,
+    /// How many times (days in a row for a sign-in).
+    pub target: i64,
+}
+
+impl Default for Task {
+    fn default() -> Task {
+        Task {
+            action: TaskAction::default(),
+            target: 1,
+        }
+    }
+}
+
+/// A task list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Tasks {
+    /// The tasks, in order.
+    pub tasks: Vec<Task>,
+}
+
+impl Facts for Tasks {
+    const KIND: BlockKind = BlockKind::Tasks;
+}
+
+/// One medal's rule.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Medal {
+    /// What earns it.
+    pub rule: MedalRule,
+}
+
+/// A medals wall.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Medals {
+    /// The medals, in order.
+    pub medals: Vec<Medal>,
+}
+
+impl Facts for Medals {
+    const KIND: BlockKind = BlockKind::MedalsWall;
+}
+
 /// A whole-number prop on `device`, within the catalogue's bounds for it; the catalogue's
 /// default when missing or not a number. `None` when the kind has no such number field, so a
 /// caller reading a renamed key finds out in its tests.
@@ -215,10 +352,57 @@ mod tests {
         keys_exist::<SignIn>();
         keys_exist::<Quiz>();
         keys_exist::<Vote>();
+        keys_exist::<Mall>();
+        keys_exist::<Tasks>();
+        keys_exist::<Medals>();
+        keys_exist::<Coupons>();
         let columns = Block::new(NodeId::new("c"), BlockKind::Columns, Language::En);
         assert!(number(&columns, "count", None).is_some());
         assert!(number(&columns, "gap", None).is_some());
         assert_eq!(number(&columns, "no_such_key", None), None);
+    }
+
+    /// List items read their own catalogue defaults when a prop is missing (pages older than the
+    /// prop).
+    #[test]
+    fn item_defaults_are_the_catalogues() {
+        let default = |kind: BlockKind, list: &str, key: &str| {
+            let FieldKind::List { item, .. } = kind.spec().field(list).unwrap().kind else {
+                panic!("{list} is a list");
+            };
+            let field = item.iter().find(|f| f.key == key).unwrap();
+            field.default_value(Language::En)
+        };
+        let item = MallItem::default();
+        for (key, value) in [
+            ("points", item.points),
+            ("stock", item.stock),
+            ("valid_days", item.valid_days),
+        ] {
+            assert_eq!(
+                default(BlockKind::RedemptionGrid, "items", key),
+                json!(value)
+            );
+        }
+        assert_eq!(
+            default(BlockKind::Tasks, "tasks", "target"),
+            json!(Task::default().target)
+        );
+        let coupon = Coupon::default();
+        assert_eq!(
+            default(BlockKind::CouponList, "coupons", "stock"),
+            json!(coupon.stock)
+        );
+        assert_eq!(
+            default(BlockKind::CouponList, "coupons", "valid_days"),
+            json!(coupon.valid_days)
+        );
+        let mut old = Block::new(NodeId::new("m"), BlockKind::RedemptionGrid, Language::ZhCn);
+        old.props
+            .insert("items".into(), json!([{"name": "湿巾", "points": 50}]));
+        let mall = Mall::of(&old);
+        assert_eq!(mall.items[0].stock, 100);
+        assert_eq!(mall.items[0].points, 50);
     }
 
     #[test]

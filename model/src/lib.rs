@@ -26,6 +26,7 @@ pub mod language;
 pub mod lifecycle;
 pub mod migrate;
 pub mod parse;
+pub mod progress;
 pub mod rich_text;
 pub mod schedule;
 pub mod share;

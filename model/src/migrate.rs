@@ -7,6 +7,9 @@
 //! - Schema 3 dropped the page's own `club` (tier ladder and points rules): the workspace's club
 //!   settings are the one ladder every page reads.
 //! - Button version 1 had an `href` prop; version 2 has `action` + `url`.
+//! - Points redemption version 2 gave items `stock` and `valid_days`, tasks version 2 a `target`,
+//!   medals wall version 2 a `rule`, coupons version 2 `stock` and `valid_days`: version 1 items
+//!   get the catalogue's defaults.
 //!
 //! Unknown-field policy: a document is read strictly. A field this version does not know (a typo
 //! such as `wieght`, or a field from a newer Cradle) is an error with its path, never silently
@@ -16,6 +19,9 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::catalogue::BlockKind;
+use crate::fields::FieldKind;
+use crate::language::Language;
 use crate::validate::{Reason, ValidationError};
 
 /// The schema version this crate writes.
@@ -28,7 +34,19 @@ type BlockMigration = fn(&mut Map<String, Value>);
 const DOC_MIGRATIONS: [DocMigration; 2] = [schema_1_to_2, schema_2_to_3];
 
 /// Block migrations: (kind, from version, upgrade to from + 1).
-const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 1] = [("button", 1, button_1_to_2)];
+const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 5] = [
+    ("button", 1, button_1_to_2),
+    ("redemption_grid", 1, |b| {
+        item_defaults(b, BlockKind::RedemptionGrid, "items")
+    }),
+    ("tasks", 1, |b| item_defaults(b, BlockKind::Tasks, "tasks")),
+    ("medals_wall", 1, |b| {
+        item_defaults(b, BlockKind::MedalsWall, "medals")
+    }),
+    ("coupon_list", 1, |b| {
+        item_defaults(b, BlockKind::CouponList, "coupons")
+    }),
+];
 
 /// Upgrades a document's JSON to [`CURRENT_SCHEMA_VERSION`] and every block to its kind's
 /// current version.
@@ -123,6 +141,23 @@ fn button_1_to_2(block: &mut Map<String, Value>) {
     }
 }
 
+/// Gives each item of the list prop `list` the catalogue's default for every item field it lacks.
+fn item_defaults(block: &mut Map<String, Value>, kind: BlockKind, list: &str) {
+    let Some(FieldKind::List { item, .. }) = kind.spec().field(list).map(|f| f.kind) else {
+        return;
+    };
+    let items = block
+        .get_mut("props")
+        .and_then(|p| p.get_mut(list))
+        .and_then(Value::as_array_mut);
+    for row in items.into_iter().flatten().filter_map(Value::as_object_mut) {
+        for field in item {
+            row.entry(field.key)
+                .or_insert_with(|| field.default_value(Language::default()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +187,20 @@ mod tests {
         assert_eq!(block["props"]["action"], "link");
         assert_eq!(block["props"]["url"], "/shop");
         assert!(block["props"].get("href").is_none());
+    }
+
+    #[test]
+    fn version_1_items_get_the_new_fields_defaults() {
+        let mut block = json!({"kind": "redemption_grid", "props": {"items": [
+            {"name": "湿巾", "image": "", "alt": "", "points": 200}]}});
+        migrate_block(block.as_object_mut().unwrap());
+        assert_eq!(block["version"], 2);
+        assert_eq!(block["props"]["items"][0]["stock"], 100);
+        assert_eq!(block["props"]["items"][0]["valid_days"], 30);
+        assert_eq!(block["props"]["items"][0]["points"], 200, "kept");
+        let mut medals =
+            json!({"kind": "medals_wall", "version": 1, "props": {"medals": [{"name": "M"}]}});
+        migrate_block(medals.as_object_mut().unwrap());
+        assert_eq!(medals["props"]["medals"][0]["rule"], "first_sign_in");
     }
 }

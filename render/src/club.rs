@@ -1,17 +1,21 @@
-//! Member-club blocks: the club's own settings (tier names, rewards, tasks, redemption items), and
-//! for a signed-in member her card, her benefits and the sign-in calendar ([`MemberCardBody`],
-//! [`TierBenefitsBody`], [`SignInBody`]) and the tips for her stage, drawn by the server for her. The member runtime signs
-//! her in from the calendar (`data-sign-in`).
+//! Member-club blocks: the club's own settings (tier names, rewards, tasks, mall items, medals),
+//! and for a signed-in member her card, benefits, sign-in calendar, task progress, points mall
+//! and codes, medals, rights sharing and the tips for her stage, each drawn by the server for
+//! her by its own module. The member runtime acts on their taps (`data-sign-in`, `data-mall`…).
 
 use cradle_model::catalogue::BlockKind;
-use cradle_model::facts::{Facts, SignIn};
+use cradle_model::facts::{Facts, Mall, Medals, SignIn, Tasks};
 use cradle_model::Block;
 use leptos::prelude::*;
 
 use super::benefits::TierBenefitsBody;
+use super::mall::mall_body;
+use super::medals::medals_body;
 use super::member_card::MemberCardBody;
 use super::props::{cell, safe};
+use super::rights_share::rights_share_body;
 use super::sign_in::SignInBody;
+use super::tasks::tasks_body;
 use super::words::words;
 use super::{Props, RenderCtx};
 
@@ -22,6 +26,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let p = Props::new(&b, ctx.device.get());
         let title = p.text("title");
         let head = view! { <h2 class="cradle-card__title">{title}</h2> };
+        let lang = ctx.language.get();
         let body = match kind {
             BlockKind::MemberCard => {
                 let club = ctx.club.get();
@@ -43,49 +48,22 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 }
                 .into_any()
             }
-            BlockKind::Tasks => list(p.rows("tasks"), |r| {
-                view! {
-                    <li class="cradle-row">
-                        <span>{cell(&r, "name")}</span>
-                        <span class="cradle-pts">{format!("+{}", cell(&r, "points"))}</span>
-                    </li>
-                }
-                .into_any()
-            }),
-            BlockKind::RedemptionGrid => {
-                let cols = p.int("columns");
-                view! {
-                    <ul class="cradle-grid" style=format!("--cols:{cols}")>
-                        {p
-                            .rows("items")
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <li class="cradle-tile">
-                                        {picture(&r)} <span>{cell(&r, "name")}</span>
-                                        <span class="cradle-pts">
-                                            {format!("{} pts", cell(&r, "points"))}
-                                        </span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                .into_any()
+            BlockKind::Tasks => {
+                tasks_body(lang, (Tasks::of(&b), p.rows("tasks")), ctx.member.get())
             }
-            BlockKind::MedalsWall => list(p.rows("medals"), |r| {
-                view! {
-                    <li class="cradle-row">
-                        {picture(&r)}<span>
-                            <strong>{cell(&r, "name")}</strong>
-                            " "
-                            {cell(&r, "description")}
-                        </span>
-                    </li>
-                }
-                .into_any()
+            BlockKind::RedemptionGrid => ctx.taken.with_value(|taken| {
+                mall_body(
+                    lang,
+                    b.id.to_string(),
+                    (Mall::of(&b), p.rows("items")),
+                    p.int("columns"),
+                    taken,
+                    ctx.member.get(),
+                )
             }),
+            BlockKind::MedalsWall => {
+                medals_body(lang, (Medals::of(&b), p.rows("medals")), ctx.member.get())
+            }
             BlockKind::RightsShareCard if !ctx.club.get().rights_sharing => {
                 view! { <p>{words(ctx.language.get()).sharing_off}</p> }.into_any()
             }
@@ -100,13 +78,12 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 </div>
             }
             .into_any(),
-            BlockKind::RightsShareCard => view! {
-                <p>{p.text("description")}</p>
-                <button type="button" class="cradle-btn cradle-btn--primary">
-                    {p.text("button_label")}
-                </button>
-            }
-            .into_any(),
+            BlockKind::RightsShareCard => rights_share_body(
+                lang,
+                &ctx.club.get(),
+                (p.text("description"), p.text("button_label")),
+                ctx.member.get(),
+            ),
             _ => list(for_stage(p.rows("tips"), ctx), |r| {
                 let title = cell(&r, "title");
                 let heading = match safe(&r, "link") {
@@ -142,7 +119,8 @@ fn for_stage(tips: Vec<Row>, ctx: RenderCtx) -> Vec<Row> {
     }
 }
 
-type Row = serde_json::Map<String, serde_json::Value>;
+/// One item of a list prop.
+pub type Row = serde_json::Map<String, serde_json::Value>;
 
 fn p_flag(block: &Block, key: &str) -> bool {
     block

@@ -1,10 +1,12 @@
-//! Commerce blocks: coupons and products.
+//! Commerce blocks: coupons (each claimed once per member, `coupons.rs`) and products.
 
 use cradle_model::catalogue::BlockKind;
+use cradle_model::facts::{Coupons, Facts};
 use cradle_model::Block;
 use leptos::prelude::*;
 
 use super::club::picture;
+use super::coupons::coupons_body;
 use super::props::{cell, safe};
 use super::{Props, RenderCtx};
 
@@ -14,27 +16,15 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
         let b = block.get();
         let p = Props::new(&b, ctx.device.get());
         let body = if kind == BlockKind::CouponList {
-            view! {
-                <ul class="cradle-coupons">
-                    {p
-                        .rows("coupons")
-                        .into_iter()
-                        .map(|c| {
-                            view! {
-                                <li class="cradle-coupon">
-                                    <span class="cradle-coupon__value">{cell(&c, "value")}</span>
-                                    <span>
-                                        <strong>{cell(&c, "name")}</strong>
-                                        <br />
-                                        {cell(&c, "condition")}
-                                    </span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any()
+            ctx.taken.with_value(|taken| {
+                coupons_body(
+                    ctx.language.get(),
+                    b.id.to_string(),
+                    (Coupons::of(&b), p.rows("coupons")),
+                    taken,
+                    ctx.member.get(),
+                )
+            })
         } else {
             let cols = p.int("columns");
             view! {

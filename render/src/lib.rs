@@ -9,14 +9,19 @@
 
 pub mod benefits;
 mod club;
+pub mod club_texts;
 pub mod club_words;
+pub mod codes;
 mod commerce;
 mod content;
+mod coupons;
 pub mod game_board;
 pub mod game_words;
 mod games;
 mod layout;
+mod mall;
 mod marks;
+mod medals;
 pub mod member_card;
 pub mod motion;
 pub mod odds;
@@ -24,8 +29,10 @@ pub mod play;
 mod props;
 pub mod quiz;
 pub mod result_dialog;
+mod rights_share;
 pub mod shell;
 pub mod sign_in;
+mod tasks;
 pub mod vote;
 pub mod words;
 
@@ -93,6 +100,9 @@ pub struct RenderCtx {
     /// The signed-in member's standing, for the club blocks (the server sets it when it draws
     /// the page for her); `None` for visitors, previews and the editor.
     pub member: RwSignal<Option<ClubCard>>,
+    /// Points-mall units taken, by `(block id, item name)` (the server sets them; none taken in
+    /// the editor).
+    pub taken: StoredValue<HashMap<(String, String), i64>>,
     /// Device whose overrides apply.
     pub device: RwSignal<Device>,
     /// Editor chrome, when editing.
@@ -118,6 +128,7 @@ impl RenderCtx {
             campaigns: RwSignal::new(doc.campaigns.clone()),
             club: RwSignal::new(ClubSettings::default()),
             member: RwSignal::new(None),
+            taken: StoredValue::new(HashMap::new()),
             device: RwSignal::new(Device::Phone),
             chrome,
             now: Utc::now(),

@@ -8,6 +8,8 @@ mod html;
 pub mod odds;
 mod runtime;
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -16,17 +18,20 @@ use chrono_tz::Tz;
 use cradle_model::document::Device;
 use cradle_model::share::{share_card, ShareCard};
 use cradle_model::{framing, stage_of, visibility, Closed, ClubSettings, Document, Language};
+use cradle_render::club_texts::club_texts;
+use cradle_render::codes::my_codes;
 use cradle_render::shell::{BarState, ClosedNotice, MemberBar, NotFoundNotice};
 use cradle_render::words::words;
 use cradle_render::{provide_render, RenderCtx, RenderPage};
-use cradle_wire::member::ClubCard;
+use cradle_wire::member::{ClubCard, PrizeCode};
 use cradle_wire::ErrorCode;
 use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::club::member::CurrentMember;
-use crate::club::{card, members, settings};
+use crate::club::share_offers::{self, Receiver};
+use crate::club::{card, mall, members, settings};
 use crate::routes::previews::open_draft;
 use crate::store::workspaces;
 
@@ -38,6 +43,9 @@ pub struct PageQuery {
     /// A member token the brand signed: the runtime turns it into a session.
     #[serde(default)]
     t: Option<String>,
+    /// An offer to share rights (its token), for the signed-in member to answer.
+    #[serde(default)]
+    share: Option<String>,
     /// Preview size: `phone` (default), `tablet` or `desktop`.
     #[serde(default)]
     size: Option<Device>,
@@ -127,14 +135,38 @@ pub async fn serve(
     };
     let card = match (&viewer, &member, &csrf) {
         (Some(m), Some(member), Some(_)) => {
-            match card::of(&state.db, member, stage_of(&m.profile, today), zone).await {
-                Ok(card) => Some(card),
-                Err(_) => return trouble(lang, &url),
+            let stage = stage_of(&m.profile, today);
+            match card::of(&state.db, member, stage, &page.document_id, zone).await {
+                Ok(mut card) => {
+                    if let Some(token) = &query.share {
+                        let receiver = Receiver {
+                            id: &member.id,
+                            workspace_id: &member.workspace_id,
+                        };
+                        match share_offers::view(&state.db, token, receiver).await {
+                            Ok(offer) => card.offer = offer,
+                            Err(_) => return trouble(lang, &url),
+                        }
+                    }
+                    Some(card)
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "member page: her card");
+                    return trouble(lang, &url);
+                }
             }
         }
         _ => None,
     };
-    let session = Session { bar, csrf, card };
+    let Ok(taken) = mall::taken(&state.db, &page.document_id).await else {
+        return trouble(lang, &url);
+    };
+    let session = Session {
+        bar,
+        csrf,
+        card,
+        taken,
+    };
     let body = member_body(&seen, club, &slug, session, now);
     let head = Head {
         lang,
@@ -213,6 +245,8 @@ struct Session {
     csrf: Option<String>,
     /// The member's standing, for the club blocks.
     card: Option<ClubCard>,
+    /// Points-mall units taken, by block and item.
+    taken: HashMap<(String, String), i64>,
 }
 
 /// The member bar and the page, drawn.
@@ -223,7 +257,12 @@ fn member_body(
     session: Session,
     now: DateTime<Utc>,
 ) -> String {
-    let Session { bar, csrf, card } = session;
+    let Session {
+        bar,
+        csrf,
+        card,
+        taken,
+    } = session;
     let lang = doc.language;
     let (state_attr, code_attr) = match &bar {
         BarState::Member { code } => ("member", Some(code.clone())),
@@ -232,10 +271,24 @@ fn member_body(
     };
     let demo = matches!(bar, BarState::Visitor { demo: true }).then_some("");
     let slug = slug.to_owned();
+    // Codes no block of this page shows (prizes won, other pages' points malls).
+    let prizes: Vec<PrizeCode> = card
+        .iter()
+        .flat_map(|c| c.codes.iter().filter(|c| c.block.is_none()).cloned())
+        .collect();
+    let prizes = (!prizes.is_empty()).then(|| {
+        let title = club_texts(lang).my_prizes;
+        view! {
+            <section class="cradle-card member-prizes" aria-label=title>
+                {my_codes(lang, title, prizes)}
+            </section>
+        }
+    });
     let mut ctx = RenderCtx::new(doc, None);
     ctx.now = now;
     ctx.club.set(club);
     ctx.member.set(card);
+    ctx.taken.set_value(taken);
     draw(move || {
         provide_render(ctx);
         view! {
@@ -251,6 +304,7 @@ fn member_body(
             </div>
             <div class="member">
                 <RenderPage />
+                {prizes}
             </div>
         }
     })

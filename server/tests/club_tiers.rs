@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::club::{balance, earn, me, post, put_settings};
+use common::club::{balance, earn, me, post, put_settings, share};
 use cradle_model::ClubSettings;
 use cradle_server::auth::Role;
 use cradle_server::store::now_ms;
@@ -143,14 +143,10 @@ dual_test!(
         let c = app.member("Brand", "c").await;
         app.grant_points(&a, 30_000).await; // diamond
         app.grant_points(&b, 600).await; // bronze
-        let r = post(app, &a, "/api/member/shares", json!({"code": b.code})).await;
+        let r = share(app, &a, &b).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-        assert_eq!(
-            post(app, &b, "/api/member/shares", json!({"code": c.code}))
-                .await
-                .status,
-            StatusCode::CREATED
-        );
+        assert_eq!(r.json()["sharer"], json!(a.code));
+        assert_eq!(share(app, &b, &c).await.status, StatusCode::CREATED);
 
         // Rule 1: B enjoys diamond rights, B's tier stays bronze.
         let profile = me(app, &b).await;
@@ -190,33 +186,26 @@ dual_test!(
 
         let code = |r: common::TestResponse| (r.status, r.error_code());
         assert_eq!(
-            code(post(app, &a, "/api/member/shares", json!({"code": a.code})).await),
+            code(share(app, &a, &a).await),
             (StatusCode::UNPROCESSABLE_ENTITY, "self_share".into())
         );
         // B already receives A's rights.
         let d = app.member("Brand", "d").await;
         assert_eq!(
-            code(post(app, &d, "/api/member/shares", json!({"code": b.code})).await),
+            code(share(app, &d, &b).await),
             (StatusCode::CONFLICT, "already_shared".into())
         );
         // B shares with C, so C sharing back would be a circle.
         assert_eq!(
-            code(post(app, &c, "/api/member/shares", json!({"code": b.code})).await),
+            code(share(app, &c, &b).await),
             (StatusCode::CONFLICT, "share_loop".into())
         );
         assert_eq!(
-            code(post(app, &b, "/api/member/shares", json!({"code": a.code})).await),
+            code(share(app, &b, &a).await),
             (StatusCode::CONFLICT, "share_loop".into())
         );
-        let r = app
-            .call_member(
-                &a,
-                Method::POST,
-                "/api/member/shares",
-                Some(json!({"code": "nobody"})),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let r = post(app, &a, "/api/member/shares", json!({"token": "nobody"})).await;
+        assert_eq!(code(r), (StatusCode::GONE, "offer_gone".into()));
     }
 );
 
@@ -229,11 +218,13 @@ dual_test!(a_club_can_turn_rights_sharing_off, |app| {
     put_settings(app, &staff, &club).await;
     let a = app.member("Brand", "a").await;
     let b = app.member("Brand", "b").await;
-    let r = post(app, &a, "/api/member/shares", json!({"code": b.code})).await;
+    let r = app
+        .call_member(&a, Method::POST, "/api/member/share-offers", None)
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.error_code(), "sharing_off");
     put_settings(app, &staff, &ClubSettings::default()).await;
-    let r = post(app, &a, "/api/member/shares", json!({"code": b.code})).await;
+    let r = share(app, &a, &b).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
 });
 

@@ -422,6 +422,19 @@ dual_test!(clerks_redeem_each_code_once, |app| {
             .status,
         StatusCode::FORBIDDEN
     );
+    // Her page lists her codes to show in store, each with its QR.
+    let page = app
+        .call_member(&m, Method::GET, "/c/wheel", None)
+        .await
+        .text();
+    let listed = &page[page
+        .find("class=\"cradle-card member-prizes\"")
+        .expect("her prizes")..];
+    assert!(
+        codes.iter().all(|c| listed.contains(c.as_str())),
+        "{listed}"
+    );
+    assert!(listed.contains(&format!("aria-label=\"QR {}\"", codes[0])));
     let ok = app.call(&clerk, Method::POST, &path(&codes[0]), None).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.text());
     let again = app.call(&clerk, Method::POST, &path(&codes[0]), None).await;

@@ -319,7 +319,7 @@ dual_test!(pages_draw_the_workspaces_one_ladder, |app| {
     // A diamond member shares her rights: the block says whose benefits she enjoys.
     let rich = app.member("Brand", "rich").await;
     app.grant_points(&rich, 30_000).await;
-    let r = common::club::post(app, &rich, "/api/member/shares", json!({"code": mum.code})).await;
+    let r = common::club::share(app, &rich, &mum).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let html = seen().await;
     assert!(
@@ -359,7 +359,10 @@ dual_test!(club_blocks_arrive_with_her_standing, |app| {
         .call_member(&mum, Method::GET, "/c/daily", None)
         .await
         .text();
-    assert!(html.contains("300 积分"), "her balance");
+    assert!(
+        html.contains("class=\"cradle-member__points\">300 积分"),
+        "her balance"
+    );
     assert!(
         html.contains("再获得 200 成长值即可升级为青铜 Bronze"),
         "{html}"
@@ -390,7 +393,10 @@ dual_test!(club_blocks_arrive_with_her_standing, |app| {
     assert!(html.contains("今日签到获得 5 积分，已连续签到 1 天") && html.contains("今日已签到"));
     // A visitor sees no one's points.
     let visitor = app.get("/c/daily").await.text();
-    assert!(visitor.contains("登录后查看您的等级和积分") && !visitor.contains("300 积分"));
+    assert!(
+        visitor.contains("登录后查看您的等级和积分")
+            && !visitor.contains("class=\"cradle-member__points\"")
+    );
 });
 
 // The lifecycle tips show a member the tips for her stage today; a visitor sees them all.

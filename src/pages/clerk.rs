@@ -1,7 +1,8 @@
-//! `/clerk`: the till's screen for prize codes. A clerk types the code a member shows, sees the
-//! prize and whom it was issued to, and redeems it once; a code already redeemed, expired or
-//! unknown is refused with the reason, in the clerk's language.
+//! `/clerk`: the till's screen for prize codes. A clerk types (or scans) the code a member shows,
+//! sees the prize and whom it was issued to, and redeems it once; a code already redeemed,
+//! expired or unknown is refused with the reason, in the clerk's language.
 
+mod scan;
 mod words;
 
 use cradle_wire::draws::CodeInfo;
@@ -14,6 +15,7 @@ use crate::api::redemptions;
 use crate::i18n::{use_i18n, LanguageSwitch};
 use crate::pages::login::RequireLogin;
 use crate::pages::projects::edited;
+use scan::Scan;
 pub use words::words;
 
 /// The clerk screen.
@@ -45,8 +47,7 @@ fn Redeem() -> impl IntoView {
     let w = move || words(i18n.lang());
     let typed = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Idle);
-    let look_up = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let look_up = move || {
         let code = typed.get_untracked();
         if code.trim().is_empty() {
             return;
@@ -85,7 +86,13 @@ fn Redeem() -> impl IntoView {
                     <LanguageSwitch />
                 </div>
             </header>
-            <form class="clerk-form" on:submit=look_up>
+            <form
+                class="clerk-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    look_up();
+                }
+            >
                 <label for="prize-code">{move || w().code}</label>
                 <input
                     id="prize-code"
@@ -104,6 +111,10 @@ fn Redeem() -> impl IntoView {
                     {move || w().look_up}
                 </button>
             </form>
+            <Scan found=Callback::new(move |code: String| {
+                typed.set(code);
+                look_up();
+            }) />
             <section class="clerk-result" aria-live="polite">
                 {move || match step.get() {
                     Step::Idle | Step::Busy => ().into_any(),

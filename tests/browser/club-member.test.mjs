@@ -40,7 +40,7 @@ test('one tap signs a member in for the day; her card and the calendar follow', 
   // Her card, drawn by the server: the first tier, no points yet, growth to the next tier.
   assert.equal(await cardPoints(page), 0);
   await page.locator('.cradle-member__next').filter({ hasText: /^再获得 \d+ 成长值即可升级为/ }).waitFor();
-  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '0');
+  assert.equal(await page.getByRole('progressbar', { name: /成长进度/ }).getAttribute('aria-valuenow'), '0');
   const today = page.locator('.cradle-calendar__day[aria-current="date"]');
   assert.match(await today.textContent(), /^今天\+\d+$/);
 
@@ -52,7 +52,7 @@ test('one tap signs a member in for the day; her card and the calendar follow', 
   const credited = Number((await done.textContent()).match(/获得 (\d+) 积分/)[1]);
   assert.ok(credited > 0);
   assert.equal(await cardPoints(page), credited, 'her card shows the new balance');
-  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), String(credited));
+  assert.equal(await page.getByRole('progressbar', { name: /成长进度/ }).getAttribute('aria-valuenow'), String(credited));
   assert.equal(await page.locator('.cradle-calendar__day--done').count(), 1);
 
   // A second tap credits nothing and says so.
@@ -182,4 +182,56 @@ test('her invite card passes on her link; a new member who opens it credits her 
   assert.equal(await balance(inviter.page), after, 'a second visit credits nothing');
   assert.deepEqual(await axe(friend.page, '.member'), [], 'the invite page passes axe');
   for (const p of [inviter, copier, friend]) await p.context.close();
+});
+
+test('rights are shared once the family member accepts; either can end it', async () => {
+  const login = await api('POST', '/api/auth/login', USER);
+  const staff = { cookie: login.cookie.split(';')[0], csrf: login.json.csrf_token };
+  const clubSlug = `club-${run}`;
+  const draft = (await api('POST', '/api/documents', { title: '会员中心', slug: clubSlug, template: 'club-home' }, staff)).json;
+  await api('POST', `/api/documents/${draft.id}/publish`, { version: draft.version }, staff);
+
+  // Mum makes an offer; the share sheet (stubbed) gets its link.
+  const mum = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await mum.page.addInitScript(() => {
+    navigator.share = async (data) => { window.sharedUrl = data.url; };
+  });
+  await mum.page.goto(`${BASE_URL}/c/${clubSlug}?t=${memberToken(`mum-${run}`)}`);
+  await mum.page.getByText('已登录会员').waitFor();
+  await runtime(mum.page);
+  const mumCode = await mum.page.locator('#member-bar').getAttribute('data-code');
+  const card = mum.page.locator('.cradle-share');
+  await card.getByRole('button', { name: '邀请家人共享' }).tap();
+  await mum.page.waitForFunction(() => window.sharedUrl !== undefined);
+  const link = await mum.page.evaluate(() => window.sharedUrl);
+  assert.match(link, new RegExp(`/c/${clubSlug}\\?share=[0-9a-f]{32}$`));
+
+  // Gran opens it: she is asked, and nothing is shared until she accepts.
+  const gran = await openPage(browser, 'phone', { locale: 'zh-CN' });
+  await gran.page.goto(`${link}&t=${memberToken(`gran-${run}`)}`);
+  await gran.page.getByText('已登录会员').waitFor();
+  const offer = gran.page.getByRole('group', { name: '接受共享' });
+  await offer.getByText(`会员 ${mumCode} 邀请您共享TA的`).waitFor();
+  let me = await gran.page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+  assert.equal(me.benefits.shared_by, null, 'not before she accepts');
+  await runtime(gran.page);
+  await offer.getByRole('button', { name: '接受共享' }).tap();
+  await gran.page.getByText(`您正在享受会员 ${mumCode} 共享的权益`).waitFor();
+  assert.ok(!gran.page.url().includes('share='), 'the offer leaves the address');
+  me = await gran.page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+  assert.equal(me.benefits.shared_by, mumCode);
+  const granCode = await gran.page.locator('#member-bar').getAttribute('data-code');
+  await screenshot(gran.page, 'rights-shared-phone');
+  assert.deepEqual(await axe(gran.page, '.member'), [], 'the sharing card passes axe');
+
+  // Mum's card lists gran and the 0.25-point bonus; mum ends it.
+  await mum.page.reload();
+  await card.getByText(`与会员 ${granCode} 共享中`).waitFor();
+  await card.getByText('家人每获得 1 积分，您额外获得 0.25 积分').waitFor();
+  await runtime(mum.page);
+  await card.getByRole('button', { name: '结束共享' }).tap();
+  await mum.page.waitForFunction(() => !document.body.textContent.includes('共享中'));
+  me = await gran.page.evaluate(() => fetch('/api/member/me').then((r) => r.json()));
+  assert.equal(me.benefits.shared_by, null, 'ended');
+  for (const p of [mum, gran]) await p.context.close();
 });

@@ -100,7 +100,8 @@ error_codes! {
     DailyLimit = "daily_limit", 409;
     /// The member used all draws of the campaign; `details.limit`.
     CampaignLimit = "campaign_limit", 409;
-    /// The points balance is below the cost; `details.cost`.
+    /// The points balance is below the cost; `details.cost` (a draw) or `details.missing` (the
+    /// points short for a points-mall item).
     InsufficientPoints = "insufficient_points", 409;
     /// The game was published before draws existed: republish the page.
     RepublishNeeded = "republish_needed", 409;
@@ -120,6 +121,8 @@ error_codes! {
     ShareLoop = "share_loop", 409;
     /// The brand has turned rights sharing off in its club settings.
     SharingOff = "sharing_off", 409;
+    /// No unit of the points-mall item is left.
+    SoldOut = "sold_out", 409;
     /// The workspace keeps its maximum number of saved sections.
     TooManySections = "too_many_sections", 409;
     /// The page or game has closed; `details.ended_at` says when.
@@ -130,6 +133,8 @@ error_codes! {
     Revoked = "revoked", 410;
     /// The prize code's redemption period is over.
     ExpiredCode = "expired_code", 410;
+    /// The offer to share rights was used or has expired.
+    OfferGone = "offer_gone", 410;
     /// The body is larger than allowed.
     BodyTooLarge = "body_too_large", 413;
     /// The workspace's picture quota would be exceeded.

@@ -1,6 +1,7 @@
 //! What a member's club blocks show her and what her taps on them send and get back: her standing,
 //! drawn into her page by the server; sign-in, quiz and vote.
 
+use cradle_model::progress::{MedalRule, Tally};
 use serde::{Deserialize, Serialize};
 
 /// How many days ahead "points expiring soon" looks.
@@ -26,6 +27,117 @@ pub struct ClubCard {
     pub shared_by: Option<SharedBy>,
     /// Her lifecycle stage today (`mid_pregnancy`, `newborn`…), when her profile tells.
     pub stage: Option<String>,
+    /// What she has done, for task progress.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub tally: Tally,
+    /// Medals she has earned and the workspace's day each was earned (`YYYY-MM-DD`).
+    pub medals: Vec<Earned>,
+    /// Codes of the members she shares her rights with.
+    pub receivers: Vec<String>,
+    /// An offer to share rights with her that the page's address carries, awaiting her answer.
+    pub offer: Option<Offer>,
+    /// Her prize and points-mall codes, newest first.
+    pub codes: Vec<PrizeCode>,
+}
+
+/// A code she shows in store: a prize won in a draw, or a points-mall item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PrizeCode {
+    /// The points-redemption block of this page it came from, if it did.
+    pub block: Option<String>,
+    /// The prize or item.
+    pub item: String,
+    /// `XXXX-XXXX-XXXX`.
+    pub code: String,
+    /// The workspace's last day it works (`YYYY-MM-DD`).
+    pub valid_until: String,
+    /// Whether a clerk has redeemed it.
+    pub redeemed: bool,
+}
+
+/// A medal earned.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Earned {
+    /// What earned it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub rule: MedalRule,
+    /// The workspace's day it was earned (`YYYY-MM-DD`).
+    pub on: String,
+}
+
+/// An offer to share rights, as its receiver sees it before answering.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Offer {
+    /// The offer's token (the `?share=` of the link).
+    pub token: String,
+    /// The sharer's member code.
+    pub sharer: String,
+    /// The sharer's lifetime growth (their tier).
+    pub growth: u64,
+    /// Why she cannot accept, when she cannot.
+    pub refused: Option<OfferRefused>,
+}
+
+/// Why an offer to share rights cannot be accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OfferRefused {
+    /// Her own offer.
+    Own,
+    /// Someone already shares rights with her.
+    AlreadyShared,
+    /// She shares her rights with the sharer.
+    Loop,
+    /// Used or past its time.
+    Gone,
+}
+
+/// A new offer to share rights (`POST /api/member/share-offers`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferMade {
+    /// The token a link carries as `?share=`.
+    pub token: String,
+    /// Unix ms after which it cannot be accepted.
+    pub expires_at: i64,
+}
+
+/// Accepting an offer to share rights.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OfferAnswer {
+    /// The offer's token.
+    pub token: String,
+}
+
+/// Redeeming a points-mall item (`POST /api/published/{slug}/blocks/{block}/redeem`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RedeemRequest {
+    /// The item's place in the block's list, from 0.
+    pub item: u32,
+}
+
+/// A points-mall redemption: what she got and its code.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Redeemed {
+    /// The item.
+    pub item: String,
+    /// Points it cost.
+    pub points: i64,
+    /// `XXXX-XXXX-XXXX`, shown in store.
+    pub code: String,
+    /// Unix ms the code stops working.
+    pub expires_at: i64,
+    /// Her balance now.
+    pub balance: i64,
 }
 
 /// A member sharing rights with her.

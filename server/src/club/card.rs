@@ -1,6 +1,6 @@
 //! The member's standing as her club blocks show it ([`ClubCard`]): balance, growth, points
 //! lapsing soon, her sign-in streak on the workspace's day, who shares rights with her and her
-//! lifecycle stage.
+//! lifecycle stage, what she has done (tasks) and her medals, whom she shares her rights with.
 
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -8,16 +8,17 @@ use cradle_model::Stage;
 use cradle_wire::member::{ClubCard, Expiring, SharedBy, EXPIRING_WITHIN_DAYS};
 
 use crate::club::members::Member;
-use crate::club::{day, expiry, ledger, sharing, sign_in};
+use crate::club::{codes, day, expiry, ledger, sharing, sign_in, tally};
 use crate::db::Db;
 use crate::store::now_ms;
 
-/// The card of `found` (whose lifecycle stage today is `stage`) now, lapsed points expired
-/// first.
+/// The card of `found` (whose lifecycle stage today is `stage`) on the page `document_id` now,
+/// lapsed points expired first.
 pub async fn of(
     db: &Db,
     found: &Member,
     stage: Option<Stage>,
+    document_id: &str,
     zone: Tz,
 ) -> Result<ClubCard, sqlx::Error> {
     let member = found.id.as_str();
@@ -38,6 +39,11 @@ pub async fn of(
             growth: u64::try_from(growth).unwrap_or(0),
         });
     Ok(ClubCard {
+        tally: tally::of(db, found, streak, stage.is_some()).await?,
+        medals: tally::medals(db, found, zone).await?,
+        receivers: sharing::receivers(db, member).await?,
+        offer: None,
+        codes: codes::of(db, member, document_id, zone).await?,
         points,
         growth: u64::try_from(found.growth).unwrap_or(0),
         expiring,

@@ -9,12 +9,13 @@
 //! `floor(quarters / 4) − credited`, so fractions accumulate and are never lost or rounded up
 //! (earning 1, 1, 1, 1 pays one point after the fourth).
 //!
-//! A receiver has at most one sharer (the link's key), so the 0.25 credit is unambiguous.
+//! A receiver has at most one sharer (the link's key), so the 0.25 credit is unambiguous. She
+//! becomes one only by accepting the sharer's offer (`crate::club::share_offers`), and either of
+//! them can end it.
 
 use sqlx::AnyConnection;
 
 use crate::db::Db;
-use crate::store::{is_unique_violation, now_ms};
 
 /// Quarter-points per whole point.
 pub const QUARTERS_PER_POINT: i64 = 4;
@@ -25,54 +26,30 @@ pub fn owed(quarters: i64, credited: i64) -> i64 {
     quarters.div_euclid(QUARTERS_PER_POINT) - credited
 }
 
-/// Why a share is refused.
-#[derive(Debug, thiserror::Error)]
-pub enum ShareError {
-    /// Sharing with oneself.
-    #[error("you cannot share rights with yourself")]
-    SelfShare,
-    /// The receiver already receives rights from someone.
-    #[error("this member already enjoys rights shared by someone")]
-    AlreadyShared,
-    /// The receiver already shares rights with the sharer.
-    #[error("this member already shares rights with you")]
-    Loop,
-    /// The database failed.
-    #[error(transparent)]
-    Db(#[from] sqlx::Error),
+/// Ends the sharing between `me` and `other`, whichever of them shares with the other: false
+/// when they did not share. Quarter-points not yet paid go with it.
+pub async fn end(db: &Db, me: &str, other: &str) -> Result<bool, sqlx::Error> {
+    let ended = sqlx::query(
+        "DELETE FROM rights_shares WHERE (receiver_id = $1 AND sharer_id = $2) \
+         OR (receiver_id = $2 AND sharer_id = $1)",
+    )
+    .bind(me)
+    .bind(other)
+    .execute(&db.pool)
+    .await?;
+    Ok(ended.rows_affected() > 0)
 }
 
-/// `sharer` shares their rights with `receiver` (both of one workspace).
-pub async fn share(db: &Db, sharer: &str, receiver: &str) -> Result<(), ShareError> {
-    if sharer == receiver {
-        return Err(ShareError::SelfShare);
-    }
-    let back: Option<(String,)> = sqlx::query_as(
-        "SELECT receiver_id FROM rights_shares WHERE receiver_id = $1 AND sharer_id = $2",
+/// Codes of the members `sharer` shares rights with, earliest first.
+pub async fn receivers(db: &Db, sharer: &str) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT m.code FROM rights_shares s JOIN members m ON m.id = s.receiver_id \
+         WHERE s.sharer_id = $1 ORDER BY s.created_at, m.code",
     )
     .bind(sharer)
-    .bind(receiver)
-    .fetch_optional(&db.pool)
+    .fetch_all(&db.pool)
     .await?;
-    if back.is_some() {
-        return Err(ShareError::Loop);
-    }
-    sqlx::query(
-        "INSERT INTO rights_shares (receiver_id, sharer_id, created_at) VALUES ($1, $2, $3)",
-    )
-    .bind(receiver)
-    .bind(sharer)
-    .bind(now_ms())
-    .execute(&db.pool)
-    .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            ShareError::AlreadyShared
-        } else {
-            ShareError::Db(e)
-        }
-    })?;
-    Ok(())
+    Ok(rows.into_iter().map(|(code,)| code).collect())
 }
 
 /// Who shares rights with `receiver`: `(sharer id, sharer code, sharer growth)`.

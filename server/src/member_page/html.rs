@@ -3,6 +3,8 @@
 //! renderer drew. Everything a marketer or member wrote is escaped (by the renderer in the body,
 //! here in the head).
 
+use std::sync::LazyLock;
+
 use cradle_model::share::ShareCard;
 use cradle_model::Language;
 use leptos::prelude::*;
@@ -10,6 +12,30 @@ use leptos::tachys::view::RenderHtml;
 
 /// The member page's CSS: the renderer's styles and the member bar, nothing of the editor.
 pub const MEMBER_CSS: &str = include_str!("../../../style/member.css");
+
+/// [`MEMBER_CSS`] as sent: without its comments and indentation, which only its readers need.
+fn member_css() -> &'static str {
+    static CSS: LazyLock<String> = LazyLock::new(|| compact(MEMBER_CSS));
+    &CSS
+}
+
+/// `css` without comments, indentation and blank lines (the file holds no `/*` in a string).
+fn compact(css: &str) -> String {
+    let mut kept = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        kept.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    kept.push_str(rest);
+    kept.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// A view drawn to HTML by the renderer's components compiled for the server.
 pub fn draw<V: RenderHtml>(view: impl FnOnce() -> V) -> String {
@@ -67,8 +93,9 @@ pub fn document(head: Head<'_>, body: &str) -> String {
         "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">\
          {meta}<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
-         <style>{MEMBER_CSS}</style>\n{runtime}</head><body>{body}</body></html>",
+         <style>{css}</style>\n{runtime}</head><body>{body}</body></html>",
         lang = head.lang.tag(),
+        css = member_css(),
         runtime = head.runtime,
     )
 }

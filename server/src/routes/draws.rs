@@ -157,6 +157,22 @@ fn draw_error(e: DrawError) -> ApiError {
     }
 }
 
+/// The request's `Idempotency-Key` (1-100 characters), or 400 `idempotency_key_required`.
+pub fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    headers
+        .get(IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100)
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::IdempotencyKeyRequired,
+                "send an Idempotency-Key header (1-100 characters) with each draw or redemption",
+            )
+        })
+}
+
 /// Draws once. The server picks the prize; the same `Idempotency-Key` always returns the same
 /// result and charges once.
 #[utoipa::path(post, path = "/published/{slug}/campaigns/{campaign}/draws", tag = "draws",
@@ -176,18 +192,7 @@ pub async fn draw(
     Path((slug, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 100)
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::IdempotencyKeyRequired,
-                "send an Idempotency-Key header (1-100 characters) with each draw",
-            )
-        })?
-        .to_owned();
+    let key = idempotency_key(&headers)?;
     if let Err(wait) = state.draw_limits.take(&member.id, client, now_ms()).await? {
         return Ok(rate_limited(wait).retry_after(wait));
     }

@@ -1,17 +1,20 @@
-//! Member actions on a published page's blocks: daily sign-in, quiz answers, votes, and sharing
-//! the page. The member's workspace must be the page's (else 404), the page must be open (403
+//! Member actions on a published page's blocks: daily sign-in, quiz answers, votes, points-mall
+//! redemptions, and sharing the page. The member's workspace must be the page's (else 404), the page must be open (403
 //! `not_started`, 410 `ended`) and the block must be of the right kind and for this member.
 
 use cradle_model::validate::Kind;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use chrono::Utc;
 use chrono_tz::Tz;
-use cradle_model::facts::{Facts, Quiz, SignIn, Vote};
+use cradle_model::facts::{Coupons, Facts, Mall, MallItem, Quiz, SignIn, Vote};
 use cradle_model::{audience, BlockKind, ClubSettings, NodeId, ValidationError};
-use cradle_wire::member::{QuizAnswers, QuizResult, SignInResult, VoteCounts, VoteRequest};
+use cradle_wire::member::{
+    QuizAnswers, QuizResult, RedeemRequest, Redeemed, SignInResult, VoteCounts, VoteRequest,
+};
 use cradle_wire::ErrorCode;
 use serde::Serialize;
 use serde_json::json;
@@ -19,12 +22,15 @@ use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::club::ledger::{self, Entry};
+use crate::club::mall::{self, OrderError, Shelf};
 use crate::club::member::CurrentMember;
 use crate::club::quiz;
 use crate::club::sign_in;
 use crate::club::{day, settings, votes};
+use crate::draws::code;
 use crate::draws::published::PublishedVersion;
 use crate::error::{ApiError, ErrorBody};
+use crate::routes::draws::idempotency_key;
 use crate::store::now_ms;
 
 /// The block's counts per option and the member's votes left on `today`.
@@ -348,4 +354,110 @@ pub async fn share(
         points,
         balance: ledger::balance(&state.db, &member.id).await?,
     }))
+}
+
+/// Redeems an item of a points-redemption block: takes a unit of stock, debits its points and
+/// issues a code for the store, all at once or not at all. The same `Idempotency-Key` answers
+/// the first redemption again (200) and spends once. 409 `insufficient_points` with
+/// `details.missing` (the points short), 409 `sold_out`.
+#[utoipa::path(post, path = "/published/{slug}/blocks/{block_id}/redeem", operation_id = "redeem_mall_item", tag = "members",
+    params(("slug" = String, Path), ("block_id" = String, Path),
+           ("Idempotency-Key" = String, Header, description = "client-made, unique per attempt (max 100 chars)")),
+    request_body = RedeemRequest,
+    responses((status = 201, body = Redeemed), (status = 200, description = "replayed key", body = Redeemed),
+              (status = 400, description = "missing idempotency key", body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 409, description = "insufficient_points or sold_out", body = ErrorBody),
+              (status = 410, body = ErrorBody), (status = 422, description = "invalid_body: no such item", body = ErrorBody)))]
+pub async fn redeem(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, block_id)): Path<(String, String)>,
+    headers: HeaderMap,
+    Json(req): Json<RedeemRequest>,
+) -> Result<(StatusCode, Json<Redeemed>), ApiError> {
+    let key = idempotency_key(&headers)?;
+    let page = page(&state, &slug, &member).await?;
+    let mall = Mall::of(page.block(&block_id, BlockKind::RedemptionGrid, &member)?);
+    let item = pick(&mall.items, req.item)?;
+    order(&state, &member, &page, (&block_id, item), &key).await
+}
+
+/// Claims a coupon of a coupon list: a code, once per member (a second claim answers the first
+/// code again, 200), while codes last (409 `sold_out`).
+#[utoipa::path(post, path = "/published/{slug}/blocks/{block_id}/claim", operation_id = "claim_coupon", tag = "members",
+    params(("slug" = String, Path), ("block_id" = String, Path)), request_body = RedeemRequest,
+    responses((status = 201, body = Redeemed), (status = 200, description = "claimed before", body = Redeemed),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 409, description = "sold_out", body = ErrorBody),
+              (status = 410, body = ErrorBody), (status = 422, description = "invalid_body: no such coupon", body = ErrorBody)))]
+pub async fn claim(
+    State(state): State<AppState>,
+    member: CurrentMember,
+    Path((slug, block_id)): Path<(String, String)>,
+    Json(req): Json<RedeemRequest>,
+) -> Result<(StatusCode, Json<Redeemed>), ApiError> {
+    let page = page(&state, &slug, &member).await?;
+    let coupons = Coupons::of(page.block(&block_id, BlockKind::CouponList, &member)?);
+    let items: Vec<MallItem> = coupons.coupons.iter().map(MallItem::from).collect();
+    let item = pick(&items, req.item)?;
+    // One key per coupon: her second claim is a replay of the first.
+    let key = format!("coupon:{}/{block_id}/{}", page.document_id, item.name);
+    order(&state, &member, &page, (&block_id, item), &key).await
+}
+
+/// Item `n` of a block's list, or 422 at `/item`.
+fn pick(items: &[MallItem], n: u32) -> Result<&MallItem, ApiError> {
+    items.get(n as usize).ok_or_else(|| {
+        ApiError::invalid(
+            ErrorCode::InvalidBody,
+            vec![ValidationError::in_english(
+                "/item",
+                Kind::OutOfRange,
+                format!("pick one of the {} items, from 0", items.len()),
+            )],
+        )
+    })
+}
+
+/// Orders `item` of block `block_id` for `member` under `key`, answered as the client sees it.
+async fn order(
+    state: &AppState,
+    member: &CurrentMember,
+    page: &Page,
+    (block_id, item): (&str, &MallItem),
+    key: &str,
+) -> Result<(StatusCode, Json<Redeemed>), ApiError> {
+    let shelf = Shelf {
+        workspace_id: &member.workspace_id,
+        document_id: &page.document_id,
+        block_id,
+    };
+    let now = now_ms();
+    let order = mall::redeem(&state.db, shelf, &member.id, item, key, now)
+        .await
+        .map_err(|e| match e {
+            OrderError::SoldOut => ApiError::new(ErrorCode::SoldOut, "this item is sold out"),
+            OrderError::Short(missing) => ApiError::new(
+                ErrorCode::InsufficientPoints,
+                format!("{missing} more points are needed for this item"),
+            )
+            .with_details(json!({ "missing": missing })),
+            OrderError::Db(e) => ApiError::internal(e),
+        })?;
+    let status = if order.issued_at == now {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(Redeemed {
+            item: order.item,
+            points: order.points,
+            code: code::display(&order.code),
+            expires_at: order.expires_at,
+            balance: ledger::balance(&state.db, &member.id).await?,
+        }),
+    ))
 }

@@ -1,13 +1,13 @@
 //! `/api/member/*`: a member opens a session with a token their brand signed (or, in demo mode,
 //! without one), reads their club profile, joins through an invite and shares rights.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Duration;
 use cradle_model::Stage;
-use cradle_wire::member::CodeRequest;
+use cradle_wire::member::{CodeRequest, OfferAnswer, OfferMade};
 use cradle_wire::ErrorCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,7 +18,8 @@ use crate::club::ledger::{self, Line};
 use crate::club::member::{CurrentMember, MEMBER_COOKIE};
 use crate::club::members::{self, Member};
 use crate::club::sessions::{self, MEMBER_SESSION_HOURS};
-use crate::club::sharing::{self, ShareError};
+use crate::club::share_offers::{self, Receiver, ShareError};
+use crate::club::sharing;
 use crate::club::tiers::{self, TierInfo};
 use crate::club::token::{self, ProfileClaims, TokenError};
 use crate::club::{day, settings};
@@ -118,11 +119,11 @@ pub struct InviteResult {
     pub inviter_reward: i64,
 }
 
-/// A created rights share.
+/// An accepted rights share.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShareResult {
-    /// Code of the member who now enjoys your tier's benefits.
-    pub receiver: String,
+    /// Code of the member whose tier's benefits you now enjoy.
+    pub sharer: String,
 }
 
 /// Entries the profile lists.
@@ -325,45 +326,85 @@ pub async fn invite(
     Ok(Json(InviteResult { inviter_reward }))
 }
 
-/// Shares the member's rights with the member whose code is given: they enjoy this member's tier
-/// benefits when higher than their own, and each point they earn gives this member 0.25 points.
-#[utoipa::path(post, path = "/member/shares", operation_id = "share_rights", tag = "members", request_body = CodeRequest,
-    responses((status = 201, body = ShareResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, description = "no member has this code", body = ErrorBody),
-              (status = 409, description = "already_shared, share_loop or sharing_off (turned off in the club settings)", body = ErrorBody),
-              (status = 422, description = "self_share", body = ErrorBody)))]
-pub async fn share(
+/// Makes an offer to share the member's rights: a token for a link (`?share={token}`) she gives
+/// a family member, who enjoys her tier's benefits (when higher than their own) once they accept
+/// it; each point they earn then gives her 0.25 points. Valid 7 days, accepted once.
+#[utoipa::path(post, path = "/member/share-offers", tag = "members",
+    responses((status = 201, body = OfferMade), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 409, description = "sharing_off (turned off in the club settings)", body = ErrorBody)))]
+pub async fn offer_share(
     State(state): State<AppState>,
     me: CurrentMember,
-    Json(req): Json<CodeRequest>,
+) -> Result<(StatusCode, Json<OfferMade>), ApiError> {
+    sharing_on(&state, &me).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(share_offers::make(&state.db, &me.id).await?),
+    ))
+}
+
+/// Accepts an offer to share rights: the sharer's code.
+#[utoipa::path(post, path = "/member/shares", operation_id = "accept_share", tag = "members", request_body = OfferAnswer,
+    responses((status = 201, body = ShareResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 409, description = "already_shared, share_loop or sharing_off (turned off in the club settings)", body = ErrorBody),
+              (status = 410, description = "offer_gone: used, expired or unknown", body = ErrorBody),
+              (status = 422, description = "self_share", body = ErrorBody)))]
+pub async fn accept_share(
+    State(state): State<AppState>,
+    me: CurrentMember,
+    Json(req): Json<OfferAnswer>,
 ) -> Result<(StatusCode, Json<ShareResult>), ApiError> {
-    if !settings::get(&state.db, &me.workspace_id)
-        .await?
-        .rights_sharing
-    {
-        return Err(ApiError::new(
-            ErrorCode::SharingOff,
-            "this club does not offer rights sharing",
-        ));
-    }
-    let receiver = members::by_code(&state.db, &me.workspace_id, &req.code)
-        .await?
-        .ok_or_else(|| ApiError::not_found("member"))?;
-    sharing::share(&state.db, &me.id, &receiver.id)
+    sharing_on(&state, &me).await?;
+    let receiver = Receiver {
+        id: &me.id,
+        workspace_id: &me.workspace_id,
+    };
+    let sharer = share_offers::accept(&state.db, &req.token, receiver)
         .await
         .map_err(|e| {
             let code = match &e {
                 ShareError::SelfShare => ErrorCode::SelfShare,
                 ShareError::AlreadyShared => ErrorCode::AlreadyShared,
                 ShareError::Loop => ErrorCode::ShareLoop,
+                ShareError::Gone => ErrorCode::OfferGone,
                 ShareError::Db(e) => return ApiError::internal(e),
             };
             ApiError::new(code, e.to_string())
         })?;
-    Ok((
-        StatusCode::CREATED,
-        Json(ShareResult {
-            receiver: receiver.code,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(ShareResult { sharer })))
+}
+
+/// Ends the sharing between the member and the member with this code, whichever of them shares
+/// with the other. 404 when they do not share.
+#[utoipa::path(delete, path = "/member/shares/{code}", operation_id = "end_share", tag = "members",
+    params(("code" = String, Path, description = "the other member's code")),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+pub async fn end_share(
+    State(state): State<AppState>,
+    me: CurrentMember,
+    Path(code): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let other = members::by_code(&state.db, &me.workspace_id, &code)
+        .await?
+        .ok_or_else(|| ApiError::not_found("share"))?;
+    if !sharing::end(&state.db, &me.id, &other.id).await? {
+        return Err(ApiError::not_found("share"));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// 409 `sharing_off` when the brand has turned rights sharing off.
+async fn sharing_on(state: &AppState, me: &CurrentMember) -> Result<(), ApiError> {
+    if settings::get(&state.db, &me.workspace_id)
+        .await?
+        .rights_sharing
+    {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            ErrorCode::SharingOff,
+            "this club does not offer rights sharing",
+        ))
+    }
 }

@@ -77,3 +77,28 @@ pub async fn post(app: &TestApp, who: &MemberSession, path: &str, body: Value) -
 pub fn sign_in_path(slug: &str) -> String {
     format!("/api/published/{slug}/blocks/sign/sign-in")
 }
+
+/// `sharer` offers to share rights and `receiver` accepts the offer: the acceptance's answer.
+pub async fn share(
+    app: &TestApp,
+    sharer: &MemberSession,
+    receiver: &MemberSession,
+) -> TestResponse {
+    let token = offer(app, sharer).await;
+    post(
+        app,
+        receiver,
+        "/api/member/shares",
+        json!({ "token": token }),
+    )
+    .await
+}
+
+/// A new offer from `sharer` to share rights: its token.
+pub async fn offer(app: &TestApp, sharer: &MemberSession) -> String {
+    let r = app
+        .call_member(sharer, Method::POST, "/api/member/share-offers", None)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    r.json()["token"].as_str().expect("token").to_owned()
+}

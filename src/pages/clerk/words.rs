@@ -22,6 +22,10 @@ pub struct Words {
     pub not_a_code: &'static str,
     pub forbidden: &'static str,
     pub link: &'static str,
+    pub scan: &'static str,
+    pub aim: &'static str,
+    pub no_camera: &'static str,
+    pub cancel: &'static str,
     already: [&'static str; 2],
     expired: [&'static str; 2],
 }
@@ -42,7 +46,7 @@ impl Words {
 
 const ZH: Words = Words {
     title: "核销奖品码",
-    lead: "输入会员出示的奖品码（大小写、短横线均可），核对奖品后核销。每个码只能核销一次。",
+    lead: "输入或扫描会员出示的奖品码（大小写、短横线均可），核对奖品后核销。每个码只能核销一次。",
     back: "← 返回项目",
     code: "奖品码",
     code_hint: "例如 ABCD-EFGH-JKMN",
@@ -58,13 +62,17 @@ const ZH: Words = Words {
     not_a_code: "奖品码是 12 位字母和数字，例如 ABCD-EFGH-JKMN。",
     forbidden: "只有店员和品牌所有者可以核销奖品码。",
     link: "核销奖品码",
+    scan: "扫码",
+    aim: "把摄像头对准会员出示的二维码",
+    no_camera: "无法打开摄像头，请直接输入奖品码。",
+    cancel: "取消扫码",
     already: ["这个码已于 ", " 核销过，不能再次核销。"],
     expired: ["这个码已于 ", " 过期，不能核销。"],
 };
 
 const EN: Words = Words {
     title: "Redeem a prize code",
-    lead: "Type the code the member shows (any case, dashes optional), check the prize, then redeem it. Each code redeems once.",
+    lead: "Type or scan the code the member shows (any case, dashes optional), check the prize, then redeem it. Each code redeems once.",
     back: "← Projects",
     code: "Prize code",
     code_hint: "e.g. ABCD-EFGH-JKMN",
@@ -80,6 +88,10 @@ const EN: Words = Words {
     not_a_code: "A prize code is 12 letters and digits, e.g. ABCD-EFGH-JKMN.",
     forbidden: "Only store clerks and the brand's owner redeem prize codes.",
     link: "Redeem prize codes",
+    scan: "Scan",
+    aim: "Point the camera at the QR code the member shows",
+    no_camera: "The camera cannot be opened: type the code instead.",
+    cancel: "Stop scanning",
     already: ["This code was already redeemed at ", "; it cannot be redeemed again."],
     expired: ["This code expired at ", "; it cannot be redeemed."],
 };
