@@ -353,6 +353,20 @@ const TIP: &[Field] = &[
         "\"\""
     ),
     field!("link", "Read more link", "更多链接", FieldKind::Url, "\"\""),
+    field!(
+        "from_week",
+        "From week (0: the whole stage)",
+        "从第几周（0 为整个阶段）",
+        number(0, 320),
+        "0"
+    ),
+    field!(
+        "to_week",
+        "To week (0: to the stage's end)",
+        "到第几周（0 为阶段结束）",
+        number(0, 320),
+        "0"
+    ),
 ];
 const QUIZ_OPTION: &[Field] = &[field!(
     "text",
@@ -1048,7 +1062,7 @@ pub static SPECS: &[KindSpec] = &[
         },
         category: Category::Club,
         icon: "tips",
-        version: 1,
+        version: 2,
         slots: &[],
         fields: &[
             field!(
@@ -1068,8 +1082,8 @@ pub static SPECS: &[KindSpec] = &[
                     min: 1,
                     max: 20
                 },
-                r#"[{"stage":"mid_pregnancy","title":"Week 17: feel the first kicks","body":"","link":""}]"#,
-                r#"[{"stage":"mid_pregnancy","title":"孕 17 周：感受第一次胎动","body":"","link":""}]"#
+                r#"[{"stage":"mid_pregnancy","title":"Week 17: feel the first kicks","body":"","link":"","from_week":17,"to_week":20}]"#,
+                r#"[{"stage":"mid_pregnancy","title":"孕 17 周：感受第一次胎动","body":"","link":"","from_week":17,"to_week":20}]"#
             ),
         ],
     },

@@ -12,6 +12,7 @@ use crate::catalogue::BlockKind;
 use crate::document::{Block, Device};
 use crate::fields::FieldKind;
 use crate::language::Language;
+use crate::lifecycle::Stage;
 use crate::progress::{MedalRule, TaskAction};
 use crate::validate::{Kind, ValidationError};
 
@@ -255,6 +256,42 @@ impl Facts for Coupons {
     const KIND: BlockKind = BlockKind::CouponList;
 }
 
+/// One lifecycle tip: for a stage, and within it for some weeks (of pregnancy, or of the
+/// baby's age; 0 leaves that end open, 0 and 0 the whole stage).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Tip {
+    /// The stage it is for.
+    pub stage: Option<Stage>,
+    /// The first week it is for.
+    pub from_week: u32,
+    /// The last week it is for.
+    pub to_week: u32,
+}
+
+impl Tip {
+    /// Whether the tip is for a member in `stage`, in `week` of it when known.
+    pub fn fits(&self, stage: Stage, week: Option<u32>) -> bool {
+        let within = match week {
+            Some(w) => w >= self.from_week && (self.to_week == 0 || w <= self.to_week),
+            None => self.from_week == 0 && self.to_week == 0,
+        };
+        self.stage == Some(stage) && within
+    }
+}
+
+/// Lifecycle tips.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct Tips {
+    /// The tips, in order.
+    pub tips: Vec<Tip>,
+}
+
+impl Facts for Tips {
+    const KIND: BlockKind = BlockKind::LifecycleTips;
+}
+
 /// One task: what it asks and how often.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
@@ -356,6 +393,7 @@ mod tests {
         keys_exist::<Tasks>();
         keys_exist::<Medals>();
         keys_exist::<Coupons>();
+        keys_exist::<Tips>();
         let columns = Block::new(NodeId::new("c"), BlockKind::Columns, Language::En);
         assert!(number(&columns, "count", None).is_some());
         assert!(number(&columns, "gap", None).is_some());
@@ -403,6 +441,39 @@ mod tests {
         let mall = Mall::of(&old);
         assert_eq!(mall.items[0].stock, 100);
         assert_eq!(mall.items[0].points, 50);
+    }
+
+    #[test]
+    fn a_tip_fits_its_stage_and_weeks() {
+        let week_17_to_20 = Tip {
+            stage: Some(Stage::MidPregnancy),
+            from_week: 17,
+            to_week: 20,
+        };
+        assert!(week_17_to_20.fits(Stage::MidPregnancy, Some(17)));
+        assert!(week_17_to_20.fits(Stage::MidPregnancy, Some(20)));
+        assert!(!week_17_to_20.fits(Stage::MidPregnancy, Some(21)));
+        assert!(
+            !week_17_to_20.fits(Stage::MidPregnancy, None),
+            "her week unknown"
+        );
+        assert!(!week_17_to_20.fits(Stage::LatePregnancy, Some(18)));
+        let whole_stage = Tip {
+            stage: Some(Stage::Newborn),
+            ..Tip::default()
+        };
+        assert!(
+            whole_stage.fits(Stage::Newborn, Some(3)) && whole_stage.fits(Stage::Newborn, None)
+        );
+        let from_30 = Tip {
+            stage: Some(Stage::LatePregnancy),
+            from_week: 30,
+            to_week: 0,
+        };
+        assert!(
+            from_30.fits(Stage::LatePregnancy, Some(39))
+                && !from_30.fits(Stage::LatePregnancy, Some(29))
+        );
     }
 
     #[test]

@@ -185,10 +185,36 @@ pub fn stage_of(profile: &crate::audience::MemberProfile, today: NaiveDate) -> O
     )
 }
 
+/// The week a member is in on `today`: her week of pregnancy while pregnant, her baby's age in
+/// full weeks once born; `None` when her profile tells neither.
+pub fn week_of(profile: &crate::audience::MemberProfile, today: NaiveDate) -> Option<u32> {
+    match effective_birth(profile.due_date, profile.baby_birth_date, today) {
+        Some(born) => u32::try_from((today - born).num_days() / 7).ok(),
+        None => pregnancy_week(profile.due_date?, today),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::Duration;
+
+    #[test]
+    fn the_week_is_of_pregnancy_then_of_the_baby() {
+        let today = d(2026, 3, 1);
+        let mut profile = crate::audience::MemberProfile {
+            due_date: Some(today + Duration::days(TERM_DAYS - 17 * 7)),
+            ..Default::default()
+        };
+        assert_eq!(week_of(&profile, today), Some(17));
+        profile.baby_birth_date = Some(today - Duration::days(20));
+        assert_eq!(
+            week_of(&profile, today),
+            Some(2),
+            "20 days old: 2 full weeks"
+        );
+        assert_eq!(week_of(&Default::default(), today), None);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

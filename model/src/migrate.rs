@@ -8,8 +8,8 @@
 //!   settings are the one ladder every page reads.
 //! - Button version 1 had an `href` prop; version 2 has `action` + `url`.
 //! - Points redemption version 2 gave items `stock` and `valid_days`, tasks version 2 a `target`,
-//!   medals wall version 2 a `rule`, coupons version 2 `stock` and `valid_days`: version 1 items
-//!   get the catalogue's defaults.
+//!   medals wall version 2 a `rule`, coupons version 2 `stock` and `valid_days`, lifecycle tips
+//!   version 2 `from_week` and `to_week`: version 1 items get the catalogue's defaults.
 //!
 //! Unknown-field policy: a document is read strictly. A field this version does not know (a typo
 //! such as `wieght`, or a field from a newer Cradle) is an error with its path, never silently
@@ -34,7 +34,7 @@ type BlockMigration = fn(&mut Map<String, Value>);
 const DOC_MIGRATIONS: [DocMigration; 2] = [schema_1_to_2, schema_2_to_3];
 
 /// Block migrations: (kind, from version, upgrade to from + 1).
-const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 5] = [
+const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 6] = [
     ("button", 1, button_1_to_2),
     ("redemption_grid", 1, |b| {
         item_defaults(b, BlockKind::RedemptionGrid, "items")
@@ -45,6 +45,9 @@ const BLOCK_MIGRATIONS: [(&str, u32, BlockMigration); 5] = [
     }),
     ("coupon_list", 1, |b| {
         item_defaults(b, BlockKind::CouponList, "coupons")
+    }),
+    ("lifecycle_tips", 1, |b| {
+        item_defaults(b, BlockKind::LifecycleTips, "tips")
     }),
 ];
 

@@ -4,8 +4,9 @@
 //! her by its own module. The member runtime acts on their taps (`data-sign-in`, `data-mall`…).
 
 use cradle_model::catalogue::BlockKind;
-use cradle_model::facts::{Facts, Mall, Medals, SignIn, Tasks};
+use cradle_model::facts::{Facts, Mall, Medals, SignIn, Tasks, Tips};
 use cradle_model::Block;
+use cradle_model::Stage;
 use leptos::prelude::*;
 
 use super::benefits::TierBenefitsBody;
@@ -84,7 +85,7 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
                 (p.text("description"), p.text("button_label")),
                 ctx.member.get(),
             ),
-            _ => list(for_stage(p.rows("tips"), ctx), |r| {
+            _ => list(for_stage(&b, p.rows("tips"), ctx), |r| {
                 let title = cell(&r, "title");
                 let heading = match safe(&r, "link") {
                     Some(href) => view! { <a href=href>{title}</a> }.into_any(),
@@ -98,19 +99,22 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
     .into_any()
 }
 
-/// The tips for the signed-in member's stage (all of them for a visitor, or when none is for her
-/// stage).
-fn for_stage(tips: Vec<Row>, ctx: RenderCtx) -> Vec<Row> {
-    let Some(stage) = ctx
-        .member
-        .with(|m| m.as_ref().and_then(|m| m.stage.clone()))
-    else {
+/// The tips for the signed-in member's stage and week (all of them for a visitor, or when none
+/// is for her).
+fn for_stage(block: &Block, tips: Vec<Row>, ctx: RenderCtx) -> Vec<Row> {
+    let Some((stage, week)) = ctx.member.with(|m| {
+        let m = m.as_ref()?;
+        let stage: Stage = serde_json::from_value(serde_json::json!(m.stage.as_ref()?)).ok()?;
+        Some((stage, m.week))
+    }) else {
         return tips;
     };
-    let hers: Vec<Row> = tips
+    let hers: Vec<Row> = Tips::of(block)
+        .tips
         .iter()
-        .filter(|t| cell(t, "stage") == stage)
-        .cloned()
+        .zip(&tips)
+        .filter(|(tip, _)| tip.fits(stage, week))
+        .map(|(_, row)| row.clone())
         .collect();
     if hers.is_empty() {
         tips

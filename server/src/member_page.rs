@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use cradle_model::document::Device;
+use cradle_model::lifecycle::week_of;
 use cradle_model::share::{share_card, ShareCard};
 use cradle_model::{framing, stage_of, visibility, Closed, ClubSettings, Document, Language};
 use cradle_render::club_texts::club_texts;
@@ -135,8 +136,8 @@ pub async fn serve(
     };
     let card = match (&viewer, &member, &csrf) {
         (Some(m), Some(member), Some(_)) => {
-            let stage = stage_of(&m.profile, today);
-            match card::of(&state.db, member, stage, &page.document_id, zone).await {
+            let life = (stage_of(&m.profile, today), week_of(&m.profile, today));
+            match card::of(&state.db, member, life, &page.document_id, zone).await {
                 Ok(mut card) => {
                     if let Some(token) = &query.share {
                         let receiver = Receiver {

@@ -399,7 +399,8 @@ dual_test!(club_blocks_arrive_with_her_standing, |app| {
     );
 });
 
-// The lifecycle tips show a member the tips for her stage today; a visitor sees them all.
+// The lifecycle tips show a member the tips for her stage and week today; a visitor sees them
+// all.
 dual_test!(tips_follow_her_stage, |app| {
     let owner = app.user("o@brand.com", Role::Owner, "Brand").await;
     let page = app
@@ -424,4 +425,17 @@ dual_test!(tips_follow_her_stage, |app| {
         .text();
     assert!(html.contains("孕 17 周：孕妇课堂"), "her stage's tip");
     assert!(!html.contains("产后恢复") && !html.contains("备孕：提前 3 个月补充叶酸"));
+    assert!(!html.contains("孕 24 周：糖耐检查"), "not her week yet");
+    // Four weeks on, the tip for her week.
+    let week_24 = ProfileClaims {
+        due_date: Some(today + Days::new(16 * 7)),
+        ..ProfileClaims::default()
+    };
+    let token = app.member_token("Brand", "mum-24w", week_24, 1).await;
+    let later = app.open_member(&token, Some("home")).await.unwrap();
+    let html = app
+        .call_member(&later, Method::GET, "/c/home", None)
+        .await
+        .text();
+    assert!(html.contains("孕 24 周：糖耐检查") && !html.contains("孕 17 周：孕妇课堂"));
 });

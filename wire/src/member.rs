@@ -27,6 +27,8 @@ pub struct ClubCard {
     pub shared_by: Option<SharedBy>,
     /// Her lifecycle stage today (`mid_pregnancy`, `newborn`…), when her profile tells.
     pub stage: Option<String>,
+    /// Her week today (of pregnancy, or her baby's age), when her profile tells.
+    pub week: Option<u32>,
     /// What she has done, for task progress.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub tally: Tally,

@@ -12,15 +12,16 @@ use crate::club::{codes, day, expiry, ledger, sharing, sign_in, tally};
 use crate::db::Db;
 use crate::store::now_ms;
 
-/// The card of `found` (whose lifecycle stage today is `stage`) on the page `document_id` now,
-/// lapsed points expired first.
+/// The card of `found` (whose lifecycle stage and week today are `life`) on the page
+/// `document_id` now, lapsed points expired first.
 pub async fn of(
     db: &Db,
     found: &Member,
-    stage: Option<Stage>,
+    life: (Option<Stage>, Option<u32>),
     document_id: &str,
     zone: Tz,
 ) -> Result<ClubCard, sqlx::Error> {
+    let (stage, week) = life;
     let member = found.id.as_str();
     let points = ledger::balance(db, member).await?;
     let now = now_ms();
@@ -54,6 +55,7 @@ pub async fn of(
         stage: stage
             .and_then(|s| serde_json::to_value(s).ok())
             .and_then(|v| v.as_str().map(str::to_owned)),
+        week,
     })
 }
 
