@@ -6,6 +6,7 @@ pub mod client;
 pub mod club;
 pub mod documents;
 pub mod health;
+pub mod integration;
 pub mod publishing;
 pub mod redemptions;
 pub mod sections;

@@ -9,8 +9,8 @@ use leptos_router::path;
 use crate::i18n::provide_i18n;
 use crate::pages::login::provide_session;
 use crate::pages::{
-    clerk::ClerkPage, club::ClubPage, editor::EditorPage, not_found::NotFound,
-    projects::ProjectsPage,
+    clerk::ClerkPage, club::ClubPage, editor::EditorPage, integration::IntegrationPage,
+    not_found::NotFound, projects::ProjectsPage,
 };
 
 /// Root component: wires the routes to their pages.
@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/edit/:id") view=EditorPage />
                 <Route path=path!("/club") view=ClubPage />
                 <Route path=path!("/clerk") view=ClerkPage />
+                <Route path=path!("/integration") view=IntegrationPage />
             </Routes>
         </Router>
     }

@@ -3,6 +3,8 @@
 pub mod clerk;
 pub mod club;
 pub mod editor;
+pub mod header;
+pub mod integration;
 pub mod login;
 pub mod not_found;
 pub mod projects;

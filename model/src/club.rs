@@ -113,6 +113,16 @@ impl ClubSettings {
     }
 }
 
+/// Points a purchase earns per whole yuan paid, before the tier's multiplier.
+pub const POINTS_PER_YUAN: u64 = 1;
+
+/// Points a purchase of `amount_cents` earns a member whose tier multiplies purchase points by
+/// `multiplier_percent`: one per whole yuan, times the multiplier, rounded down.
+pub fn purchase_points(amount_cents: u64, multiplier_percent: u32) -> i64 {
+    let points = amount_cents / 100 * POINTS_PER_YUAN * u64::from(multiplier_percent) / 100;
+    i64::try_from(points).unwrap_or(i64::MAX)
+}
+
 /// The rank whose benefits a member enjoys: their own, or their sharer's *own* rank when higher
 /// (rule 1: rights are shared, the receiver's tier is unchanged; rule 2: one level only, so the
 /// caller passes the sharer's own rank, never what the sharer receives).
@@ -123,6 +133,14 @@ pub fn benefit_rank(own: u32, sharer_own: Option<u32>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn purchases_earn_a_point_per_yuan_times_the_tier() {
+        assert_eq!(purchase_points(10_000, 110), 110, "¥100 as silver");
+        assert_eq!(purchase_points(9_999, 100), 99, "whole yuan only");
+        assert_eq!(purchase_points(1_050, 150), 15, "¥10 × 1.5");
+        assert_eq!(purchase_points(0, 200), 0);
+    }
 
     /// Settings saved before the switch existed keep sharing on.
     #[test]

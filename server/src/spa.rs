@@ -14,7 +14,7 @@ use tower_http::services::ServeDir;
 
 /// The app's own routes, answered with `index.html` and 200 (member pages, `/c/{slug}` and
 /// `/preview/{token}`, are drawn by [`crate::member_page`]).
-pub const APP_ROUTES: [&str; 4] = ["/", "/edit/{id}", "/club", "/clerk"];
+pub const APP_ROUTES: [&str; 5] = ["/", "/edit/{id}", "/club", "/clerk", "/integration"];
 
 /// A router serving the app from `dist`.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {

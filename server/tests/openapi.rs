@@ -69,6 +69,15 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("GET", "/api/member/prizes"),
     ("GET", "/api/redemptions/{code}"),
     ("POST", "/api/redemptions/{code}/redeem"),
+    ("GET", "/api/integration/member-secret"),
+    ("POST", "/api/integration/member-secret/rotate"),
+    ("GET", "/api/integration/api-keys"),
+    ("POST", "/api/integration/api-keys"),
+    ("DELETE", "/api/integration/api-keys/{id}"),
+    ("GET", "/api/brand-members/{member}"),
+    ("POST", "/api/brand-members/{member}/adjust"),
+    ("POST", "/api/orders"),
+    ("POST", "/api/orders/{order_id}/refund"),
 ];
 
 dual_test!(openapi_lists_every_route_and_nothing_else, |app| {

@@ -12,7 +12,8 @@ use leptos::task::spawn_local;
 
 use crate::api::client::ApiError;
 use crate::api::redemptions;
-use crate::i18n::{use_i18n, LanguageSwitch};
+use crate::i18n::use_i18n;
+use crate::pages::header::PageHeader;
 use crate::pages::login::RequireLogin;
 use crate::pages::projects::edited;
 use scan::Scan;
@@ -78,14 +79,11 @@ fn Redeem() -> impl IntoView {
     };
     view! {
         <main class="page clerk-page">
-            <header class="page__header">
-                <a href="/">{move || w().back}</a>
-                <h1>{move || w().title}</h1>
-                <p class="page__lead">{move || w().lead}</p>
-                <div class="page__tools">
-                    <LanguageSwitch />
-                </div>
-            </header>
+            <PageHeader
+                back=Signal::derive(move || w().back)
+                title=Signal::derive(move || w().title)
+                lead=Signal::derive(move || w().lead)
+            />
             <form
                 class="clerk-form"
                 on:submit=move |ev| {

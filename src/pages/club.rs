@@ -13,7 +13,8 @@ use leptos::task::spawn_local;
 
 use crate::api::client::ApiError;
 use crate::api::club;
-use crate::i18n::{use_i18n, LanguageSwitch};
+use crate::i18n::use_i18n;
+use crate::pages::header::PageHeader;
 use crate::pages::login::{use_session, RequireLogin};
 use time_zone::TimeZoneField;
 pub use words::words;
@@ -159,14 +160,11 @@ fn ClubSettingsForm() -> impl IntoView {
     };
     view! {
         <main class="page club-page">
-            <header class="page__header">
-                <a href="/">{move || w().back}</a>
-                <h1>{move || w().title}</h1>
-                <p class="page__lead">{move || w().lead}</p>
-                <div class="page__tools">
-                    <LanguageSwitch />
-                </div>
-            </header>
+            <PageHeader
+                back=Signal::derive(move || w().back)
+                title=Signal::derive(move || w().title)
+                lead=Signal::derive(move || w().lead)
+            />
             {move || {
                 load_error
                     .get()

@@ -99,6 +99,9 @@ fn Projects() -> impl IntoView {
                     <a href="/clerk" class="button">
                         {move || crate::pages::clerk::words(i18n.lang()).link}
                     </a>
+                    <a href="/integration" class="button">
+                        {move || crate::pages::integration::words(i18n.lang()).link}
+                    </a>
                     <button type="button" on:click=logout>
                         {move || i18n.t().log_out}
                     </button>

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod draws;
 pub mod error;
 pub mod health;
+pub mod integration;
 pub mod member;
 pub mod publishing;
 pub mod sections;

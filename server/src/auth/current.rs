@@ -8,6 +8,7 @@ use axum::http::{header, Method};
 use cradle_wire::ErrorCode;
 
 use crate::app::AppState;
+use crate::auth::Role;
 use crate::error::ApiError;
 use crate::store::sessions;
 use crate::store::users::User;
@@ -49,6 +50,18 @@ impl CurrentUser {
             Err(ApiError::new(
                 ErrorCode::Forbidden,
                 "your role can view pages but not change them",
+            ))
+        }
+    }
+
+    /// 403 unless the user owns the workspace (keys and secrets that act for the whole brand).
+    pub fn require_owner(&self) -> Result<(), ApiError> {
+        if self.user.role == Role::Owner {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "only the workspace's owner manages its keys and secrets",
             ))
         }
     }

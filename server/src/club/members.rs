@@ -38,20 +38,25 @@ pub(crate) struct Stored {
     balance: i64,
     growth: i64,
     invited_by: Option<String>,
+    last_purchase: Option<String>,
 }
 
 /// The columns of [`Stored`].
 pub(crate) const COLUMNS: &str =
-    "id, workspace_id, external_id, code, profile, balance, growth, invited_by";
+    "id, workspace_id, external_id, code, profile, balance, growth, invited_by, last_purchase";
 
 impl From<Stored> for Member {
+    /// The profile's last purchase is the later of the token's and the orders the brand reported.
     fn from(row: Stored) -> Member {
+        let mut profile: ProfileClaims = serde_json::from_str(&row.profile).unwrap_or_default();
+        let reported = row.last_purchase.and_then(|d| d.parse().ok());
+        profile.last_purchase = profile.last_purchase.max(reported);
         Member {
             id: row.id,
             workspace_id: row.workspace_id,
             external_id: row.external_id,
             code: row.code,
-            profile: serde_json::from_str(&row.profile).unwrap_or_default(),
+            profile,
             balance: row.balance,
             growth: row.growth,
             invited_by: row.invited_by,
@@ -85,6 +90,42 @@ pub async fn upsert(
     .await?;
     let found = get(db, &stored).await?.ok_or(sqlx::Error::RowNotFound)?;
     Ok((found, stored == id))
+}
+
+/// The member `external_id` of `workspace`, created (with an empty profile) if the brand reports
+/// them before they ever opened a page.
+pub async fn ensure(db: &Db, workspace: &str, external_id: &str) -> Result<Member, sqlx::Error> {
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO members (id, workspace_id, external_id, profile, code, created_at, updated_at) \
+         VALUES ($1, $2, $3, '{}', $4, $5, $5) ON CONFLICT (workspace_id, external_id) DO NOTHING",
+    )
+    .bind(new_id())
+    .bind(workspace)
+    .bind(external_id)
+    .bind(random_hex(5))
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    by_external(db, workspace, external_id)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)
+}
+
+/// The member `external_id` (the brand's id) of `workspace`.
+pub async fn by_external(
+    db: &Db,
+    workspace: &str,
+    external_id: &str,
+) -> Result<Option<Member>, sqlx::Error> {
+    let row: Option<Stored> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM members WHERE workspace_id = $1 AND external_id = $2"
+    ))
+    .bind(workspace)
+    .bind(external_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(Member::from))
 }
 
 /// The member with internal id `id`.

@@ -11,6 +11,9 @@ use crate::club::day;
 use crate::club::members::Member;
 use crate::db::Db;
 
+/// `(invited, quizzes, shares, purchases, redeemed, wins, shared points)`.
+type Counts = (i64, i64, i64, i64, i64, i64, i64);
+
 /// Counts of `member`'s club life, with her sign-in `streak` (already known to the card) and
 /// whether her profile tells her stage.
 pub async fn of(
@@ -19,11 +22,12 @@ pub async fn of(
     streak: i64,
     profile: bool,
 ) -> Result<Tally, sqlx::Error> {
-    let (invited, quizzes, shares, redeemed, wins, shared_points): (i64, i64, i64, i64, i64, i64) =
+    let (invited, quizzes, shares, purchases, redeemed, wins, shared_points): Counts =
         sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM members WHERE invited_by = $1), \
          (SELECT COUNT(*) FROM quiz_rewards WHERE member_id = $1), \
          (SELECT COUNT(*) FROM points_ledger WHERE member_id = $1 AND reason = 'share'), \
+         (SELECT COUNT(*) FROM orders WHERE member_id = $1 AND refunded_at IS NULL), \
          (SELECT COUNT(*) FROM mall_orders WHERE member_id = $1 AND points > 0), \
          (SELECT CAST(COALESCE(SUM(wins), 0) AS BIGINT) FROM draw_tallies WHERE member_id = $1), \
          (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger \
@@ -37,7 +41,7 @@ pub async fn of(
         invited,
         quizzes,
         shares,
-        purchases: 0,
+        purchases,
         redeemed,
         wins,
         shared_points,

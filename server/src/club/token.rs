@@ -1,5 +1,6 @@
 //! Member tokens: a brand's own system vouches for a member. A token is
-//! `{hex(claims JSON)}.{hex(HMAC-SHA256(workspace secret, "member:" + hex(claims JSON)))}`: the
+//! `{hex(claims JSON)}.{hex(HMAC-SHA256(member secret, "member:" + hex(claims JSON)))}`
+//! (the secret: [`crate::club::member_secret`]; the format as integrators read it: README): the
 //! claims name the workspace, the member's id in the brand's system, profile facts and an expiry,
 //! and cannot be altered without the workspace's secret.
 
@@ -126,9 +127,10 @@ pub async fn mint(
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no workspace named \"{workspace}\""))?;
-    let secret = workspaces::secret(db, &ws.id)
+    let secret = crate::club::member_secret::of(db, &ws.id)
         .await
         .map_err(|e| e.to_string())?
+        .map(|s| s.current)
         .unwrap_or_default();
     if member.trim().is_empty() {
         return Err("the member id is empty".into());

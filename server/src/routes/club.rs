@@ -14,7 +14,8 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::auth::CurrentUser;
 use crate::club::ledger::{self, Entry};
-use crate::club::{members, settings};
+use crate::club::members::{self, Member};
+use crate::club::settings;
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::model_schema::ClubSettingsSchema;
 use crate::store::now_ms;
@@ -119,6 +120,18 @@ pub async fn adjust(
         .await?
         .filter(|m| m.workspace_id == me.user.workspace_id)
         .ok_or_else(|| ApiError::not_found("member"))?;
+    let source = format!("staff:{}", me.user.id);
+    Ok(Json(adjust_points(&state, &member, &req, &source).await?))
+}
+
+/// Adds or takes away points as `req` says, from `source` (422 `invalid_adjustment` for an amount
+/// of 0 or past the bounds, or no reason; 409 `insufficient_points` for more than her balance).
+pub async fn adjust_points(
+    state: &AppState,
+    member: &Member,
+    req: &AdjustRequest,
+    source: &str,
+) -> Result<Adjusted, ApiError> {
     let mut problems = Vec::new();
     let max = i64::from(MAX_POINTS);
     if req.amount == 0 || !(-max..=max).contains(&req.amount) {
@@ -138,13 +151,12 @@ pub async fn adjust(
     if !problems.is_empty() {
         return Err(ApiError::invalid(ErrorCode::InvalidAdjustment, problems));
     }
-    let source = format!("staff:{}", me.user.id);
     let entry = Entry {
         workspace_id: &member.workspace_id,
         member_id: &member.id,
         amount: req.amount,
         reason: req.reason.trim(),
-        source: &source,
+        source,
         now_ms: now_ms(),
     };
     let mut tx = state.db.begin_write().await?;
@@ -155,7 +167,7 @@ pub async fn adjust(
         ));
     }
     tx.commit().await?;
-    Ok(Json(Adjusted {
+    Ok(Adjusted {
         balance: ledger::balance(&state.db, &member.id).await?,
-    }))
+    })
 }

@@ -22,7 +22,7 @@ use crate::club::share_offers::{self, Receiver, ShareError};
 use crate::club::sharing;
 use crate::club::tiers::{self, TierInfo};
 use crate::club::token::{self, ProfileClaims, TokenError};
-use crate::club::{day, settings};
+use crate::club::{day, member_secret, settings};
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::draws::{won_by, WonPrize};
 use crate::store::{now_ms, workspaces};
@@ -200,10 +200,10 @@ pub async fn session(
     Json(req): Json<SessionRequest>,
 ) -> Result<Response, ApiError> {
     let claimed = token::read(&req.token).map_err(token_error)?;
-    let secret = workspaces::secret(&state.db, &claimed.workspace_id)
+    let secrets = member_secret::of(&state.db, &claimed.workspace_id)
         .await?
         .ok_or_else(|| token_error(TokenError::Forged))?;
-    let claims = token::verify(&secret, &req.token, now_ms()).map_err(token_error)?;
+    let claims = secrets.verify(&req.token, now_ms()).map_err(token_error)?;
     if let Some(slug) = &req.slug {
         let page = state
             .versions

@@ -6,6 +6,7 @@ pub mod club;
 pub mod documents;
 pub mod draws;
 pub mod health;
+pub mod integration;
 pub mod interactions;
 pub mod member;
 pub mod model_schema;

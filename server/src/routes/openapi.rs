@@ -4,16 +4,18 @@
 use std::sync::OnceLock;
 
 use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, ResponseBuilder};
-use utoipa::OpenApi;
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
+use crate::auth::SESSION_COOKIE;
 use crate::error::ErrorBody;
 use crate::routes::{
-    assets, auth, club, documents, draws, health, interactions, member, previews, publishing,
-    redemptions, sections, standing, workspace,
+    assets, auth, club, documents, draws, health, integration, interactions, member, previews,
+    publishing, redemptions, sections, standing, workspace,
 };
 
 #[derive(OpenApi)]
@@ -22,11 +24,38 @@ use crate::routes::{
         title = "Cradle API",
         description = "Drafts, publishing, members and draws for Cradle pages. \
         Every error answers `{\"error\": {\"code\", \"message\", \"details\"}}`. State-changing requests \
-        need the session cookie and the `X-CSRF-Token` header."
+        need the session cookie and the `X-CSRF-Token` header, except the brand's server-to-server \
+        calls, which send `Authorization: Bearer {API key}` (no CSRF token)."
     ),
-    components(schemas(ErrorBody))
+    components(schemas(ErrorBody)),
+    modifiers(&SecuritySchemes)
 )]
 struct ApiDoc;
+
+/// How callers prove who they are: staff with the session cookie, the brand's systems with an
+/// API key.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, spec: &mut Spec) {
+        let components = spec.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API key an owner created, with the scopes the operation names",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(SESSION_COOKIE))),
+        );
+    }
+}
 
 /// The API's routes (under `/api`) and their OpenAPI document.
 pub fn api() -> (axum::Router<AppState>, Spec) {
@@ -79,7 +108,15 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(club::settings_versions))
         .routes(routes!(club::adjust))
         .routes(routes!(workspace::get_framing, workspace::put_framing))
-        .routes(routes!(workspace::put_time_zone));
+        .routes(routes!(workspace::put_time_zone))
+        .routes(routes!(integration::member_secret))
+        .routes(routes!(integration::rotate_member_secret))
+        .routes(routes!(integration::list_keys, integration::create_key))
+        .routes(routes!(integration::revoke_key))
+        .routes(routes!(integration::brand_member))
+        .routes(routes!(integration::adjust_brand_member))
+        .routes(routes!(integration::report_order))
+        .routes(routes!(integration::refund_order));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

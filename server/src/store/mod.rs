@@ -1,5 +1,6 @@
 //! Storage: one module per table family, portable SQL over [`crate::db::Db`].
 
+pub mod api_keys;
 pub mod assets;
 pub mod documents;
 pub mod previews;

@@ -10,7 +10,8 @@ use crate::store::{now_ms, random_hex};
 /// How long a session lasts.
 pub const SESSION_DAYS: i64 = 14;
 
-fn digest(token: &str) -> String {
+/// The SHA-256 of a secret token, as stored in its place.
+pub fn digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
