@@ -4,7 +4,7 @@
 
 use cradle_model::campaign::PrizeKind;
 use cradle_model::Language;
-use cradle_render::game_words::{game_words, slow_down, too_few_points};
+use cradle_render::game_words::{game_words, slow_down, spend_to_draw, too_few_points};
 use cradle_render::play::Outcome;
 use cradle_render::words::words;
 use cradle_wire::draws::Standing;
@@ -167,6 +167,9 @@ fn refusal(status: u16, body: Option<ErrorBody>, wait: Option<u64>, lang: Langua
         Some(ErrorCode::DailyLimit) => w.daily_limit.to_owned(),
         Some(ErrorCode::CampaignLimit) => w.campaign_limit.to_owned(),
         Some(ErrorCode::InsufficientPoints) => too_few_points(lang, detail("cost").unwrap_or(0)),
+        Some(ErrorCode::SpendToDraw) => {
+            spend_to_draw(lang, detail("spend_over_cents").unwrap_or(0))
+        }
         Some(ErrorCode::MemberUnauthorized | ErrorCode::Unauthorized) => w.session_gone.to_owned(),
         Some(ErrorCode::RateLimited) => {
             let secs = wait

@@ -159,6 +159,10 @@ pub struct Campaign {
     /// Per-member limits.
     #[serde(default)]
     pub limits: Limits,
+    /// Spend over this much (cents) in one order to earn a draw (满额抽奖): each such order the
+    /// brand reports grants one draw, and every draw uses one. `None`: no purchase needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spend_over_cents: Option<u64>,
     /// Prizes in the order the game shows them.
     pub prizes: Vec<Prize>,
     /// The prize awarded when the sampled prize is out of stock (or the member reached the win
@@ -248,6 +252,7 @@ mod tests {
             audience: None,
             cost: Cost::default(),
             limits: Limits::default(),
+            spend_over_cents: None,
             prizes: weights
                 .iter()
                 .enumerate()

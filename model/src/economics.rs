@@ -172,6 +172,7 @@ mod tests {
             audience: None,
             cost: Cost::default(),
             limits: Limits::default(),
+            spend_over_cents: None,
             fallback_prize: prizes[0].id.clone(),
             prizes,
         }

@@ -97,6 +97,15 @@ pub fn too_few_points(lang: Language, cost: i64) -> String {
     }
 }
 
+/// The game is played with draws earned by spending over `cents` in one order.
+pub fn spend_to_draw(lang: Language, cents: i64) -> String {
+    let yuan = cents / 100;
+    match lang {
+        Language::ZhCn => format!("单笔消费满 {yuan} 元即可获得一次抽奖机会。"),
+        Language::En => format!("An order over ¥{yuan} earns a draw."),
+    }
+}
+
 /// Asked to slow down for `secs` seconds.
 pub fn slow_down(lang: Language, secs: u64) -> String {
     match lang {

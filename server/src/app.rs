@@ -53,9 +53,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State for a connected database and a configuration; starts the draw writers (call it
-    /// inside a Tokio runtime).
+    /// State for a connected database and a configuration; starts the draw writers and the
+    /// webhook sender (call it inside a Tokio runtime).
     pub fn new(db: Db, config: Config) -> AppState {
+        crate::webhooks::sender::start(&db);
         let limiter = Arc::new(Limiter::for_db(&db));
         AppState {
             draws: DrawQueue::start(&db),

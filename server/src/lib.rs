@@ -18,6 +18,7 @@ pub mod security;
 pub mod spa;
 pub mod store;
 pub mod telemetry;
+pub mod webhooks;
 
 pub use app::{router, AppState};
 pub use config::Config;

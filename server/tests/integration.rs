@@ -335,3 +335,274 @@ dual_test!(orders_credit_with_the_tier_and_count_once, |app| {
         "keys are shown once, never listed"
     );
 });
+
+/// What a test receiver was sent: each request's headers (lower-case names) and body.
+type Received =
+    std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>;
+
+/// A receiver for webhooks on a free local port: it answers 500 to its first request, then 200.
+async fn receiver() -> (String, Received) {
+    use axum::routing::post;
+    let got: Received = Default::default();
+    let seen = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |headers: axum::http::HeaderMap, body: String| {
+            let seen = seen.clone();
+            async move {
+                let mut list = seen.lock().unwrap();
+                let named = headers
+                    .iter()
+                    .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+                    .collect();
+                list.push((named, body));
+                if list.len() == 1 {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                } else {
+                    StatusCode::OK
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, got)
+}
+
+/// Waits (up to 15 s) until the receiver holds an answered `event`: its headers and body.
+async fn arrived(
+    got: &Received,
+    event: &str,
+) -> (std::collections::HashMap<String, String>, Value) {
+    for _ in 0..150 {
+        let found = got
+            .lock()
+            .unwrap()
+            .iter()
+            .skip(1)
+            .find(|(h, _)| h["x-cradle-event"] == event)
+            .cloned();
+        if let Some((headers, body)) = found {
+            return (headers, serde_json::from_str(&body).unwrap());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no {event} arrived: {:?}", got.lock().unwrap());
+}
+
+// The brand's system gets a win, a redeemed code and a tier reached, each signed with the
+// webhook's secret; a 500 is retried with the same delivery id, and the log says so.
+dual_test!(webhooks_tell_the_brand_signed_and_retried, |app| {
+    use common::wheel::{campaign, draw, prize, publish};
+    let coupon = |id: &str| {
+        prize(
+            id,
+            json!({"type": "coupon", "value_cents": 500}),
+            1,
+            json!("unlimited"),
+        )
+    };
+    let prizes = json!([coupon("coupon"), coupon("coupon-b")]);
+    let (owner, _) = publish(app, "Brand", "wheel", campaign(prizes, "coupon", json!({}))).await;
+    let (url, got) = receiver().await;
+    let r = app
+        .call(
+            &owner,
+            Method::POST,
+            "/api/integration/webhooks",
+            Some(json!({"url": url,
+            "events": ["prize.won", "code.redeemed", "tier.changed"]})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let secret = r.json()["secret"].as_str().unwrap().to_owned();
+    let hook = r.json()["view"]["id"].as_str().unwrap().to_owned();
+    let bad = app
+        .call(
+            &owner,
+            Method::POST,
+            "/api/integration/webhooks",
+            Some(json!({"url": "javascript:alert(1)", "events": []})),
+        )
+        .await;
+    let details = bad.json()["error"]["details"].clone();
+    let paths: Vec<&str> = details
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["/url", "/events"]);
+
+    let mum = app.member("Brand", "mum").await;
+    let won = draw(app, &mum, "wheel", "k-1").await;
+    assert_eq!(won.status, StatusCode::CREATED, "{}", won.text());
+    let code = won.json()["draw"]["code"].as_str().unwrap().to_owned();
+    let (headers, body) = arrived(&got, "prize.won").await;
+    assert_eq!(body["data"]["member"], "mum");
+    assert_eq!(body["data"]["code"], json!(code));
+    assert!(body["data"]["prize"]["id"]
+        .as_str()
+        .unwrap()
+        .starts_with("coupon"));
+    let raw = serde_json::to_string(&body).unwrap();
+    let stamp: i64 = headers["x-cradle-timestamp"].parse().unwrap();
+    let first = got.lock().unwrap()[0].clone();
+    assert_eq!(
+        first.0["x-cradle-delivery"], headers["x-cradle-delivery"],
+        "a retry keeps its id"
+    );
+    assert_eq!(
+        headers["x-cradle-signature"],
+        cradle_server::webhooks::sender::signature(&secret, stamp, &got.lock().unwrap()[1].1),
+        "signed with the webhook's secret"
+    );
+    assert!(raw.contains("prize.won"));
+    let log = app
+        .call(
+            &owner,
+            Method::GET,
+            &format!("/api/integration/webhooks/{hook}/deliveries"),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(log[0]["attempts"], 2, "{log}");
+    assert_eq!(log[0]["last_status"], 200);
+    assert!(log[0]["delivered_at"].is_i64());
+
+    let clerk = app.user("clerk@brand.com", Role::Clerk, "Brand").await;
+    let r = app
+        .call(
+            &clerk,
+            Method::POST,
+            &format!("/api/redemptions/{code}/redeem"),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let (_, body) = arrived(&got, "code.redeemed").await;
+    assert_eq!(body["data"]["code"], json!(code));
+
+    let (orders_key, _) = key(app, &owner, &["orders:write"]).await;
+    let order =
+        json!({"order_id": "T-1", "member": "mum", "amount_cents": 60_000, "channel": "online"});
+    let r = bearer(app, &orders_key, Method::POST, "/api/orders", Some(order)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let (_, body) = arrived(&got, "tier.changed").await;
+    assert_eq!(
+        (body["data"]["from"].clone(), body["data"]["to"].clone()),
+        (json!("fan"), json!("bronze"))
+    );
+
+    // A removed webhook is sent nothing more.
+    let r = app
+        .call(
+            &owner,
+            Method::DELETE,
+            &format!("/api/integration/webhooks/{hook}"),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let sent = got.lock().unwrap().len();
+    assert_eq!(
+        draw(app, &mum, "wheel", "k-2").await.status,
+        StatusCode::CREATED
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(got.lock().unwrap().len(), sent);
+});
+
+// A "spend over ¥100 to earn a draw" campaign (满额抽奖): no draw before an order, an order of
+// ¥100 or more earns exactly one, a smaller one none; a refund takes back the draws not played.
+dual_test!(spending_over_the_amount_earns_a_draw, |app| {
+    use common::wheel::{campaign, draw, prize, publish, thanks};
+    let points = prize(
+        "p",
+        json!({"type": "points", "amount": 5}),
+        1,
+        json!("unlimited"),
+    );
+    let rule = json!({"spend_over_cents": 10_000});
+    let (owner, _) = publish(
+        app,
+        "Brand",
+        "spend",
+        campaign(json!([points, thanks(1)]), "thanks", rule),
+    )
+    .await;
+    let (orders_key, _) = key(app, &owner, &["orders:write"]).await;
+    let mum = app.member("Brand", "mum").await;
+    let before = draw(app, &mum, "spend", "k-0").await;
+    assert_eq!(
+        (before.status, before.error_code()),
+        (StatusCode::CONFLICT, "spend_to_draw".into())
+    );
+    assert_eq!(
+        before.json()["error"]["details"]["spend_over_cents"],
+        10_000
+    );
+
+    let order = |id: &str, cents: u64| json!({"order_id": id, "member": "mum", "amount_cents": cents, "channel": "online"});
+    let small = bearer(
+        app,
+        &orders_key,
+        Method::POST,
+        "/api/orders",
+        Some(order("S-1", 9_999)),
+    )
+    .await;
+    assert_eq!(small.json()["draws"], json!([]), "under ¥100");
+    let big = bearer(
+        app,
+        &orders_key,
+        Method::POST,
+        "/api/orders",
+        Some(order("B-1", 10_000)),
+    )
+    .await;
+    assert_eq!(
+        big.json()["draws"],
+        json!([{"page": "spend", "campaign": "spring-wheel"}])
+    );
+    let replay = bearer(
+        app,
+        &orders_key,
+        Method::POST,
+        "/api/orders",
+        Some(order("B-1", 10_000)),
+    )
+    .await;
+    assert_eq!(replay.status, StatusCode::OK);
+    assert_eq!(
+        replay.json()["draws"],
+        big.json()["draws"],
+        "the same order grants once"
+    );
+    assert_eq!(
+        draw(app, &mum, "spend", "k-1").await.status,
+        StatusCode::CREATED
+    );
+    let after = draw(app, &mum, "spend", "k-2").await;
+    assert_eq!(after.error_code(), "spend_to_draw", "one order, one draw");
+
+    // A second order's draw, refunded before it is played, goes with the refund.
+    bearer(
+        app,
+        &orders_key,
+        Method::POST,
+        "/api/orders",
+        Some(order("B-2", 20_000)),
+    )
+    .await;
+    let r = refund(app, &orders_key, "B-2").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(
+        draw(app, &mum, "spend", "k-3").await.error_code(),
+        "spend_to_draw"
+    );
+    // The first order's draw was played: its refund takes back the points only.
+    assert_eq!(refund(app, &orders_key, "B-1").await.status, StatusCode::OK);
+});

@@ -78,6 +78,10 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/brand-members/{member}/adjust"),
     ("POST", "/api/orders"),
     ("POST", "/api/orders/{order_id}/refund"),
+    ("GET", "/api/integration/webhooks"),
+    ("POST", "/api/integration/webhooks"),
+    ("DELETE", "/api/integration/webhooks/{id}"),
+    ("GET", "/api/integration/webhooks/{id}/deliveries"),
 ];
 
 dual_test!(openapi_lists_every_route_and_nothing_else, |app| {

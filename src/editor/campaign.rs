@@ -81,6 +81,9 @@ impl Edit {
     }
 }
 
+/// Largest "spend over" amount a marketer types, in yuan.
+const MAX_SPEND_YUAN: u32 = 1_000_000;
+
 /// The campaign tab of a game block.
 #[component]
 pub fn CampaignEditor(editor: Editor, id: NodeId) -> impl IntoView {
@@ -149,6 +152,23 @@ pub fn CampaignEditor(editor: Editor, id: NodeId) -> impl IntoView {
                             errors=edit.errors("/cost/free_draws_per_day")
                             max=MAX_DRAWS
                             dom_id="campaign-free-per-day"
+                            on_blur=Callback::new(move |()| edit.seal())
+                        />
+                        <NumberInput
+                            label=Signal::derive(move || w().spend_over)
+                            value=Signal::derive(move || {
+                                edit.get(|c| c.spend_over_cents.map(|cents| (cents / 100) as u32))
+                                    .flatten()
+                            })
+                            on_input=Callback::new(move |yuan: Option<u32>| {
+                                edit.set(
+                                    "spend",
+                                    |c| c.spend_over_cents = yuan.map(|y| u64::from(y) * 100),
+                                )
+                            })
+                            errors=edit.errors("/spend_over_cents")
+                            max=MAX_SPEND_YUAN
+                            dom_id="campaign-spend-over"
                             on_blur=Callback::new(move |()| edit.seal())
                         />
                     </div>

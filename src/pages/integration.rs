@@ -1,8 +1,10 @@
 //! `/integration`: what the brand's systems need to connect, for the workspace's owner. The
 //! member-token secret (shown on request, rotated after a confirmation, the old one's grace period
-//! stated) and the API keys (created with scopes and shown once, listed with when they were last
-//! used, revoked after a confirmation).
+//! stated), the API keys (created with scopes and shown once, listed with when they were last
+//! used, revoked after a confirmation) and the webhooks (`webhooks.rs`).
 
+mod parts;
+mod webhooks;
 mod words;
 
 use cradle_wire::integration::{ApiKeyView, MemberSecret, NewApiKey, Scope};
@@ -16,6 +18,8 @@ use crate::i18n::use_i18n;
 use crate::pages::header::PageHeader;
 use crate::pages::login::RequireLogin;
 use crate::pages::projects::edited;
+use parts::{Choices, ShownOnce};
+use webhooks::WebhooksSection;
 pub use words::words;
 
 /// The integration page.
@@ -52,6 +56,7 @@ fn Integration() -> impl IntoView {
             />
             <SecretSection />
             <KeysSection />
+            <WebhooksSection />
         </main>
     }
 }
@@ -204,33 +209,12 @@ fn KeysSection() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <fieldset>
-                    <legend>{move || w().scopes}</legend>
-                    {Scope::ALL
-                        .into_iter()
-                        .map(|scope| {
-                            view! {
-                                <label class="integration-scope">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || scopes.get().contains(&scope)
-                                        on:change=move |_| {
-                                            scopes
-                                                .update(|s| {
-                                                    if let Some(at) = s.iter().position(|x| *x == scope) {
-                                                        s.remove(at);
-                                                    } else {
-                                                        s.push(scope);
-                                                    }
-                                                })
-                                        }
-                                    />
-                                    {move || w().scope(scope)}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <Choices
+                    legend=Signal::derive(move || w().scopes)
+                    options=Scope::ALL.to_vec()
+                    label=Callback::new(move |scope| words(i18n.lang()).scope(scope))
+                    chosen=scopes
+                />
                 <button type="submit" class="primary">
                     {move || w().create}
                 </button>
@@ -246,18 +230,7 @@ fn KeysSection() -> impl IntoView {
                         }
                     })
             }}
-            {move || {
-                fresh
-                    .get()
-                    .map(|key| {
-                        view! {
-                            <div class="integration-fresh" role="status">
-                                <p>{w().shown_once}</p>
-                                <code class="integration-key">{key}</code>
-                            </div>
-                        }
-                    })
-            }}
+            <ShownOnce secret=fresh note=Signal::derive(move || w().shown_once) />
             <KeyList keys reload=Callback::new(move |_| reload()) />
         </section>
     }

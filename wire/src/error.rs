@@ -123,6 +123,9 @@ error_codes! {
     SharingOff = "sharing_off", 409;
     /// No unit of the points-mall item is left.
     SoldOut = "sold_out", 409;
+    /// The game is played with draws earned by spending and none is left;
+    /// `details.spend_over_cents` is the order that earns one.
+    SpendToDraw = "spend_to_draw", 409;
     /// The workspace keeps its maximum number of saved sections.
     TooManySections = "too_many_sections", 409;
     /// The page or game has closed; `details.ended_at` says when.

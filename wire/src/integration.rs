@@ -1,5 +1,5 @@
 //! The brand's systems and Cradle: the member-token signing secret, API keys with scopes, members
-//! looked up by the brand's own id, and purchases.
+//! looked up by the brand's own id, purchases, and webhooks.
 
 use serde::{Deserialize, Serialize};
 
@@ -146,4 +146,108 @@ pub struct OrderResult {
     pub refunded_points: Option<i64>,
     /// The member's balance now.
     pub balance: i64,
+    /// Draws the order earned on live spend-to-draw campaigns (满额抽奖).
+    pub draws: Vec<EarnedDraw>,
+}
+
+/// A draw an order earned.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EarnedDraw {
+    /// The page (`/c/{page}`).
+    pub page: String,
+    /// The campaign on it.
+    pub campaign: String,
+}
+
+/// What a webhook is told about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Event {
+    /// A member won a prize in a draw.
+    #[serde(rename = "prize.won")]
+    PrizeWon,
+    /// A clerk redeemed a code.
+    #[serde(rename = "code.redeemed")]
+    CodeRedeemed,
+    /// A member reached a higher tier.
+    #[serde(rename = "tier.changed")]
+    TierChanged,
+}
+
+impl Event {
+    /// Every event.
+    pub const ALL: [Event; 3] = [Event::PrizeWon, Event::CodeRedeemed, Event::TierChanged];
+
+    /// The event's name on the wire (`prize.won`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::PrizeWon => "prize.won",
+            Event::CodeRedeemed => "code.redeemed",
+            Event::TierChanged => "tier.changed",
+        }
+    }
+
+    /// The event named `name`.
+    pub fn parse(name: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+}
+
+/// A new webhook.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewWebhook {
+    /// Where to POST events (`https://…`; `http://` for a system on the same network).
+    pub url: String,
+    /// Which events.
+    pub events: Vec<Event>,
+}
+
+/// A webhook as listed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookView {
+    /// Its id.
+    pub id: String,
+    /// Where events go.
+    pub url: String,
+    /// Which events.
+    pub events: Vec<Event>,
+    /// Unix ms.
+    pub created_at: i64,
+}
+
+/// A webhook just created, with the secret its deliveries are signed with (shown once).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedWebhook {
+    /// The signing secret: `X-Cradle-Signature` is `sha256=` and the hex HMAC-SHA256 of
+    /// `{X-Cradle-Timestamp}.{body}` with it.
+    pub secret: String,
+    /// The webhook as listed.
+    pub view: WebhookView,
+}
+
+/// One delivery of an event to a webhook.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Delivery {
+    /// Its id (`X-Cradle-Delivery`).
+    pub id: String,
+    /// The event's name.
+    pub event: String,
+    /// Attempts so far.
+    pub attempts: i64,
+    /// Unix ms it was answered 2xx, if it was.
+    pub delivered_at: Option<i64>,
+    /// The last answer's status, if one came.
+    pub last_status: Option<i64>,
+    /// Why the last attempt failed, if it did.
+    pub last_error: Option<String>,
+    /// Unix ms the next attempt is due, while it is not delivered and not given up.
+    pub next_at: Option<i64>,
+    /// Unix ms.
+    pub created_at: i64,
 }

@@ -1,25 +1,31 @@
 //! Purchases the brand reports (`POST /api/orders`): each order id counts once. An order credits
 //! the member one point per whole yuan times her tier's multiplier (`purchase_points`), as growth
 //! too, and through the ledger pays her sharer 0.25 per point; it records the day of her last
-//! purchase for audience rules. A refund takes back what the order credited, never below zero,
-//! with the reversal in the ledger.
+//! purchase for audience rules, and grants a draw on each live spend-to-draw campaign (满额抽奖)
+//! it qualifies for. A refund takes back what the order credited, never below zero, with the
+//! reversal in the ledger, and the draws it earned that are not played yet.
 
 use chrono_tz::Tz;
 use cradle_model::club::purchase_points;
-use cradle_wire::integration::{OrderRequest, OrderResult};
+use cradle_wire::integration::{EarnedDraw, OrderRequest, OrderResult};
 use sqlx::AnyConnection;
 
 use crate::club::ledger::{self, Entry};
 use crate::club::{day, members, settings};
 use crate::db::Db;
+use crate::draws::grants::Grants;
 
-/// Records `order` for workspace `workspace` (time zone `zone`) at `now`: what it credited, and
-/// whether this call recorded it (false: the same order id was reported before).
+/// A draw an order earns: `(document, campaign, page slug)`.
+pub type Earnable = (String, String, String);
+
+/// Records `order` for workspace `workspace` (time zone `zone`) at `now`, granting a draw on
+/// each of `earns` (the live spend-to-draw campaigns it qualifies for): what it credited and
+/// granted, and whether this call recorded it (false: the same order id was reported before).
 pub async fn record(
     db: &Db,
     workspace: &str,
     zone: Tz,
-    order: &OrderRequest,
+    (order, earns): (&OrderRequest, &[Earnable]),
     now: i64,
 ) -> Result<(OrderResult, bool), sqlx::Error> {
     let member = members::ensure(db, workspace, &order.member).await?;
@@ -61,12 +67,22 @@ pub async fn record(
         now_ms: now,
     };
     ledger::earn(&mut tx, &entry).await?;
-    sqlx::query("UPDATE orders SET points = $1 WHERE workspace_id = $2 AND order_id = $3")
-        .bind(points)
-        .bind(workspace)
-        .bind(&order.order_id)
-        .execute(&mut *tx)
-        .await?;
+    for (document, campaign, _) in earns {
+        let grants = Grants {
+            document_id: document,
+            campaign_id: campaign,
+        };
+        grants.grant(&mut tx, &member.id).await?;
+    }
+    sqlx::query(
+        "UPDATE orders SET points = $1, grants = $2 WHERE workspace_id = $3 AND order_id = $4",
+    )
+    .bind(points)
+    .bind(serde_json::to_string(earns).unwrap_or_default())
+    .bind(workspace)
+    .bind(&order.order_id)
+    .execute(&mut *tx)
+    .await?;
     // Days as `YYYY-MM-DD` compare as text.
     let bought_on = day::local_day(zone, ordered_at).to_string();
     sqlx::query(
@@ -84,6 +100,7 @@ pub async fn record(
             points,
             refunded_points: None,
             balance: ledger::balance(db, &member.id).await?,
+            draws: earned(earns),
         },
         true,
     ))
@@ -99,15 +116,15 @@ pub async fn refund(
     now: i64,
 ) -> Result<Option<OrderResult>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let row: Option<(String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT member_id, points, refunded_points FROM orders \
+    let row: Option<(String, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT member_id, points, refunded_points, grants FROM orders \
          WHERE workspace_id = $1 AND order_id = $2",
     )
     .bind(workspace)
     .bind(order_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((member, points, None)) = row else {
+    let Some((member, points, None, granted)) = row else {
         drop(tx);
         return find(db, workspace, order_id).await;
     };
@@ -132,6 +149,14 @@ pub async fn refund(
             now_ms: now,
         };
         let taken = ledger::take_back(&mut tx, &entry).await?;
+        // Draws it earned and she has not played yet go too.
+        for (document, campaign, _) in earns_of(granted.as_deref()) {
+            let grants = Grants {
+                document_id: &document,
+                campaign_id: &campaign,
+            };
+            grants.revoke(&mut tx, &member).await?;
+        }
         sqlx::query(
             "UPDATE members SET growth = CASE WHEN growth > $1 THEN growth - $1 ELSE 0 END \
              WHERE id = $2",
@@ -159,15 +184,15 @@ async fn find(
     workspace: &str,
     order_id: &str,
 ) -> Result<Option<OrderResult>, sqlx::Error> {
-    let row: Option<(String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT member_id, points, refunded_points FROM orders \
+    let row: Option<(String, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT member_id, points, refunded_points, grants FROM orders \
          WHERE workspace_id = $1 AND order_id = $2",
     )
     .bind(workspace)
     .bind(order_id)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((member, points, refunded_points)) = row else {
+    let Some((member, points, refunded_points, granted)) = row else {
         return Ok(None);
     };
     Ok(Some(OrderResult {
@@ -175,7 +200,26 @@ async fn find(
         points,
         refunded_points,
         balance: ledger::balance(db, &member).await?,
+        draws: earned(&earns_of(granted.as_deref())),
     }))
+}
+
+/// The draws an order's `grants` column lists.
+fn earns_of(granted: Option<&str>) -> Vec<Earnable> {
+    granted
+        .and_then(|g| serde_json::from_str(g).ok())
+        .unwrap_or_default()
+}
+
+/// The draws as the brand sees them.
+fn earned(earns: &[Earnable]) -> Vec<EarnedDraw> {
+    earns
+        .iter()
+        .map(|(_, campaign, page)| EarnedDraw {
+            page: page.clone(),
+            campaign: campaign.clone(),
+        })
+        .collect()
 }
 
 async fn growth_of(conn: &mut AnyConnection, member: &str) -> Result<i64, sqlx::Error> {

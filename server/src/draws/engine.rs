@@ -18,6 +18,7 @@ use crate::club::ledger::{self, Entry, Pending, Spent};
 use crate::db::writes::Writes;
 use crate::db::Db;
 use crate::draws::code::{self, Issued};
+use crate::draws::grants::Grants;
 use crate::draws::published::PublishedVersion;
 use crate::draws::record::{self, DrawRecord};
 use crate::draws::tally::Tallies;
@@ -122,6 +123,10 @@ pub enum DrawError {
     /// The points balance is below the cost.
     #[error("insufficient points")]
     InsufficientPoints(i64),
+    /// A spend-to-draw campaign, and no draw earned by spending is left: an order of at least
+    /// this many cents earns one.
+    #[error("no draw earned")]
+    NoGrant(u64),
     /// The campaign has no seed (published before the draw engine existed): republish it.
     #[error("campaign has no seed")]
     NoSeed,
@@ -316,6 +321,28 @@ async fn play_campaign(
             seq: 0,
             rolled: String::new(),
             sampled: 0,
+        });
+    }
+
+    // Draws earned by spending: each play uses a grant; those without one are refused, uncounted.
+    if let Some(spend) = campaign.spend_over_cents {
+        let grants = Grants {
+            document_id: &page.document_id,
+            campaign_id: &campaign.id,
+        };
+        let wanting: Vec<&str> = plays.iter().map(|p| p.req.member_id).collect();
+        let granted: HashSet<String> = grants.take(conn, &wanting).await?.into_iter().collect();
+        let without: Vec<&str> = wanting
+            .into_iter()
+            .filter(|m| !granted.contains(*m))
+            .collect();
+        tallies.uncount(conn, &without).await?;
+        plays.retain(|p| {
+            let refused = !granted.contains(p.req.member_id);
+            if refused {
+                outcomes[p.at] = Some(Err(DrawError::NoGrant(spend)));
+            }
+            !refused
         });
     }
 

@@ -29,6 +29,7 @@ pub fn campaign(prizes: Vec<Prize>, fallback: &str) -> Campaign {
         audience: None,
         cost: Cost::default(),
         limits: Limits::default(),
+        spend_over_cents: None,
         prizes,
         fallback_prize: fallback.into(),
     }

@@ -6,6 +6,7 @@ pub mod code;
 pub mod engine;
 #[cfg(test)]
 mod fixtures;
+pub mod grants;
 pub mod outcome;
 pub mod published;
 pub mod queue;

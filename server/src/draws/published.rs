@@ -99,6 +99,24 @@ impl VersionCache {
         self.version(db, &workspace, &document, number).await
     }
 
+    /// Every live page of `workspace`.
+    pub async fn live_in(
+        &self,
+        db: &Db,
+        workspace: &str,
+    ) -> Result<Vec<Arc<PublishedVersion>>, sqlx::Error> {
+        let slugs: Vec<(String,)> =
+            sqlx::query_as("SELECT slug FROM live_pages WHERE workspace_id = $1 ORDER BY slug")
+                .bind(workspace)
+                .fetch_all(&db.pool)
+                .await?;
+        let mut live = Vec::with_capacity(slugs.len());
+        for (slug,) in slugs {
+            live.extend(self.live(db, &slug).await?);
+        }
+        Ok(live)
+    }
+
     /// Forgets which versions are live (after this server published one).
     pub fn forget_live(&self) {
         self.live.clear();

@@ -8,6 +8,7 @@ use axum::Json;
 use chrono::Utc;
 use cradle_model::campaign::{PrizeKind, Stock};
 use cradle_model::Campaign;
+use cradle_wire::integration::Event;
 use cradle_wire::ErrorCode;
 use serde::Serialize;
 use serde_json::json;
@@ -24,6 +25,7 @@ use crate::draws::verify::{self, Verification};
 use crate::error::{ApiError, ErrorBody};
 use crate::limits::client::ClientIp;
 use crate::store::{now_ms, publishing};
+use crate::webhooks;
 
 /// Header carrying the client's idempotency key.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -149,6 +151,15 @@ fn draw_error(e: DrawError) -> ApiError {
             format!("a draw costs {cost} points and your balance is lower"),
         )
         .with_details(json!({ "cost": cost })),
+        DrawError::NoGrant(cents) => ApiError::new(
+            ErrorCode::SpendToDraw,
+            format!(
+                "this game is played with draws earned by spending: an order of ¥{}.{:02} or more earns one",
+                cents / 100,
+                cents % 100
+            ),
+        )
+        .with_details(json!({ "spend_over_cents": cents })),
         DrawError::NoSeed => ApiError::new(
             ErrorCode::RepublishNeeded,
             "this game was published before draws were enabled: republish the page",
@@ -182,7 +193,7 @@ pub fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
               (status = 400, description = "missing idempotency key", body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, description = "not started or not eligible", body = ErrorBody),
               (status = 404, body = ErrorBody),
-              (status = 409, description = "daily or campaign limit, or too few points", body = ErrorBody),
+              (status = 409, description = "daily or campaign limit, too few points, or no draw earned by spending (spend_to_draw)", body = ErrorBody),
               (status = 410, description = "ended", body = ErrorBody),
               (status = 429, description = "rate limited; Retry-After", body = ErrorBody)))]
 pub async fn draw(
@@ -221,6 +232,11 @@ pub async fn draw(
         .map(view)
         .ok_or_else(|| ApiError::internal("draw names a prize the version lacks"))?;
     record.code = record.code.as_deref().map(code::display);
+    if !record.replayed && !matches!(prize.kind, PrizeKind::Thanks) {
+        let won = json!({"member": member.external_id, "page": slug, "campaign": id,
+            "draw_id": record.id, "prize": prize, "code": record.code});
+        webhooks::emit(&state.db, &member.workspace_id, Event::PrizeWon, won).await;
+    }
     let status = match record.replayed {
         true => StatusCode::OK,
         false => StatusCode::CREATED,

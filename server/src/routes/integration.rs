@@ -1,14 +1,16 @@
-//! The brand's systems: the owner's member-token secret and API keys (session cookie), and what
-//! a key does (`Authorization: Bearer`): members by the brand's own id, points adjustments,
-//! purchases and refunds.
+//! The brand's systems: the owner's member-token secret, API keys and webhooks (session cookie),
+//! and what a key does (`Authorization: Bearer`): members by the brand's own id, points
+//! adjustments, purchases and refunds.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use cradle_model::url::is_safe_url;
 use cradle_model::validate::Kind;
 use cradle_model::ValidationError;
 use cradle_wire::integration::{
-    ApiKeyView, CreatedApiKey, MemberSecret, NewApiKey, OrderRequest, OrderResult, Scope,
+    ApiKeyView, CreatedApiKey, CreatedWebhook, Delivery, Event, MemberSecret, NewApiKey,
+    NewWebhook, OrderRequest, OrderResult, Scope, WebhookView,
 };
 use cradle_wire::ErrorCode;
 use serde::Serialize;
@@ -22,6 +24,7 @@ use crate::club::{member_secret, members, orders, settings};
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::club::{adjust_points, AdjustRequest, Adjusted};
 use crate::store::{api_keys, now_ms};
+use crate::webhooks;
 
 /// Ledger lines a member lookup lists.
 const LEDGER_LINES: i64 = 50;
@@ -199,7 +202,8 @@ pub async fn adjust_brand_member(
 }
 
 /// Reports a purchase (scope `orders:write`): one point per whole yuan times the member's tier
-/// multiplier, as growth too, 0.25 per point to her sharer, and the day of her last purchase.
+/// multiplier, as growth too, 0.25 per point to her sharer, the day of her last purchase, and a
+/// draw on each live campaign whose rule is "spend over ¥X to earn a draw" (满额抽奖).
 /// The same `order_id` again answers the first report (200) and credits nothing more. A member
 /// the brand names for the first time is created.
 #[utoipa::path(post, path = "/orders", tag = "integration", request_body = OrderRequest,
@@ -217,7 +221,36 @@ pub async fn report_order(
         return Err(ApiError::invalid(ErrorCode::InvalidBody, problems));
     }
     let zone = settings::zone(&state.db, ws).await?;
-    let (result, new) = orders::record(&state.db, ws, zone, &order, now_ms()).await?;
+    let before = members::by_external(&state.db, ws, &order.member)
+        .await?
+        .map_or(0, |m| m.growth);
+    let earns: Vec<orders::Earnable> = state
+        .versions
+        .live_in(&state.db, ws)
+        .await?
+        .iter()
+        .flat_map(|page| {
+            page.doc
+                .campaigns
+                .iter()
+                .filter(|c| {
+                    c.spend_over_cents
+                        .is_some_and(|min| order.amount_cents >= min)
+                })
+                .map(|c| {
+                    (
+                        page.document_id.clone(),
+                        c.id.clone(),
+                        page.doc.slug.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let (result, new) = orders::record(&state.db, ws, zone, (&order, &earns), now_ms()).await?;
+    if new {
+        tier_changed(&state, ws, &order.member, before).await?;
+    }
     let status = if new {
         StatusCode::CREATED
     } else {
@@ -244,6 +277,112 @@ pub async fn refund_order(
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found("order"))
+}
+
+/// Tells the webhooks when the member `member` (the brand's id), at `before` growth until now,
+/// reached a higher tier.
+async fn tier_changed(
+    state: &AppState,
+    ws: &str,
+    member: &str,
+    before: i64,
+) -> Result<(), ApiError> {
+    let Some(found) = members::by_external(&state.db, ws, member).await? else {
+        return Ok(());
+    };
+    let club = settings::get(&state.db, ws).await?;
+    let tier = |growth: i64| {
+        let rank = club.rank_for_growth(u64::try_from(growth).unwrap_or(0));
+        (rank, club.tiers.get(rank as usize).map(|t| t.id.clone()))
+    };
+    let ((from_rank, from), (to_rank, to)) = (tier(before), tier(found.growth));
+    if to_rank > from_rank {
+        let data = serde_json::json!({"member": member, "from": from, "to": to,
+            "growth": found.growth});
+        webhooks::emit(&state.db, ws, Event::TierChanged, data).await;
+    }
+    Ok(())
+}
+
+/// Sends the workspace's chosen events to `url`, signed with a secret shown only in this answer
+/// (owners only). 422 `invalid_body` at `/url` (http(s) only) or `/events`.
+#[utoipa::path(post, path = "/integration/webhooks", tag = "integration", request_body = NewWebhook,
+    responses((status = 201, body = CreatedWebhook), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn create_webhook(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Json(new): Json<NewWebhook>,
+) -> Result<(StatusCode, Json<CreatedWebhook>), ApiError> {
+    me.require_owner()?;
+    let mut problems = Vec::new();
+    let url = new.url.trim();
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    if !absolute || !is_safe_url(url) || url.len() > 2_000 {
+        problems.push(ValidationError::in_english(
+            "/url",
+            Kind::UnsafeLink,
+            "an http(s) address of the brand's system",
+        ));
+    }
+    if new.events.is_empty() {
+        problems.push(ValidationError::in_english(
+            "/events",
+            Kind::Count,
+            "choose at least one event",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::invalid(ErrorCode::InvalidBody, problems));
+    }
+    let created = webhooks::create(&state.db, &me.user.workspace_id, &new).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// The workspace's webhooks (owners only).
+#[utoipa::path(get, path = "/integration/webhooks", tag = "integration",
+    responses((status = 200, body = Vec<WebhookView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list_webhooks(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Json<Vec<WebhookView>>, ApiError> {
+    me.require_owner()?;
+    Ok(Json(
+        webhooks::list(&state.db, &me.user.workspace_id).await?,
+    ))
+}
+
+/// Stops a webhook: nothing more is sent to it (owners only).
+#[utoipa::path(delete, path = "/integration/webhooks/{id}", tag = "integration", params(("id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn remove_webhook(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    me.require_owner()?;
+    if webhooks::remove(&state.db, &me.user.workspace_id, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("webhook"))
+    }
+}
+
+/// A webhook's delivery log: the latest 50 deliveries, newest first, with their attempts and
+/// answers (owners only).
+#[utoipa::path(get, path = "/integration/webhooks/{id}/deliveries", tag = "integration", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<Delivery>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+pub async fn webhook_deliveries(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<Delivery>>, ApiError> {
+    me.require_owner()?;
+    webhooks::deliveries(&state.db, &me.user.workspace_id, &id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("webhook"))
 }
 
 /// What is wrong with a reported order, each with its path.

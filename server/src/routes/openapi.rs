@@ -116,7 +116,13 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(integration::brand_member))
         .routes(routes!(integration::adjust_brand_member))
         .routes(routes!(integration::report_order))
-        .routes(routes!(integration::refund_order));
+        .routes(routes!(integration::refund_order))
+        .routes(routes!(
+            integration::list_webhooks,
+            integration::create_webhook
+        ))
+        .routes(routes!(integration::remove_webhook))
+        .routes(routes!(integration::webhook_deliveries));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api", inner)
         .split_for_parts()

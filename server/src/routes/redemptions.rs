@@ -3,6 +3,7 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
+use cradle_wire::integration::Event;
 use cradle_wire::ErrorCode;
 use serde_json::json;
 
@@ -11,6 +12,7 @@ use crate::auth::{CurrentUser, Role};
 use crate::draws::redeem::{self, CodeInfo, RedeemError};
 use crate::error::{ApiError, ErrorBody};
 use crate::store::{now_ms, rfc3339};
+use crate::webhooks;
 
 fn redeem_error(e: RedeemError) -> ApiError {
     match e {
@@ -71,7 +73,7 @@ pub async fn redeem(
     Path(code): Path<String>,
 ) -> Result<Json<CodeInfo>, ApiError> {
     require_redeem(&me)?;
-    redeem::redeem(
+    let info = redeem::redeem(
         &state.db,
         &me.user.workspace_id,
         &code,
@@ -79,6 +81,15 @@ pub async fn redeem(
         now_ms(),
     )
     .await
-    .map(Json)
-    .map_err(redeem_error)
+    .map_err(redeem_error)?;
+    let redeemed = json!({"code": info.code, "prize_name": info.prize_name,
+        "member": info.member, "redeemed_at": info.redeemed_at});
+    webhooks::emit(
+        &state.db,
+        &me.user.workspace_id,
+        Event::CodeRedeemed,
+        redeemed,
+    )
+    .await;
+    Ok(Json(info))
 }

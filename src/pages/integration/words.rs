@@ -1,7 +1,7 @@
 //! The integration page's words in zh-CN and en: one struct per language, so a missing
 //! translation does not compile.
 
-use cradle_wire::integration::Scope;
+use cradle_wire::integration::{Event, Scope};
 
 use crate::i18n::Lang;
 
@@ -39,10 +39,32 @@ pub struct Words {
     pub revoke: &'static str,
     pub revoke_ask: &'static str,
     pub owners_only: &'static str,
+    pub hooks_title: &'static str,
+    pub hooks_lead: &'static str,
+    pub hook_url: &'static str,
+    pub events: &'static str,
+    pub add_hook: &'static str,
+    pub url_needed: &'static str,
+    pub event_needed: &'static str,
+    pub hook_secret: &'static str,
+    pub no_hooks: &'static str,
+    pub remove: &'static str,
+    pub log: &'static str,
+    pub no_deliveries: &'static str,
+    pub delivered: &'static str,
+    pub retrying: &'static str,
+    pub gave_up: &'static str,
     scope_names: [&'static str; 4],
+    event_names: [&'static str; 3],
 }
 
 impl Words {
+    /// What event `event` tells.
+    pub fn event(&self, event: Event) -> &'static str {
+        let at = Event::ALL.iter().position(|e| *e == event).unwrap_or(0);
+        self.event_names[at]
+    }
+
     /// What scope `scope` lets a key do.
     pub fn scope(&self, scope: Scope) -> &'static str {
         let at = Scope::ALL.iter().position(|s| *s == scope).unwrap_or(0);
@@ -83,11 +105,31 @@ const ZH: Words = Words {
     revoke: "撤销",
     revoke_ask: "撤销后，使用这个密钥的系统将立即无法调用。确定撤销吗？",
     owners_only: "只有品牌所有者可以管理签名密钥和 API 密钥。",
+    hooks_title: "Webhook 通知",
+    hooks_lead: "有会员中奖、奖品码被核销或会员升级时，Cradle 会向这个地址发送签名的 POST 请求，失败会自动重试。",
+    hook_url: "接收地址",
+    events: "通知事件",
+    add_hook: "添加 Webhook",
+    url_needed: "请填写以 https:// 或 http:// 开头的接收地址。",
+    event_needed: "请至少勾选一个事件。",
+    hook_secret: "请立即复制签名密钥：用它校验 X-Cradle-Signature，只显示这一次。",
+    no_hooks: "还没有 Webhook。",
+    remove: "删除",
+    log: "发送记录",
+    no_deliveries: "还没有发送记录。",
+    delivered: "已送达",
+    retrying: "等待重试",
+    gave_up: "已放弃",
     scope_names: [
         "查询会员（members:read）",
         "调整会员积分（members:write）",
         "上报订单和退款（orders:write）",
         "查询活动（campaigns:read）",
+    ],
+    event_names: [
+        "会员中奖（prize.won）",
+        "奖品码核销（code.redeemed）",
+        "会员升级（tier.changed）",
     ],
 };
 
@@ -124,11 +166,31 @@ const EN: Words = Words {
     revoke: "Revoke",
     revoke_ask: "Systems using this key stop working at once. Revoke it?",
     owners_only: "Only the brand's owner manages the signing secret and API keys.",
+    hooks_title: "Webhooks",
+    hooks_lead: "When a member wins, a code is redeemed or a member reaches a tier, Cradle posts a signed request to this address, retrying on failure.",
+    hook_url: "Address",
+    events: "Events",
+    add_hook: "Add webhook",
+    url_needed: "Give an address starting with https:// or http://.",
+    event_needed: "Tick at least one event.",
+    hook_secret: "Copy the signing secret now: it checks X-Cradle-Signature and is shown only once.",
+    no_hooks: "No webhooks yet.",
+    remove: "Remove",
+    log: "Deliveries",
+    no_deliveries: "Nothing sent yet.",
+    delivered: "Delivered",
+    retrying: "Retrying",
+    gave_up: "Given up",
     scope_names: [
         "Look members up (members:read)",
         "Adjust members' points (members:write)",
         "Report orders and refunds (orders:write)",
         "Read campaigns (campaigns:read)",
+    ],
+    event_names: [
+        "A member wins (prize.won)",
+        "A code is redeemed (code.redeemed)",
+        "A member reaches a tier (tier.changed)",
     ],
 };
 
