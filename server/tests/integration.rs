@@ -534,6 +534,14 @@ dual_test!(spending_over_the_amount_earns_a_draw, |app| {
     )
     .await;
     let (orders_key, _) = key(app, &owner, &["orders:write"]).await;
+    // The brand's shop reads which campaigns earn a draw, and for how much.
+    let (reader, _) = key(app, &owner, &["campaigns:read"]).await;
+    let live = bearer(app, &reader, Method::GET, "/api/brand-campaigns", None).await;
+    assert_eq!(live.status, StatusCode::OK, "{}", live.text());
+    assert_eq!(live.json()[0]["page"], "spend");
+    assert_eq!(live.json()[0]["spend_over_cents"], 10_000);
+    let denied = bearer(app, &orders_key, Method::GET, "/api/brand-campaigns", None).await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
     let mum = app.member("Brand", "mum").await;
     let before = draw(app, &mum, "spend", "k-0").await;
     assert_eq!(

@@ -78,6 +78,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("POST", "/api/brand-members/{member}/adjust"),
     ("POST", "/api/orders"),
     ("POST", "/api/orders/{order_id}/refund"),
+    ("GET", "/api/brand-campaigns"),
     ("GET", "/api/integration/webhooks"),
     ("POST", "/api/integration/webhooks"),
     ("DELETE", "/api/integration/webhooks/{id}"),

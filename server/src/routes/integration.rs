@@ -52,6 +52,23 @@ pub struct BrandMember {
     pub ledger: Vec<Line>,
 }
 
+/// A live campaign as the brand's system reads it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BrandCampaign {
+    /// The page members play it on (`/c/{page}`).
+    pub page: String,
+    /// The campaign's id on the page.
+    pub campaign: String,
+    /// Its name.
+    pub name: String,
+    /// When draws open and close (RFC 3339).
+    pub starts_at: String,
+    /// First instant draws are no longer accepted.
+    pub ends_at: String,
+    /// The order amount (cents) that earns a draw, for a spend-to-draw campaign.
+    pub spend_over_cents: Option<u64>,
+}
+
 /// The secret the brand's system signs member tokens with (owners only).
 #[utoipa::path(get, path = "/integration/member-secret", tag = "integration",
     responses((status = 200, body = MemberSecret), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
@@ -383,6 +400,32 @@ pub async fn webhook_deliveries(
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found("webhook"))
+}
+
+/// The workspace's live campaigns (scope `campaigns:read`): the page, window and the amount that
+/// earns a draw for spend-to-draw campaigns, so the brand's shop can tell a buyer what she earns.
+#[utoipa::path(get, path = "/brand-campaigns", tag = "integration", security(("api_key" = [])),
+    responses((status = 200, body = Vec<BrandCampaign>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn brand_campaigns(
+    State(state): State<AppState>,
+    key: Integration,
+) -> Result<Json<Vec<BrandCampaign>>, ApiError> {
+    let ws = key.require(Scope::CampaignsRead)?;
+    let live = state.versions.live_in(&state.db, ws).await?;
+    Ok(Json(
+        live.iter()
+            .flat_map(|page| {
+                page.doc.campaigns.iter().map(|c| BrandCampaign {
+                    page: page.doc.slug.clone(),
+                    campaign: c.id.clone(),
+                    name: c.name.clone(),
+                    starts_at: c.window.start.to_rfc3339(),
+                    ends_at: c.window.end.to_rfc3339(),
+                    spend_over_cents: c.spend_over_cents,
+                })
+            })
+            .collect(),
+    ))
 }
 
 /// What is wrong with a reported order, each with its path.

@@ -117,6 +117,7 @@ pub fn api() -> (axum::Router<AppState>, Spec) {
         .routes(routes!(integration::adjust_brand_member))
         .routes(routes!(integration::report_order))
         .routes(routes!(integration::refund_order))
+        .routes(routes!(integration::brand_campaigns))
         .routes(routes!(
             integration::list_webhooks,
             integration::create_webhook
