@@ -31,7 +31,12 @@ use crate::store::{now_ms, workspaces};
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionRequest {
-    /// The token the brand's system signed (`cradle-server member token` makes one locally).
+    /// The token the brand's system signed: `hex(claims) + "." + hex(HMAC-SHA256(secret,
+    /// "member:" + hex(claims)))`, `claims` a JSON object with `workspace_id`, `member` (the
+    /// member's id in the brand's system) and `expires_at` (Unix ms), and optionally `due_date`,
+    /// `baby_birth_date`, `last_purchase` (`YYYY-MM-DD`), `preparing`, `segments`, `tags`; the
+    /// secret is the workspace's member-token secret (`GET /api/integration/member-secret`).
+    /// `cradle-server member token` makes one locally.
     pub token: String,
     /// The page being opened: the token must come from that page's workspace.
     #[serde(default)]
