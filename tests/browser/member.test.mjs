@@ -63,11 +63,13 @@ test('a visitor reads the public page before any wasm, then tries it as a demo m
   await page.unroute('**/*.wasm');
 
   await page.reload();
+  // The runtime swaps the server's member bar for its live copy as it starts: measure the button
+  // once that is done, or the one measured may be gone.
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
   const demo = page.getByRole('button', { name: '以演示会员身份体验' });
   await demo.waitFor(); // boundingBox() does not wait for the reloaded page
   const box = await demo.boundingBox();
   assert.ok(box.height >= 44 && box.width >= 44, 'a touch target');
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
   await demo.tap();
   await page.getByText('已登录会员').waitFor();
   await page.getByText(MID).waitFor(); // the demo member is 20 weeks pregnant
