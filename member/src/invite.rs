@@ -9,7 +9,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::mount::{child, hosts, on_tap, post, say};
+use crate::mount::{child, hosts, on_tap, page_address, post, say};
 
 /// The address parameter carrying the inviter's code.
 const PARAM: &str = "invite";
@@ -66,10 +66,7 @@ fn accept() {
 
 /// This page's address with her invite code.
 fn link(code: &str) -> String {
-    let location = window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}?{PARAM}={code}")
+    format!("{}?{PARAM}={code}", page_address())
 }
 
 /// How a link was passed on.

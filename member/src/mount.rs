@@ -82,3 +82,13 @@ pub async fn send(
 pub fn show(el: &web_sys::HtmlElement, shown: bool) {
     el.set_hidden(!shown);
 }
+
+/// This page's address, without its query (links to it carry their own).
+pub fn page_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}

@@ -8,7 +8,7 @@ use cradle_render::club_words::club_words;
 use leptos::prelude::*;
 
 use crate::invite::{share, Shared};
-use crate::mount::{child, hosts, on_tap, post, say, send};
+use crate::mount::{child, hosts, on_tap, page_address, post, say, send};
 
 /// The address parameter carrying an offer's token.
 const PARAM: &str = "share";
@@ -65,7 +65,7 @@ async fn offer(note: &Option<web_sys::HtmlElement>, texts: &web_sys::HtmlElement
     let Some(token) = token else {
         return say(note, wrong);
     };
-    let url = format!("{}?{PARAM}={token}", here());
+    let url = format!("{}?{PARAM}={token}", page_address());
     let text = |name: &str| texts.get_attribute(name).unwrap_or_default();
     match share(&url).await {
         Shared::Sheet => {}
@@ -74,17 +74,7 @@ async fn offer(note: &Option<web_sys::HtmlElement>, texts: &web_sys::HtmlElement
     }
 }
 
-/// This page's address, without its query.
-fn here() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
-}
-
 /// Draws the page again, without an offer in the address.
 fn redraw() {
-    let _ = window().location().replace(&here());
+    let _ = window().location().replace(&page_address());
 }

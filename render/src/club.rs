@@ -6,7 +6,6 @@
 use cradle_model::catalogue::BlockKind;
 use cradle_model::facts::{Facts, Mall, Medals, SignIn, Tasks, Tips};
 use cradle_model::Block;
-use cradle_model::Stage;
 use leptos::prelude::*;
 
 use super::benefits::TierBenefitsBody;
@@ -102,11 +101,10 @@ pub fn view(kind: BlockKind, block: ArcRwSignal<Block>, ctx: RenderCtx) -> AnyVi
 /// The tips for the signed-in member's stage and week (all of them for a visitor, or when none
 /// is for her).
 fn for_stage(block: &Block, tips: Vec<Row>, ctx: RenderCtx) -> Vec<Row> {
-    let Some((stage, week)) = ctx.member.with(|m| {
-        let m = m.as_ref()?;
-        let stage: Stage = serde_json::from_value(serde_json::json!(m.stage.as_ref()?)).ok()?;
-        Some((stage, m.week))
-    }) else {
+    let Some((stage, week)) = ctx
+        .member
+        .with(|m| m.as_ref().and_then(|m| Some((m.stage?, m.week))))
+    else {
         return tips;
     };
     let hers: Vec<Row> = Tips::of(block)

@@ -18,7 +18,9 @@ use chrono_tz::Tz;
 use cradle_model::document::Device;
 use cradle_model::lifecycle::week_of;
 use cradle_model::share::{share_card, ShareCard};
-use cradle_model::{framing, stage_of, visibility, Closed, ClubSettings, Document, Language};
+use cradle_model::{
+    framing, stage_of, visibility, BlockKind, Closed, ClubSettings, Document, Language,
+};
 use cradle_render::club_texts::club_texts;
 use cradle_render::codes::my_codes;
 use cradle_render::shell::{BarState, ClosedNotice, MemberBar, NotFoundNotice};
@@ -159,8 +161,17 @@ pub async fn serve(
         }
         _ => None,
     };
-    let Ok(taken) = mall::taken(&state.db, &page.document_id).await else {
-        return trouble(lang, &url);
+    // Stock is read only for a page with a points mall or coupons.
+    let stocked = seen
+        .blocks
+        .values()
+        .any(|b| matches!(b.kind, BlockKind::RedemptionGrid | BlockKind::CouponList));
+    let taken = match stocked {
+        true => match mall::taken(&state.db, &page.document_id).await {
+            Ok(taken) => taken,
+            Err(_) => return trouble(lang, &url),
+        },
+        false => HashMap::new(),
     };
     let session = Session {
         bar,

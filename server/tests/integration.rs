@@ -57,6 +57,11 @@ async fn bearer(
     app.send(request.body(body).unwrap()).await
 }
 
+/// Reports `order` with `key`.
+async fn report(app: &TestApp, key: &str, order: Value) -> TestResponse {
+    bearer(app, key, Method::POST, "/api/orders", Some(order)).await
+}
+
 /// Refunds order `id` with `key`.
 async fn refund(app: &TestApp, key: &str, id: &str) -> TestResponse {
     let path = format!("/api/orders/{id}/refund");
@@ -173,26 +178,12 @@ dual_test!(orders_credit_with_the_tier_and_count_once, |app| {
 
     let order = json!({"order_id": "T-1001", "member": "mum", "amount_cents": 10_050,
         "items": [{"sku": "WIPES-80", "quantity": 2, "price_cents": 5_025}], "channel": "store:SH-01"});
-    let r = bearer(
-        app,
-        &reader,
-        Method::POST,
-        "/api/orders",
-        Some(order.clone()),
-    )
-    .await;
+    let r = report(app, &reader, order.clone()).await;
     assert_eq!(
         (r.status, r.error_code()),
         (StatusCode::FORBIDDEN, "forbidden".into())
     );
-    let r = bearer(
-        app,
-        &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(order.clone()),
-    )
-    .await;
+    let r = report(app, &orders_key, order.clone()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     assert_eq!(r.json()["points"], 110, "¥100 × 1.1");
     assert_eq!(balance(app, &mum).await, mum_before + 110);
@@ -201,7 +192,7 @@ dual_test!(orders_credit_with_the_tier_and_count_once, |app| {
         gran_before + 27,
         "0.25 per point, fractions kept"
     );
-    let again = bearer(app, &orders_key, Method::POST, "/api/orders", Some(order)).await;
+    let again = report(app, &orders_key, order).await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(
         balance(app, &mum).await,
@@ -235,13 +226,11 @@ dual_test!(orders_credit_with_the_tier_and_count_once, |app| {
     assert_eq!(looked["ledger"][0]["amount"], -110);
 
     // A refund never takes her below zero: she spent the points before the refund came.
-    let r = bearer(
+    let r = report(
         app,
         &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(json!({"order_id": "T-1002",
-        "member": "newcomer", "amount_cents": 5_000, "channel": "online"})),
+        json!({"order_id": "T-1002",
+        "member": "newcomer", "amount_cents": 5_000, "channel": "online"}),
     )
     .await;
     assert_eq!(r.json()["points"], 50, "a member first named by an order");
@@ -276,13 +265,11 @@ dual_test!(orders_credit_with_the_tier_and_count_once, |app| {
     assert_eq!(balance(app, &newcomer).await, 0);
 
     // Bad input says where; no key, a made-up key and a revoked key get 401.
-    let r = bearer(
+    let r = report(
         app,
         &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(json!({"order_id": "",
-        "member": "mum", "amount_cents": 100, "channel": "shop"})),
+        json!({"order_id": "",
+        "member": "mum", "amount_cents": 100, "channel": "shop"}),
     )
     .await;
     let paths: Vec<String> = r.json()["error"]["details"]
@@ -488,7 +475,7 @@ dual_test!(webhooks_tell_the_brand_signed_and_retried, |app| {
     let (orders_key, _) = key(app, &owner, &["orders:write"]).await;
     let order =
         json!({"order_id": "T-1", "member": "mum", "amount_cents": 60_000, "channel": "online"});
-    let r = bearer(app, &orders_key, Method::POST, "/api/orders", Some(order)).await;
+    let r = report(app, &orders_key, order).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     let (_, body) = arrived(&got, "tier.changed").await;
     assert_eq!(
@@ -554,35 +541,14 @@ dual_test!(spending_over_the_amount_earns_a_draw, |app| {
     );
 
     let order = |id: &str, cents: u64| json!({"order_id": id, "member": "mum", "amount_cents": cents, "channel": "online"});
-    let small = bearer(
-        app,
-        &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(order("S-1", 9_999)),
-    )
-    .await;
+    let small = report(app, &orders_key, order("S-1", 9_999)).await;
     assert_eq!(small.json()["draws"], json!([]), "under ¥100");
-    let big = bearer(
-        app,
-        &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(order("B-1", 10_000)),
-    )
-    .await;
+    let big = report(app, &orders_key, order("B-1", 10_000)).await;
     assert_eq!(
         big.json()["draws"],
         json!([{"page": "spend", "campaign": "spring-wheel"}])
     );
-    let replay = bearer(
-        app,
-        &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(order("B-1", 10_000)),
-    )
-    .await;
+    let replay = report(app, &orders_key, order("B-1", 10_000)).await;
     assert_eq!(replay.status, StatusCode::OK);
     assert_eq!(
         replay.json()["draws"],
@@ -597,14 +563,7 @@ dual_test!(spending_over_the_amount_earns_a_draw, |app| {
     assert_eq!(after.error_code(), "spend_to_draw", "one order, one draw");
 
     // A second order's draw, refunded before it is played, goes with the refund.
-    bearer(
-        app,
-        &orders_key,
-        Method::POST,
-        "/api/orders",
-        Some(order("B-2", 20_000)),
-    )
-    .await;
+    report(app, &orders_key, order("B-2", 20_000)).await;
     let r = refund(app, &orders_key, "B-2").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(

@@ -2,6 +2,7 @@
 //! drawn into her page by the server; sign-in, quiz and vote.
 
 use cradle_model::progress::{MedalRule, Tally};
+use cradle_model::Stage;
 use serde::{Deserialize, Serialize};
 
 /// How many days ahead "points expiring soon" looks.
@@ -26,7 +27,8 @@ pub struct ClubCard {
     /// The member who shares their tier's benefits with her, if any.
     pub shared_by: Option<SharedBy>,
     /// Her lifecycle stage today (`mid_pregnancy`, `newborn`…), when her profile tells.
-    pub stage: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub stage: Option<Stage>,
     /// Her week today (of pregnancy, or her baby's age), when her profile tells.
     pub week: Option<u32>,
     /// What she has done, for task progress.

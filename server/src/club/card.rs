@@ -52,9 +52,7 @@ pub async fn of(
         streak,
         today_points,
         shared_by,
-        stage: stage
-            .and_then(|s| serde_json::to_value(s).ok())
-            .and_then(|v| v.as_str().map(str::to_owned)),
+        stage,
         week,
     })
 }

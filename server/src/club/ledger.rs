@@ -362,26 +362,25 @@ pub async fn adjust(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<bool,
 /// Takes back up to `entry.amount` points (a refund): what her balance holds after expiring
 /// lapsed points, never below zero; the points taken. Call inside the refund's transaction.
 pub async fn take_back(conn: &mut AnyConnection, entry: &Entry<'_>) -> Result<i64, sqlx::Error> {
-    // The row lock (PostgreSQL) or write lock (SQLite) first, so the balance read stays true.
-    sqlx::query("UPDATE members SET balance = balance WHERE id = $1")
-        .bind(entry.member_id)
-        .execute(&mut *conn)
-        .await?;
-    expire_due(conn, entry.member_id, entry.now_ms).await?;
+    if entry.amount <= 0 {
+        return Ok(0);
+    }
+    if debit(conn, entry, "adjust").await? {
+        return Ok(entry.amount);
+    }
+    // The refused debit expired her lapsed points and holds her row: the balance read is hers.
     let (balance,): (i64,) = sqlx::query_as("SELECT balance FROM members WHERE id = $1")
         .bind(entry.member_id)
         .fetch_one(&mut *conn)
         .await?;
-    let taken = entry.amount.min(balance).max(0);
-    if taken > 0 {
-        sqlx::query("UPDATE members SET balance = balance - $1, spent = spent + $1 WHERE id = $2")
-            .bind(taken)
-            .bind(entry.member_id)
-            .execute(&mut *conn)
-            .await?;
-        append(conn, entry, "adjust", -taken, None).await?;
+    let taken = Entry {
+        amount: entry.amount.min(balance),
+        ..entry.clone()
+    };
+    if taken.amount > 0 && debit(conn, &taken, "adjust").await? {
+        return Ok(taken.amount);
     }
-    Ok(taken)
+    Ok(0)
 }
 
 /// The member's balance now, after expiring lapsed points.

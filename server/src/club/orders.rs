@@ -11,24 +11,24 @@ use cradle_wire::integration::{EarnedDraw, OrderRequest, OrderResult};
 use sqlx::AnyConnection;
 
 use crate::club::ledger::{self, Entry};
-use crate::club::{day, members, settings};
+use crate::club::{day, settings, tiers};
 use crate::db::Db;
 use crate::draws::grants::Grants;
 
 /// A draw an order earns: `(document, campaign, page slug)`.
 pub type Earnable = (String, String, String);
 
-/// Records `order` for workspace `workspace` (time zone `zone`) at `now`, granting a draw on
-/// each of `earns` (the live spend-to-draw campaigns it qualifies for): what it credited and
-/// granted, and whether this call recorded it (false: the same order id was reported before).
+/// Records `order` of member `member_id` for workspace `workspace` (time zone `zone`) at `now`,
+/// granting a draw on each of `earns` (the live spend-to-draw campaigns it qualifies for): what it
+/// credited and granted, and whether this call recorded it (false: the same order id was
+/// reported before).
 pub async fn record(
     db: &Db,
-    workspace: &str,
-    zone: Tz,
+    (workspace, zone): (&str, Tz),
     (order, earns): (&OrderRequest, &[Earnable]),
+    member_id: &str,
     now: i64,
 ) -> Result<(OrderResult, bool), sqlx::Error> {
-    let member = members::ensure(db, workspace, &order.member).await?;
     let ordered_at = order.ordered_at.unwrap_or(now);
     let mut tx = db.begin_write().await?;
     let recorded = sqlx::query(
@@ -37,7 +37,7 @@ pub async fn record(
     )
     .bind(workspace)
     .bind(&order.order_id)
-    .bind(&member.id)
+    .bind(member_id)
     .bind(i64::try_from(order.amount_cents).unwrap_or(i64::MAX))
     .bind(serde_json::to_string(order).unwrap_or_default())
     .bind(ordered_at)
@@ -50,8 +50,8 @@ pub async fn record(
         return Ok((earlier.ok_or(sqlx::Error::RowNotFound)?, false));
     }
     let club = settings::load(&mut tx, workspace).await?;
-    let growth = growth_of(&mut tx, &member.id).await?;
-    let tier = club.rank_for_growth(u64::try_from(growth).unwrap_or(0));
+    let growth = growth_of(&mut tx, member_id).await?;
+    let tier = tiers::info(&club, tiers::rank(&club, growth)).rank;
     let multiplier = club
         .tiers
         .get(tier as usize)
@@ -60,7 +60,7 @@ pub async fn record(
     let source = format!("order:{}", order.order_id);
     let entry = Entry {
         workspace_id: workspace,
-        member_id: &member.id,
+        member_id,
         amount: points,
         reason: "purchase",
         source: &source,
@@ -72,7 +72,7 @@ pub async fn record(
             document_id: document,
             campaign_id: campaign,
         };
-        grants.grant(&mut tx, &member.id).await?;
+        grants.grant(&mut tx, member_id).await?;
     }
     sqlx::query(
         "UPDATE orders SET points = $1, grants = $2 WHERE workspace_id = $3 AND order_id = $4",
@@ -90,7 +90,7 @@ pub async fn record(
          AND (last_purchase IS NULL OR last_purchase < $1)",
     )
     .bind(&bought_on)
-    .bind(&member.id)
+    .bind(member_id)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -99,7 +99,7 @@ pub async fn record(
             order_id: order.order_id.clone(),
             points,
             refunded_points: None,
-            balance: ledger::balance(db, &member.id).await?,
+            balance: ledger::balance(db, member_id).await?,
             draws: earned(earns),
         },
         true,

@@ -20,7 +20,8 @@ use crate::app::AppState;
 use crate::auth::api_key::Integration;
 use crate::auth::CurrentUser;
 use crate::club::ledger::{self, Line};
-use crate::club::{member_secret, members, orders, settings};
+use crate::club::members::{self, Member};
+use crate::club::{member_secret, orders, settings, tiers};
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::club::{adjust_points, AdjustRequest, Adjusted};
 use crate::store::{api_keys, now_ms};
@@ -181,17 +182,13 @@ pub async fn brand_member(
         .await?
         .ok_or_else(|| ApiError::not_found("member"))?;
     let club = settings::get(&state.db, ws).await?;
-    let tier = club.rank_for_growth(u64::try_from(found.growth).unwrap_or(0));
+    let tier = tiers::info(&club, tiers::rank(&club, found.growth));
     Ok(Json(BrandMember {
         member: found.external_id.clone(),
         code: found.code.clone(),
         balance: ledger::balance(&state.db, &found.id).await?,
         growth: found.growth,
-        tier: club
-            .tiers
-            .get(tier as usize)
-            .map(|t| t.id.clone())
-            .unwrap_or_default(),
+        tier: tier.id,
         last_purchase: found.profile.last_purchase.map(|d| d.to_string()),
         ledger: ledger::recent(&state.db, &found.id, LEDGER_LINES).await?,
     }))
@@ -238,9 +235,8 @@ pub async fn report_order(
         return Err(ApiError::invalid(ErrorCode::InvalidBody, problems));
     }
     let zone = settings::zone(&state.db, ws).await?;
-    let before = members::by_external(&state.db, ws, &order.member)
-        .await?
-        .map_or(0, |m| m.growth);
+    // A member the brand names for the first time is created.
+    let member = members::ensure(&state.db, ws, &order.member).await?;
     let earns: Vec<orders::Earnable> = state
         .versions
         .live_in(&state.db, ws)
@@ -264,9 +260,16 @@ pub async fn report_order(
                 .collect::<Vec<_>>()
         })
         .collect();
-    let (result, new) = orders::record(&state.db, ws, zone, (&order, &earns), now_ms()).await?;
+    let (result, new) = orders::record(
+        &state.db,
+        (ws, zone),
+        (&order, &earns),
+        &member.id,
+        now_ms(),
+    )
+    .await?;
     if new {
-        tier_changed(&state, ws, &order.member, before).await?;
+        tier_changed(&state, ws, &member).await?;
     }
     let status = if new {
         StatusCode::CREATED
@@ -296,25 +299,18 @@ pub async fn refund_order(
         .ok_or_else(|| ApiError::not_found("order"))
 }
 
-/// Tells the webhooks when the member `member` (the brand's id), at `before` growth until now,
-/// reached a higher tier.
-async fn tier_changed(
-    state: &AppState,
-    ws: &str,
-    member: &str,
-    before: i64,
-) -> Result<(), ApiError> {
-    let Some(found) = members::by_external(&state.db, ws, member).await? else {
+/// Tells the webhooks when `member` (as read before her order) has reached a higher tier since.
+async fn tier_changed(state: &AppState, ws: &str, member: &Member) -> Result<(), ApiError> {
+    let Some(found) = members::get(&state.db, &member.id).await? else {
         return Ok(());
     };
     let club = settings::get(&state.db, ws).await?;
-    let tier = |growth: i64| {
-        let rank = club.rank_for_growth(u64::try_from(growth).unwrap_or(0));
-        (rank, club.tiers.get(rank as usize).map(|t| t.id.clone()))
-    };
-    let ((from_rank, from), (to_rank, to)) = (tier(before), tier(found.growth));
-    if to_rank > from_rank {
-        let data = serde_json::json!({"member": member, "from": from, "to": to,
+    let (from, to) = (
+        tiers::info(&club, tiers::rank(&club, member.growth)),
+        tiers::info(&club, tiers::rank(&club, found.growth)),
+    );
+    if to.rank > from.rank {
+        let data = serde_json::json!({"member": member.external_id, "from": from.id, "to": to.id,
             "growth": found.growth});
         webhooks::emit(&state.db, ws, Event::TierChanged, data).await;
     }
