@@ -160,6 +160,9 @@ fn Workspace(
                     class="canvas"
                     aria-label=move || i18n.t().canvas
                     on:pointerdown=move |ev| start_block_drag(dnd, &ev)
+                    // A link's, a picture's or selected text's native drag would cancel the
+                    // block drag with `pointercancel`: on the canvas only blocks are dragged.
+                    on:dragstart=|ev| ev.prevent_default()
                     on:click=move |_| editor.selection.set(Vec::new())
                 >
                     <div class=frame_class>

@@ -98,6 +98,33 @@ test('reorder by drag and by keyboard, move into a column, refused drops say why
   await context.close();
 });
 
+test('a block is grabbed anywhere: by a link button\'s label, and after text was swept', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Grab test', 'Nine-grid party');
+  // The left button becomes a link: on the canvas it is an <a href>, which browsers drag natively.
+  await block(page, 'left').click();
+  await page.getByLabel('Action').selectOption({ label: 'Open a link' });
+  const label = block(page, 'left').locator('a');
+  await label.waitFor();
+  await drag(page, label, block(page, 'banner'));
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['left', 'banner', 'grid', 'cols', 'vote']);
+
+  // Sweep the mouse across the page from the canvas margin, as when trying to select text; it
+  // selects nothing, and the next drag (grabbing the vote by its title) still moves the block.
+  const canvas = await page.locator('.canvas').boundingBox();
+  const vote = await block(page, 'vote').boundingBox();
+  await page.mouse.move(canvas.x + 4, vote.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(vote.x + vote.width - 10, vote.y + 40, { steps: 8 });
+  await page.mouse.up();
+  assert.equal(await page.evaluate(() => String(window.getSelection())), '');
+  await drag(page, block(page, 'vote').getByText(/vote|Vote/).first(), block(page, 'left'));
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['vote', 'left', 'banner', 'grid', 'cols']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('delete, duplicate and copy-paste with the keyboard, across tabs', async () => {
   const { context, page, errors } = await openPage(browser, 'tall');
   await login(page);
