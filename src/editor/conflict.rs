@@ -5,7 +5,7 @@ use cradle_model::parse::decode_document;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::persist::{clear_local, Persist, SaveState};
+use super::persist::{Persist, SaveState};
 use super::Editor;
 use crate::api::documents;
 use crate::i18n::use_i18n;
@@ -36,7 +36,6 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
         });
     };
     let keep_copy = move |_| {
-        let id = persist.id.get_value();
         let mut mine = editor.snapshot();
         spawn_local(async move {
             let title = (editor.t().my_copy)(&mine.title)
@@ -56,7 +55,7 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
             let json = serde_json::to_value(&mine).unwrap_or_default();
             match documents::save(&created.id, created.version, &json).await {
                 Ok(_) => {
-                    clear_local(&id);
+                    persist.forget_draft();
                     if let Some(w) = web_sys::window() {
                         let _ = w.location().set_href(&format!("/edit/{}", created.id));
                     }

@@ -1,6 +1,8 @@
-//! Never losing work: every change is written to a local draft at once (survives reload, crash
-//! and offline) and saved to the server after a short pause. A stale save (409) opens the
-//! conflict dialog instead of overwriting.
+//! Never losing work: changes are written to a local draft (survives reload, crash and offline)
+//! at most [`DRAFT_DELAY`] after an edit and whenever the page is hidden or left, and saved to the
+//! server after a short pause. A stale save (409) opens the conflict dialog instead of
+//! overwriting. The draft is not written inside the edit itself: serialising a 500-block page
+//! and storing it takes longer than the frame the edit should paint in.
 
 use std::time::Duration;
 
@@ -15,6 +17,8 @@ use super::Editor;
 use crate::api::client::ApiError;
 use crate::api::documents;
 
+/// Longest an edit waits for the local draft (sooner when the page is hidden or left).
+pub const DRAFT_DELAY: Duration = Duration::from_millis(250);
 /// Pause after the last edit before saving to the server.
 pub const SAVE_DELAY: Duration = Duration::from_millis(700);
 /// Retry interval while offline.
@@ -38,10 +42,17 @@ pub enum SaveState {
 }
 
 /// A local draft: the edits and the server version they started from.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct LocalDraft {
     base_version: i64,
     document: serde_json::Value,
+}
+
+/// A local draft as written (the document serialised where it is, not copied first).
+#[derive(Serialize)]
+struct DraftRef<'a> {
+    base_version: i64,
+    document: &'a Document,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -60,10 +71,10 @@ pub fn load_local(id: &str) -> Option<(i64, Document)> {
     Some((draft.base_version, doc))
 }
 
-fn store_local(id: &str, base_version: i64, doc: &Document) {
-    let draft = LocalDraft {
+fn store_local(id: &str, base_version: i64, document: &Document) {
+    let draft = DraftRef {
         base_version,
-        document: serde_json::to_value(doc).unwrap_or_default(),
+        document,
     };
     if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&draft)) {
         let _ = s.set_item(&key(id), &text);
@@ -71,7 +82,7 @@ fn store_local(id: &str, base_version: i64, doc: &Document) {
 }
 
 /// Forgets the local draft (the server has it all).
-pub fn clear_local(id: &str) {
+fn clear_local(id: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&key(id));
     }
@@ -89,6 +100,8 @@ pub struct Persist {
     saved_revision: StoredValue<u64>,
     in_flight: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// The local draft waiting to be written, if an edit is not in it yet.
+    draft_timer: StoredValue<Option<TimeoutHandle>>,
     editor: Editor,
 }
 
@@ -102,22 +115,45 @@ impl Persist {
             saved_revision: StoredValue::new(editor.revision.get_untracked()),
             in_flight: StoredValue::new(false),
             timer: StoredValue::new(None),
+            draft_timer: StoredValue::new(None),
             editor,
         }
     }
 
-    /// Called after every edit: writes the local draft now and schedules a server save.
+    /// Called after every edit: schedules the local draft (unless one is due already) and a
+    /// server save.
     pub fn changed(&self) {
-        store_local(
-            &self.id.get_value(),
-            self.version.get_value(),
-            &self.editor.snapshot(),
-        );
+        if self.draft_timer.get_value().is_none() {
+            let this = *self;
+            let handle = set_timeout_with_handle(move || this.write_draft(), DRAFT_DELAY).ok();
+            self.draft_timer.set_value(handle);
+        }
         if matches!(self.state.get_untracked(), SaveState::Conflict(_)) {
             return; // the dialog decides; edits stay local meanwhile
         }
         self.state.set(SaveState::Pending);
         self.schedule(SAVE_DELAY);
+    }
+
+    /// Writes the local draft now if an edit is not in it yet (called by its timer, and when the
+    /// page is hidden or left).
+    pub fn write_draft(&self) {
+        let Some(Some(handle)) = self.draft_timer.try_update_value(Option::take) else {
+            return;
+        };
+        handle.clear();
+        self.editor.with_doc(|doc| {
+            store_local(&self.id.get_value(), self.version.get_value(), doc);
+        });
+    }
+
+    /// The server has every edit (or a copy of them): no draft is due, and any written is
+    /// dropped.
+    pub fn forget_draft(&self) {
+        if let Some(handle) = self.draft_timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        clear_local(&self.id.get_value());
     }
 
     fn schedule(&self, delay: Duration) {
@@ -156,7 +192,7 @@ impl Persist {
                     this.version.set_value(new_version);
                     this.saved_revision.set_value(revision);
                     if this.editor.revision.get_untracked() == revision {
-                        clear_local(&id);
+                        this.forget_draft();
                         this.state.set(SaveState::Saved);
                     } else {
                         this.changed(); // more edits arrived meanwhile
@@ -191,7 +227,7 @@ impl Persist {
         self.version.set_value(version);
         self.saved_revision
             .set_value(self.editor.revision.get_untracked());
-        clear_local(&self.id.get_value());
+        self.forget_draft();
         self.state.set(SaveState::Saved);
     }
 }

@@ -130,7 +130,19 @@ fn Workspace(
     let dnd = Dnd::new(editor);
     let sections = Sections::new(editor);
     let show_layers = RwSignal::new(true);
-    // Every edit: local draft now, server save after a pause; validation shortly after.
+    // The local draft is written before the page is hidden, closed, reloaded or left.
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| persist.write_draft());
+    let hiding = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            persist.write_draft();
+        }
+    });
+    on_cleanup(move || {
+        hidden.remove();
+        hiding.remove();
+        persist.write_draft();
+    });
+    // Every edit: local draft soon, server save after a pause; validation at once.
     Effect::new(move |previous: Option<u64>| {
         let revision = editor.revision.get();
         if previous.is_some() {

@@ -49,6 +49,27 @@ test('create from a template, drag from the palette, edit, undo, redo, reload', 
   await context.close();
 });
 
+test('an edit made offline survives a reload made at once, and reaches the server later', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Offline test', 'Member club home');
+  await drag(page, page.getByRole('button', { name: 'Add Heading' }), block(page, 'card'));
+  await waitSaved(page);
+  // The server is unreachable for saves; the edit is typed and the page reloaded straight away,
+  // before the local draft's timer: leaving the page writes it.
+  const saves = (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue());
+  await page.route('**/api/documents/*', saves);
+  await page.getByLabel('Text', { exact: true }).fill('写下就不会丢');
+  await page.reload();
+  await block(page, 'heading-1').getByRole('heading', { name: '写下就不会丢' }).waitFor();
+  await page.unroute('**/api/documents/*', saves);
+  await waitSaved(page);
+  await page.reload();
+  await block(page, 'heading-1').getByRole('heading', { name: '写下就不会丢' }).waitFor();
+  assert.deepEqual(errors.filter((e) => !/ERR_FAILED|Failed to fetch|Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
 test('reorder by drag and by keyboard, move into a column, refused drops say why', async () => {
   const { context, page, errors } = await openPage(browser, 'tall');
   await login(page);
