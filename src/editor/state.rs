@@ -204,9 +204,16 @@ impl Editor {
         self.after(&changed, &Part::ALL);
     }
 
-    /// Re-validates the whole page.
+    /// Re-validates the whole page; what shows the errors re-renders only if they changed.
     pub fn revalidate(&self) {
-        self.errors.set(self.doc.with_value(validate));
+        let found = self.doc.with_value(validate);
+        self.errors.maybe_update(|errors| {
+            let changed = *errors != found;
+            if changed {
+                *errors = found;
+            }
+            changed
+        });
     }
 
     /// Where block `id` sits.

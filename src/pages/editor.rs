@@ -109,6 +109,9 @@ fn Loader(id: String) -> impl IntoView {
     }
 }
 
+/// Longest an edit waits for the page to be validated again.
+const VALIDATE_DELAY: std::time::Duration = std::time::Duration::from_millis(100);
+
 #[component]
 fn Workspace(
     doc: cradle_model::Document,
@@ -142,14 +145,27 @@ fn Workspace(
         hiding.remove();
         persist.write_draft();
     });
-    // Every edit: local draft soon, server save after a pause; validation at once.
+    // Every edit: local draft soon, server save after a pause, validation once the edit has
+    // painted (a 500-block page is not re-validated inside each keystroke's frame).
+    let validation = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |previous: Option<u64>| {
         let revision = editor.revision.get();
         if previous.is_some() {
             persist.changed();
-            editor.revalidate();
+            if validation.get_value().is_none() {
+                let check = move || {
+                    validation.set_value(None);
+                    editor.revalidate();
+                };
+                validation.set_value(set_timeout_with_handle(check, VALIDATE_DELAY).ok());
+            }
         }
         revision
+    });
+    on_cleanup(move || {
+        if let Some(Some(handle)) = validation.try_get_value() {
+            handle.clear();
+        }
     });
     if pending {
         persist.changed();
