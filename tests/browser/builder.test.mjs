@@ -4,7 +4,7 @@
 // when two tabs edit the same page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, screenshot, login, createPage, slotOrder, drag, waitSaved } from './harness.mjs';
+import { BASE_URL, USER, launch, openPage, screenshot, login, createPage, slotOrder, drag, waitSaved } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -67,6 +67,23 @@ test('an edit made offline survives a reload made at once, and reaches the serve
   await page.reload();
   await block(page, 'heading-1').getByRole('heading', { name: '写下就不会丢' }).waitFor();
   assert.deepEqual(errors.filter((e) => !/ERR_FAILED|Failed to fetch|Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
+test('a page link opened signed out asks to sign in, then opens the page', async () => {
+  const first = await openPage(browser, 'tall');
+  await login(first.page);
+  const id = await createPage(first.page, 'Signed-out link test', 'Member club home');
+  await first.context.close();
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await page.goto(`${BASE_URL}/edit/${id}`);
+  await page.getByLabel('Email').fill(USER.email);
+  await page.getByLabel('Password').fill(USER.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Signed-out link test', level: 1 }).waitFor();
+  await block(page, 'card').waitFor();
+  // The page fetched before signing in was refused (401); nothing else went wrong.
+  assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
   await context.close();
 });
 
