@@ -108,7 +108,10 @@ async function expectResult(page, answer) {
   );
   // The result is announced.
   assert.match(await inGame(page, '.cradle-sr').innerText(), /恭喜|谢谢参与/);
-  // Keyboard users are in the dialog and leave it with Escape.
+  // Keyboard users are in the dialog (the focus moves there at the frame after it is drawn) and
+  // leave it with Escape.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('cradle-result__close'), null, { timeout: 2000 })
+    .catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement.className), 'cradle-btn cradle-btn--primary cradle-result__close');
 }
 
