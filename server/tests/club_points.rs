@@ -217,13 +217,7 @@ dual_test!(staff_adjust_points_and_tiers_survive_spending, |app| {
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let paths: Vec<Value> = r.json()["error"]["details"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["path"].clone())
-        .collect();
-    assert_eq!(paths, [json!("/amount"), json!("/reason")]);
+    assert_eq!(r.error_paths(), ["/amount", "/reason"]);
     assert_eq!(
         app.call(
             &viewer,

@@ -272,13 +272,7 @@ dual_test!(orders_credit_with_the_tier_and_count_once, |app| {
         "member": "mum", "amount_cents": 100, "channel": "shop"}),
     )
     .await;
-    let paths: Vec<String> = r.json()["error"]["details"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(paths, ["/order_id", "/channel"]);
+    assert_eq!(r.error_paths(), ["/order_id", "/channel"]);
     let r = app
         .send_raw(Method::POST, "/api/orders", "application/json", "{}")
         .await;
@@ -413,14 +407,7 @@ dual_test!(webhooks_tell_the_brand_signed_and_retried, |app| {
             Some(json!({"url": "javascript:alert(1)", "events": []})),
         )
         .await;
-    let details = bad.json()["error"]["details"].clone();
-    let paths: Vec<&str> = details
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
-    assert_eq!(paths, ["/url", "/events"]);
+    assert_eq!(bad.error_paths(), ["/url", "/events"]);
 
     let mum = app.member("Brand", "mum").await;
     let won = draw(app, &mum, "wheel", "k-1").await;

@@ -143,15 +143,11 @@ dual_test!(a_page_opens_on_its_own_schedule, |app| {
         .put_draft(&s, &page.id, page.version, &page.document)
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let paths: Vec<String> = r.json()["error"]["details"]
-        .as_array()
-        .map(|d| {
-            d.iter()
-                .filter_map(|e| e["path"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    assert!(paths.contains(&"/schedule/end".to_owned()), "{}", r.text());
+    assert!(
+        r.error_paths().iter().any(|p| p == "/schedule/end"),
+        "{}",
+        r.text()
+    );
 });
 
 dual_test!(versions_and_rollback, |app| {

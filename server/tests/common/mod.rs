@@ -62,6 +62,19 @@ impl TestResponse {
         }
     }
 
+    /// The `path` of each problem in an error answer's `details`, in order (panics with the body
+    /// when there are none).
+    pub fn error_paths(&self) -> Vec<String> {
+        let body = self.json();
+        let Some(details) = body["error"]["details"].as_array() else {
+            panic!("no error details ({}): {}", self.status, self.text());
+        };
+        details
+            .iter()
+            .map(|d| d["path"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
     /// A header's value, if present.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
