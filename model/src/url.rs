@@ -31,9 +31,30 @@ pub fn is_safe_url(url: &str) -> bool {
     !url[..first_delim].contains(':')
 }
 
+/// Whether `url` is an absolute http(s) URL that [`is_safe_url`] allows: an address another
+/// system is reached at (a brand's webhook receiver), never a relative link.
+pub fn is_web_address(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://")) && is_safe_url(url)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_safe_url;
+    use super::{is_safe_url, is_web_address};
+
+    #[test]
+    fn web_addresses_are_absolute_and_safe() {
+        assert!(is_web_address("https://crm.brand.cn/hooks/cradle"));
+        assert!(is_web_address("http://10.0.0.5:8080/in"));
+        for bad in [
+            "/hooks",
+            "crm.brand.cn/in",
+            "javascript:alert(1)",
+            "https://",
+            "ftp://a.cn",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn allows_http_and_relative() {

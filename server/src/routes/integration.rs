@@ -5,7 +5,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use cradle_model::url::is_safe_url;
+use cradle_model::url::is_web_address;
 use cradle_model::validate::Kind;
 use cradle_model::ValidationError;
 use cradle_wire::integration::{
@@ -330,8 +330,7 @@ pub async fn create_webhook(
     me.require_owner()?;
     let mut problems = Vec::new();
     let url = new.url.trim();
-    let absolute = url.starts_with("https://") || url.starts_with("http://");
-    if !absolute || !is_safe_url(url) || url.len() > 2_000 {
+    if !is_web_address(url) || url.len() > 2_000 {
         problems.push(ValidationError::in_english(
             "/url",
             Kind::UnsafeLink,

@@ -1,6 +1,7 @@
 //! The webhooks section of the integration page: add an address with the events it wants (its
 //! signing secret shown once), see each webhook's latest deliveries, remove one.
 
+use cradle_model::url::is_web_address;
 use cradle_wire::integration::{Delivery, Event, NewWebhook, WebhookView};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,7 +37,7 @@ pub fn WebhooksSection() -> impl IntoView {
             url: url.get_untracked().trim().to_owned(),
             events: events.get_untracked(),
         };
-        if !(new.url.starts_with("https://") || new.url.starts_with("http://")) {
+        if !is_web_address(&new.url) {
             return failed.set(Some(w.url_needed.to_owned()));
         }
         if new.events.is_empty() {
