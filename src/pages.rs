@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod alert;
 pub mod clerk;
 pub mod club;
 pub mod editor;

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use crate::api::client::ApiError;
 use crate::api::club;
 use crate::i18n::use_i18n;
+use crate::pages::alert::Alert;
 use crate::pages::header::PageHeader;
 use crate::pages::login::{use_session, RequireLogin};
 use time_zone::TimeZoneField;
@@ -165,17 +166,7 @@ fn ClubSettingsForm() -> impl IntoView {
                 title=Signal::derive(move || w().title)
                 lead=Signal::derive(move || w().lead)
             />
-            {move || {
-                load_error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <Alert message=load_error />
             <Show
                 when=move || draft.settings.with(Option::is_some)
                 fallback=move || {

@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use crate::api::client::ApiError;
 use crate::api::integration;
 use crate::i18n::use_i18n;
+use crate::pages::alert::Alert;
 use crate::pages::header::PageHeader;
 use crate::pages::login::RequireLogin;
 use crate::pages::projects::edited;
@@ -219,17 +220,7 @@ fn KeysSection() -> impl IntoView {
                     {move || w().create}
                 </button>
             </form>
-            {move || {
-                failed
-                    .get()
-                    .map(|why| {
-                        view! {
-                            <p class="error" role="alert">
-                                {why}
-                            </p>
-                        }
-                    })
-            }}
+            <Alert message=failed />
             <ShownOnce secret=fresh note=Signal::derive(move || w().shown_once) />
             <KeyList keys reload=Callback::new(move |_| reload()) />
         </section>

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api::auth::{self, SessionInfo};
 use crate::i18n::{use_i18n, LanguageSwitch};
+use crate::pages::alert::Alert;
 use crate::pages::server_status::ServerStatus;
 
 /// The logged-in session, if any (`None` while checking).
@@ -99,17 +100,7 @@ fn LoginForm() -> impl IntoView {
                 <button type="submit" class="primary" disabled=busy>
                     {move || i18n.t().log_in}
                 </button>
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                <Alert message=error />
             </form>
             <Suspense fallback=|| ()>
                 {move || {

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::{auth, documents};
 use crate::i18n::{use_i18n, Lang, LanguageSwitch};
+use crate::pages::alert::Alert;
 use crate::pages::login::{use_session, RequireLogin};
 use crate::pages::server_status::ServerStatus;
 
@@ -179,17 +180,7 @@ fn Projects() -> impl IntoView {
                         </div>
                     </form>
                 </Show>
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                <Alert message=error />
                 {move || {
                     undo.get()
                         .map(|(id, name)| {

@@ -10,6 +10,7 @@ use super::parts::{Choices, ShownOnce};
 use super::{trouble, words};
 use crate::api::integration;
 use crate::i18n::use_i18n;
+use crate::pages::alert::Alert;
 use crate::pages::projects::edited;
 
 #[component]
@@ -85,17 +86,7 @@ pub fn WebhooksSection() -> impl IntoView {
                     {move || w().add_hook}
                 </button>
             </form>
-            {move || {
-                failed
-                    .get()
-                    .map(|why| {
-                        view! {
-                            <p class="error" role="alert">
-                                {why}
-                            </p>
-                        }
-                    })
-            }}
+            <Alert message=failed />
             <ShownOnce secret note=Signal::derive(move || w().hook_secret) />
             <Show
                 when=move || !hooks.get().is_empty()
