@@ -291,9 +291,11 @@ pub fn RenderBlock(id: NodeId) -> impl IntoView {
     if kind == BlockKind::Page {
         return inner;
     }
+    // Most blocks have no style of their own: they get no `style` attribute (an empty one would
+    // still cost a call, and an element with inline style shares no computed style).
     let style = {
         let block = block.clone();
-        move || style_css(&block.get(), ctx.device.get())
+        move || Some(style_css(&block.get(), ctx.device.get())).filter(|css| !css.is_empty())
     };
     let class = format!(
         "blk blk--{}",

@@ -3,7 +3,9 @@
 //! [`super::dnd`]) reorders it or moves it into or out of a container, with the same insertion line
 //! and refusals as the canvas. Columns show a row per visible column to drop into. Rows are
 //! recomputed only when the tree's shape changes (not on prop edits), in one walk of the tree, and
-//! keyed by block id.
+//! keyed by block id; only those in view are drawn ([`window`]).
+
+mod window;
 
 use cradle_model::catalogue::BlockKind;
 use cradle_model::facts;
@@ -76,14 +78,65 @@ fn level(depth: usize) -> impl Attribute {
     custom_attribute("aria-level", depth.to_string())
 }
 
-/// The outline panel.
+/// The outline panel. `scrolled` fires when the side panel it sits in scrolls.
 #[component]
-pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
+pub fn Layers(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
-        editor.revision.track();
+        editor.outline.track();
         editor.with_doc(rows)
     });
+    let offsets = Memo::new(move |_| {
+        rows.with(|rows| {
+            window::offsets(rows.iter().map(|r| match r.column {
+                Some(_) => window::COLUMN_ROW,
+                None => window::BLOCK_ROW,
+            }))
+        })
+    });
+    let shown = RwSignal::new(0..window::FIRST);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    // What the side panel shows of the list. The inspector above it grows and shrinks with the
+    // selection, so that moves the list too.
+    let measure = move || {
+        let Some(list) = list.get_untracked() else {
+            return;
+        };
+        let Ok(Some(panel)) = list.closest(".side") else {
+            return;
+        };
+        let top = list.get_bounding_client_rect().top();
+        let view = panel.get_bounding_client_rect();
+        let range =
+            offsets.with_untracked(|o| window::in_view(o, view.top() - top, view.bottom() - top));
+        if shown.get_untracked() != range {
+            shown.set(range);
+        }
+    };
+    Effect::new(move |_| {
+        scrolled.track();
+        offsets.track();
+        editor.selection.track();
+        measure();
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
+    let drawn = move || {
+        let range = shown.get();
+        rows.with(|rows| {
+            let end = range.end.min(rows.len());
+            rows[range.start.min(end)..end].to_vec()
+        })
+    };
+    // The rows not drawn keep their room, so the scroll bar and what is drawn sit where they would.
+    let room = move || {
+        let start = shown.with(|r| r.start);
+        offsets.with(|o| {
+            let total = o.last().copied().unwrap_or(0.0);
+            let above = o.get(start).copied().unwrap_or(total);
+            format!("height:{total}px;padding-top:{above}px")
+        })
+    };
     let chrome = editor.render.chrome;
     let indent = |depth: usize| format!("padding-left:{}px", (depth - 1) * 14);
     view! {
@@ -91,8 +144,14 @@ pub fn Layers(editor: Editor, dnd: Dnd) -> impl IntoView {
             <h2 id="layers-heading" class="panel__title">
                 {move || i18n.t().layers}
             </h2>
-            <ul role="tree" aria-labelledby="layers-heading" aria-multiselectable="true">
-                <For each=move || rows.get() key=|row: &Row| row.clone() let:row>
+            <ul
+                role="tree"
+                aria-labelledby="layers-heading"
+                aria-multiselectable="true"
+                node_ref=list
+                style=room
+            >
+                <For each=drawn key=|row: &Row| row.clone() let:row>
                     {
                         let Row { id, label, depth, column } = row;
                         if let Some((slot, n)) = column {

@@ -22,6 +22,9 @@ pub struct Editor {
     pub selection: RwSignal<Vec<NodeId>>,
     /// Bumped on every change (autosave and validation listen to it).
     pub revision: RwSignal<u64>,
+    /// Bumped when blocks come, go or move, or a container changes: what the outline and "Move
+    /// to…" list. Typing into a block leaves it alone, so they are not re-walked per keystroke.
+    pub outline: RwSignal<u64>,
     /// Whether undo / redo have something to do.
     pub can_undo: RwSignal<bool>,
     /// See `can_undo`.
@@ -74,6 +77,7 @@ impl Editor {
             render,
             selection,
             revision: RwSignal::new(0),
+            outline: RwSignal::new(0),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             announce: RwSignal::new(String::new()),
@@ -164,7 +168,7 @@ impl Editor {
     }
 
     fn after(&self, changed: &[NodeId], parts: &[Part]) {
-        self.doc.with_value(|doc| {
+        let reshaped = self.doc.with_value(|doc| {
             self.render.sync(doc, changed);
             self.render.sync_parts(doc, parts);
             // Drop selected blocks that no longer exist.
@@ -183,7 +187,14 @@ impl Editor {
             if self.slug.get_untracked() != doc.slug {
                 self.slug.set(doc.slug.clone());
             }
+            // Only containers hold slots and columns; a removed block changed its parent too.
+            changed
+                .iter()
+                .any(|id| doc.block(id).is_none_or(|b| b.kind.is_container()))
         });
+        if reshaped {
+            self.outline.update(|r| *r += 1);
+        }
         self.history.with_value(|h| {
             self.can_undo.set(h.can_undo());
             self.can_redo.set(h.can_redo());

@@ -132,6 +132,7 @@ fn Workspace(
     let dnd = Dnd::new(editor);
     let sections = Sections::new(editor);
     let show_layers = RwSignal::new(true);
+    let side_scrolled = Trigger::new();
     // The local draft is written before the page is hidden, closed, reloaded or left.
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| persist.write_draft());
     let hiding = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -196,10 +197,10 @@ fn Workspace(
                         <RenderPage />
                     </div>
                 </section>
-                <div class="side">
+                <div class="side" on:scroll=move |_| side_scrolled.notify()>
                     <Inspector editor />
                     <Show when=move || show_layers.get()>
-                        <Layers editor dnd />
+                        <Layers editor dnd scrolled=side_scrolled />
                     </Show>
                 </div>
             </div>

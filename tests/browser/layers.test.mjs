@@ -1,8 +1,9 @@
 // The layers outline as a marketer uses it: select several rows with Ctrl/Shift-click, drag a row
-// to reorder it, into a column and out again; refused drops say why; Escape cancels a drag.
+// to reorder it, into a column and out again; refused drops say why; Escape cancels a drag. A long
+// page's outline draws the rows in view, and scrolling or Tab reaches every other one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, screenshot, login, createPage, slotOrder, drag, waitSaved } from './harness.mjs';
+import { launch, openPage, screenshot, login, createPage, slotOrder, drag, waitSaved, api, USER, BASE_URL } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -91,6 +92,48 @@ test('dragging one of several selected blocks moves them all, side by side, as o
   await page.waitForFunction(() => document.querySelector('.canvas [data-parent="page"][data-slot="main"] > [data-id]')?.dataset.id === 'banner');
   assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
   await waitSaved(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 300-block outline draws the rows in view; scrolling and Tab reach the rest', async () => {
+  const login = await api('POST', '/api/auth/login', USER);
+  const staff = { cookie: login.cookie.split(';')[0], csrf: login.json.csrf_token };
+  const draft = (await api('POST', '/api/documents', { title: 'Long outline', template: 'blank' }, staff)).json;
+  const doc = draft.document;
+  const ids = Array.from({ length: 300 }, (_, i) => `b${i}`);
+  for (const id of ids) doc.blocks[id] = { id, kind: 'heading' };
+  doc.blocks.page.slots = { main: ids };
+  await api('PUT', `/api/documents/${draft.id}`, { version: draft.version, document: doc }, staff);
+
+  const { context, page, errors } = await openPage(browser, 'desktop');
+  await context.addCookies([{ name: 'cradle_session', value: staff.cookie.split('=')[1], url: BASE_URL }]);
+  await page.goto(`${BASE_URL}/edit/${draft.id}`);
+  await page.locator('.canvas [data-id="b299"]').waitFor();
+  await row(page, 'b0').waitFor();
+  const drawn = () => page.locator('.layers [data-layer]').count();
+  assert.ok(await drawn() < 60, `only the rows in view and a margin are drawn (${await drawn()})`);
+  assert.equal(await row(page, 'b299').count(), 0);
+  // The list keeps the height of every row, so the scroll bar tells how long the page is.
+  const heights = await page.locator('.layers ul').evaluate((ul) => ({
+    list: ul.getBoundingClientRect().height,
+    rows: [...ul.querySelectorAll('li')].map((li) => li.getBoundingClientRect().height),
+  }));
+  assert.ok(heights.rows.every((h) => h === 44), `every row is 44 px, a touch target (${heights.rows})`);
+  assert.equal(heights.list, 300 * 44);
+
+  // Scrolled to the end, the last rows are there and select their block.
+  await page.locator('.side').evaluate((side) => { side.scrollTop = side.scrollHeight; });
+  await row(page, 'b299').click();
+  assert.equal(await page.locator('.canvas [data-id="b299"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await row(page, 'b0').count(), 0, 'rows scrolled far out of view are let go');
+
+  // Back at the top, Tab walks the rows one by one past those first drawn.
+  await page.locator('.side').evaluate((side) => { side.scrollTop = 0; });
+  await row(page, 'b0').focus();
+  for (let i = 0; i < 70; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-layer]')?.dataset.layer), 'b70');
+  await screenshot(page, 'layers-long', { fullPage: false });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,32 +14,26 @@ use crate::i18n::use_i18n;
 pub(super) fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
     let i18n = use_i18n();
     let choice = RwSignal::new(String::new());
+    // The containers change only with the outline, not with each keystroke in this block.
     let targets = {
         let id = id.clone();
-        move || {
-            editor.revision.track();
+        Memo::new(move |_| {
+            editor.outline.track();
             editor.with_doc(|doc| {
                 let kind = doc.block(&id).map(|b| b.kind).unwrap_or(BlockKind::Spacer);
                 doc.in_order()
                     .into_iter()
                     .filter(|c| !doc.is_ancestor_or_self(&id, c))
-                    .filter_map(|c| doc.block(&c).cloned())
+                    .filter_map(|c| doc.block(&c))
                     .filter(|c| c.kind.is_container() && c.kind.refuses(kind).is_none())
                     .flat_map(|c| {
-                        let count = facts::visible_columns(&c);
-                        let slots: Vec<&str> = c
-                            .kind
-                            .spec()
-                            .slots
-                            .iter()
-                            .take(if c.kind == BlockKind::Columns {
-                                count
-                            } else {
-                                4
-                            })
-                            .copied()
-                            .collect();
-                        slots.into_iter().map(move |s| {
+                        let count = facts::visible_columns(c);
+                        let shown = if c.kind == BlockKind::Columns {
+                            count
+                        } else {
+                            4
+                        };
+                        c.kind.spec().slots.iter().take(shown).map(move |s| {
                             (
                                 format!("{}|{s}", c.id),
                                 format!("{} {} › {s}", c.kind.spec().label.get(i18n.lang()), c.id),
@@ -48,7 +42,7 @@ pub(super) fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
             })
-        }
+        })
     };
     let go = move |_| {
         let value = choice.get_untracked();
@@ -81,7 +75,8 @@ pub(super) fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
             <select id="move-to" on:change=move |ev| choice.set(event_target_value(&ev))>
                 <option value="">"—"</option>
                 {move || {
-                    targets()
+                    targets
+                        .get()
                         .into_iter()
                         .map(|(v, l)| view! { <option value=v>{l}</option> })
                         .collect_view()
