@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{Path as UrlPath, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -20,7 +20,10 @@ pub const APP_ROUTES: [&str; 5] = ["/", "/edit/{id}", "/club", "/clerk", "/integ
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
     let mut router = Router::new();
     for route in APP_ROUTES {
-        router = router.route(route, get(index_ok));
+        router = match route {
+            "/edit/{id}" => router.route(route, get(editor_ok)),
+            _ => router.route(route, get(index_ok)),
+        };
     }
     // The build writes `.br` and `.gz` beside each file (Trunk.toml's post-build hook): served by
     // the browser's Accept-Encoding without compressing anything per request.
@@ -37,6 +40,31 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
 
 async fn index_ok(State(dist): State<PathBuf>) -> Response {
     index(&dist, StatusCode::OK, "'none'").await
+}
+
+/// The editor of one page: `index.html`, and the page's draft and the session preloaded, so they
+/// arrive while the app's code downloads and starts instead of after it.
+async fn editor_ok(State(dist): State<PathBuf>, UrlPath(id): UrlPath<String>) -> Response {
+    let mut response = index(&dist, StatusCode::OK, "'none'").await;
+    if let Some(links) = editor_preloads(&id) {
+        response.headers_mut().insert(header::LINK, links);
+    }
+    response
+}
+
+/// `Link` preloads of the two URLs the editor fetches first, spelled as it spells them (it sends
+/// plain `GET`s with the browser's defaults, which `crossorigin` preloads match). Ids that are not
+/// plain (never minted by the server) are left to the app.
+fn editor_preloads(id: &str) -> Option<HeaderValue> {
+    let plain = (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let links = format!(
+        "</api/documents/{id}>; rel=preload; as=fetch; crossorigin, \
+         </api/auth/session>; rel=preload; as=fetch; crossorigin"
+    );
+    plain.then(|| HeaderValue::from_str(&links).ok()).flatten()
 }
 
 async fn index_not_found(State(dist): State<PathBuf>) -> Response {

@@ -30,6 +30,23 @@ dual_test!(app_routes_serve_index_html, |app| {
     }
 });
 
+dual_test!(the_editor_preloads_its_draft_and_the_session, |app| {
+    let response = app.get("/edit/01a24bca7a6172999dcb0e26f483413a").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(
+        response.header("link"),
+        Some(
+            "</api/documents/01a24bca7a6172999dcb0e26f483413a>; rel=preload; as=fetch; \
+             crossorigin, </api/auth/session>; rel=preload; as=fetch; crossorigin"
+        )
+    );
+    // Other routes preload nothing, nor does an id the server never mints.
+    assert_eq!(app.get("/").await.header("link"), None);
+    let odd = app.get("/edit/a%3E%3B%20rel=x").await;
+    assert_eq!(odd.status, StatusCode::OK);
+    assert_eq!(odd.header("link"), None);
+});
+
 dual_test!(unknown_paths_get_the_app_with_404, |app| {
     for path in ["/nope", "/edit", "/c/a/b", "/missing.js"] {
         let response = app.get(path).await;

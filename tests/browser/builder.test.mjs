@@ -70,7 +70,7 @@ test('an edit made offline survives a reload made at once, and reaches the serve
   await context.close();
 });
 
-test('a page link opened signed out asks to sign in, then opens the page', async () => {
+test('a page link opened signed out asks to sign in, then opens the page; again, its draft comes preloaded', async () => {
   const first = await openPage(browser, 'tall');
   await login(first.page);
   const id = await createPage(first.page, 'Signed-out link test', 'Member club home');
@@ -84,6 +84,13 @@ test('a page link opened signed out asks to sign in, then opens the page', async
   await block(page, 'card').waitFor();
   // The page fetched before signing in was refused (401); nothing else went wrong.
   assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
+  // Opened again, signed in: the draft the server preloaded with the page is the one used.
+  await page.reload();
+  await block(page, 'card').waitFor();
+  const fetched = await page.evaluate((id) => performance.getEntriesByType('resource')
+    .filter((e) => new URL(e.name).pathname === `/api/documents/${id}`)
+    .map((e) => e.initiatorType), id);
+  assert.deepEqual(fetched, ['link'], 'fetched once, by the preload');
   await context.close();
 });
 
