@@ -174,6 +174,7 @@ fn Workspace(
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(&editor, &ev));
     on_cleanup(move || keys.remove());
     clipboard::listen(editor);
+    let chrome = editor.render.chrome;
     let frame_class = move || match editor.render.device.get() {
         Device::Phone => "frame frame--phone",
         Device::Tablet => "frame frame--tablet",
@@ -191,7 +192,23 @@ fn Workspace(
                     // A link's, a picture's or selected text's native drag would cancel the
                     // block drag with `pointercancel`: on the canvas only blocks are dragged.
                     on:dragstart=|ev| ev.prevent_default()
-                    on:click=move |_| editor.selection.set(Vec::new())
+                    // A click on a block selects it (Shift, Ctrl or ⌘ adds it), elsewhere clears
+                    // the selection; Enter or Space on a focused block selects it.
+                    on:click=move |ev| {
+                        let extend = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+                        if !chrome.is_some_and(|c| c.select_from(ev.target(), extend)) {
+                            editor.selection.set(Vec::new());
+                        }
+                    }
+                    on:keydown=move |ev| {
+                        let key = ev.key();
+                        if (key == "Enter" || key == " ")
+                            && chrome.is_some_and(|c| c.select_from(ev.target(), ev.shift_key()))
+                        {
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                        }
+                    }
                 >
                     <div class=frame_class>
                         <RenderPage />
