@@ -28,13 +28,16 @@ struct Row {
     label: Label,
     /// Below the page: 1 = top level.
     depth: usize,
+    /// Its place among its siblings (from 1) and how many they are: screen readers say "3 of 12"
+    /// although only the rows in view are drawn.
+    place: (usize, usize),
     column: Option<(&'static str, usize)>,
 }
 
 /// Every block under the page in document order with its depth, in one walk; a columns block's
 /// children follow a row for their column.
 fn rows(doc: &Document) -> Vec<Row> {
-    fn walk(doc: &Document, id: &NodeId, depth: usize, out: &mut Vec<Row>) {
+    fn walk(doc: &Document, id: &NodeId, depth: usize, place: (usize, usize), out: &mut Vec<Row>) {
         let Some(block) = doc.block(id).filter(|_| depth <= doc.blocks.len()) else {
             return; // missing, or a cycle (validation reports it)
         };
@@ -43,13 +46,15 @@ fn rows(doc: &Document) -> Vec<Row> {
                 id: id.clone(),
                 label: block.kind.spec().label,
                 depth,
+                place,
                 column: None,
             });
         }
         if block.kind != BlockKind::Columns {
-            block
-                .children()
-                .for_each(|child| walk(doc, child, depth + 1, out));
+            let count = block.children().count();
+            for (i, child) in block.children().enumerate() {
+                walk(doc, child, depth + 1, (i + 1, count), out);
+            }
             return;
         }
         let count = facts::visible_columns(block);
@@ -61,21 +66,28 @@ fn rows(doc: &Document) -> Vec<Row> {
                     zh: ZH_CN.column,
                 },
                 depth: depth + 1,
+                place: (n + 1, count),
                 column: Some((slot, n + 1)),
             });
-            for child in block.slots.get(*slot).into_iter().flatten() {
-                walk(doc, child, depth + 1, out);
+            let children = block.slots.get(*slot).map_or(&[][..], Vec::as_slice);
+            for (i, child) in children.iter().enumerate() {
+                walk(doc, child, depth + 1, (i + 1, children.len()), out);
             }
         }
     }
     let mut out = Vec::with_capacity(doc.blocks.len());
-    walk(doc, &doc.root, 0, &mut out);
+    walk(doc, &doc.root, 0, (1, 1), &mut out);
     out
 }
 
-/// `aria-level` (which the view macro has no typed attribute for).
-fn level(depth: usize) -> impl Attribute {
-    custom_attribute("aria-level", depth.to_string())
+/// A row's `aria-level`, `aria-posinset` and `aria-setsize` (which the view macro has no typed
+/// attributes for).
+fn tree_place(depth: usize, (at, of): (usize, usize)) -> impl Attribute {
+    (
+        custom_attribute("aria-level", depth.to_string()),
+        custom_attribute("aria-posinset", at.to_string()),
+        custom_attribute("aria-setsize", of.to_string()),
+    )
 }
 
 /// The outline panel. `scrolled` fires when the side panel it sits in scrolls.
@@ -153,7 +165,7 @@ pub fn Layers(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
             >
                 <For each=drawn key=|row: &Row| row.clone() let:row>
                     {
-                        let Row { id, label, depth, column } = row;
+                        let Row { id, label, depth, place, column } = row;
                         if let Some((slot, n)) = column {
                             return view! {
                                 <li
@@ -162,7 +174,7 @@ pub fn Layers(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
                                     data-layer=id.to_string()
                                     data-slot=slot
                                     style=indent(depth)
-                                    {..level(depth)}
+                                    {..tree_place(depth, place)}
                                 >
                                     {move || format!("{} {n}", label.get(i18n.lang()))}
                                 </li>
@@ -190,7 +202,7 @@ pub fn Layers(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
                         let selected_attr = selected.clone();
                         view! {
                             <li role="treeitem" aria-selected=move || selected_attr().to_string()
-                                data-layer=id.to_string() style=indent(depth) {..level(depth)}>
+                                data-layer=id.to_string() style=indent(depth) {..tree_place(depth, place)}>
                                 <button type="button" class="layers__item" class:layers__item--selected=selected
                                     on:click=select on:pointerdown=drag>
                                     {move || label.get(i18n.lang())}" "<small>{id.to_string()}</small>
@@ -250,5 +262,15 @@ mod tests {
             "right",
             "a column's blocks follow its row"
         );
+        // Places among siblings: the top level, the columns, a column's blocks.
+        let top: Vec<(usize, usize)> = rows
+            .iter()
+            .filter(|r| r.depth == 1)
+            .map(|r| r.place)
+            .collect();
+        let n = top.len();
+        assert_eq!(top, (1..=n).map(|i| (i, n)).collect::<Vec<_>>());
+        assert_eq!(rows[col2].place, (2, 2));
+        assert_eq!(rows[col2 + 1].place, (1, 1));
     }
 }

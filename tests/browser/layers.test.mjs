@@ -114,6 +114,9 @@ test('a 300-block outline draws the rows in view; scrolling and Tab reach the re
   const drawn = () => page.locator('.layers [data-layer]').count();
   assert.ok(await drawn() < 60, `only the rows in view and a margin are drawn (${await drawn()})`);
   assert.equal(await row(page, 'b299').count(), 0);
+  // Screen readers still hear where a row stands in the whole outline.
+  const place = (id) => page.locator(`.layers [data-layer="${id}"]`).evaluate((li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')]);
+  assert.deepEqual(await place('b0'), ['1', '300']);
   // The list keeps the height of every row, so the scroll bar tells how long the page is.
   const heights = await page.locator('.layers ul').evaluate((ul) => ({
     list: ul.getBoundingClientRect().height,
@@ -126,6 +129,7 @@ test('a 300-block outline draws the rows in view; scrolling and Tab reach the re
   await page.locator('.side').evaluate((side) => { side.scrollTop = side.scrollHeight; });
   await row(page, 'b299').click();
   assert.equal(await page.locator('.canvas [data-id="b299"]').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await place('b299'), ['300', '300']);
   assert.equal(await row(page, 'b0').count(), 0, 'rows scrolled far out of view are let go');
 
   // Back at the top, Tab walks the rows one by one past those first drawn.
