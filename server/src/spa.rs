@@ -10,18 +10,22 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use cradle_model::validate::is_valid_id;
 use tower_http::services::ServeDir;
 
 /// The app's own routes, answered with `index.html` and 200 (member pages, `/c/{slug}` and
 /// `/preview/{token}`, are drawn by [`crate::member_page`]).
-pub const APP_ROUTES: [&str; 5] = ["/", "/edit/{id}", "/club", "/clerk", "/integration"];
+pub const APP_ROUTES: [&str; 5] = ["/", EDITOR_ROUTE, "/club", "/clerk", "/integration"];
+
+/// The editor's route, whose answer also preloads what the editor fetches first.
+const EDITOR_ROUTE: &str = "/edit/{id}";
 
 /// A router serving the app from `dist`.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
     let mut router = Router::new();
     for route in APP_ROUTES {
         router = match route {
-            "/edit/{id}" => router.route(route, get(editor_ok)),
+            EDITOR_ROUTE => router.route(route, get(editor_ok)),
             _ => router.route(route, get(index_ok)),
         };
     }
@@ -53,18 +57,17 @@ async fn editor_ok(State(dist): State<PathBuf>, UrlPath(id): UrlPath<String>) ->
 }
 
 /// `Link` preloads of the two URLs the editor fetches first, spelled as it spells them (it sends
-/// plain `GET`s with the browser's defaults, which `crossorigin` preloads match). Ids that are not
-/// plain (never minted by the server) are left to the app.
+/// plain `GET`s with the browser's defaults, which `crossorigin` preloads match). Anything that is
+/// not a valid id (never a document's) is left to the app.
 fn editor_preloads(id: &str) -> Option<HeaderValue> {
-    let plain = (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    let links = format!(
+    if !is_valid_id(id) {
+        return None;
+    }
+    HeaderValue::from_str(&format!(
         "</api/documents/{id}>; rel=preload; as=fetch; crossorigin, \
          </api/auth/session>; rel=preload; as=fetch; crossorigin"
-    );
-    plain.then(|| HeaderValue::from_str(&links).ok()).flatten()
+    ))
+    .ok()
 }
 
 async fn index_not_found(State(dist): State<PathBuf>) -> Response {

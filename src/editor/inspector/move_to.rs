@@ -27,9 +27,8 @@ pub(super) fn MoveTo(editor: Editor, id: NodeId) -> impl IntoView {
                     .filter_map(|c| doc.block(&c))
                     .filter(|c| c.kind.is_container() && c.kind.refuses(kind).is_none())
                     .flat_map(|c| {
-                        let count = facts::visible_columns(c);
                         let shown = if c.kind == BlockKind::Columns {
-                            count
+                            facts::visible_columns(c)
                         } else {
                             4
                         };
