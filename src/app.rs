@@ -1,6 +1,8 @@
-//! The app shell: what the app provides (language) and the router. Each route's page lives in
-//! `pages/`. Member pages (`/c/{slug}`, `/preview/{token}`) are not here: the server draws them
-//! and the member runtime (`member/`) makes them interactive.
+//! The two apps the builder is made of, each its own wasm so that neither carries the other's
+//! code: the editor (`/edit/{id}`, the page a marketer spends the day in and waits for) and the
+//! office (the projects, club settings, the till and integration). Links between them are full
+//! page loads (`rel="external"`). Member pages (`/c/{slug}`, `/preview/{token}`) are in neither:
+//! the server draws them and the member runtime (`member/`) makes them interactive.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -13,16 +15,29 @@ use crate::pages::{
     not_found::NotFound, projects::ProjectsPage,
 };
 
-/// Root component: wires the routes to their pages.
+/// The editor app (`main.rs`): one route.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn EditorApp() -> impl IntoView {
+    provide_i18n();
+    provide_session();
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/edit/:id") view=EditorPage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The office app (`bin/office.rs`): every page but the editor.
+#[component]
+pub fn OfficeApp() -> impl IntoView {
     provide_i18n();
     provide_session();
     view! {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ProjectsPage />
-                <Route path=path!("/edit/:id") view=EditorPage />
                 <Route path=path!("/club") view=ClubPage />
                 <Route path=path!("/clerk") view=ClerkPage />
                 <Route path=path!("/integration") view=IntegrationPage />

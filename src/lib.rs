@@ -1,4 +1,5 @@
-//! The Cradle builder: the Leptos CSR app marketers use. `main.rs` only mounts [`app::App`].
+//! The Cradle builder: the Leptos CSR apps marketers use. `main.rs` mounts [`app::EditorApp`],
+//! `bin/office.rs` [`app::OfficeApp`].
 
 pub mod api;
 pub mod app;

@@ -1,5 +1,6 @@
-//! Serving the app trunk built: `index.html` for the app's routes (its router draws the page),
-//! hashed assets with a long cache, and `index.html` with 404 for any other path.
+//! Serving the apps trunk built: the editor (`index.html`) for `/edit/{id}`, the office
+//! (`o/index.html`) for its routes (its router draws the page), hashed assets with a long cache,
+//! and the office's `index.html` with 404 for any other path.
 
 use std::path::{Path, PathBuf};
 
@@ -13,21 +14,24 @@ use axum::Router;
 use cradle_model::validate::is_valid_id;
 use tower_http::services::ServeDir;
 
-/// The app's own routes, answered with `index.html` and 200 (member pages, `/c/{slug}` and
+/// The office app's routes, answered with its `index.html` and 200 (member pages, `/c/{slug}` and
 /// `/preview/{token}`, are drawn by [`crate::member_page`]).
-pub const APP_ROUTES: [&str; 5] = ["/", EDITOR_ROUTE, "/club", "/clerk", "/integration"];
+pub const OFFICE_ROUTES: [&str; 4] = ["/", "/club", "/clerk", "/integration"];
 
-/// The editor's route, whose answer also preloads what the editor fetches first.
+/// The editor app's one route, whose answer also preloads what the editor fetches first.
 const EDITOR_ROUTE: &str = "/edit/{id}";
 
-/// A router serving the app from `dist`.
+/// The editor's start page, in `dist`.
+const EDITOR_INDEX: &str = "index.html";
+
+/// The office's start page, in `dist` (`scripts/build-web` builds the office into `dist/o/`).
+const OFFICE_INDEX: &str = "o/index.html";
+
+/// A router serving the apps from `dist`.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
-    let mut router = Router::new();
-    for route in APP_ROUTES {
-        router = match route {
-            EDITOR_ROUTE => router.route(route, get(editor_ok)),
-            _ => router.route(route, get(index_ok)),
-        };
+    let mut router = Router::new().route(EDITOR_ROUTE, get(editor_ok));
+    for route in OFFICE_ROUTES {
+        router = router.route(route, get(office_ok));
     }
     // The build writes `.br` and `.gz` beside each file (Trunk.toml's post-build hook): served by
     // the browser's Accept-Encoding without compressing anything per request.
@@ -35,21 +39,21 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: PathBuf) -> Router<S> {
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false)
-        .fallback(get(index_not_found).with_state(dist.clone()));
+        .fallback(get(office_not_found).with_state(dist.clone()));
     router
         .fallback_service(files)
         .with_state(dist)
         .layer(axum::middleware::from_fn(cache_headers))
 }
 
-async fn index_ok(State(dist): State<PathBuf>) -> Response {
-    index(&dist, StatusCode::OK, "'none'").await
+async fn office_ok(State(dist): State<PathBuf>) -> Response {
+    index(&dist, OFFICE_INDEX, StatusCode::OK).await
 }
 
-/// The editor of one page: `index.html`, and the page's draft and the session preloaded, so they
-/// arrive while the app's code downloads and starts instead of after it.
+/// The editor of one page: its `index.html`, and the page's draft and the session preloaded, so
+/// they arrive while the app's code downloads and starts instead of after it.
 async fn editor_ok(State(dist): State<PathBuf>, UrlPath(id): UrlPath<String>) -> Response {
-    let mut response = index(&dist, StatusCode::OK, "'none'").await;
+    let mut response = index(&dist, EDITOR_INDEX, StatusCode::OK).await;
     if let Some(links) = editor_preloads(&id) {
         response.headers_mut().insert(header::LINK, links);
     }
@@ -70,13 +74,15 @@ fn editor_preloads(id: &str) -> Option<HeaderValue> {
     .ok()
 }
 
-async fn index_not_found(State(dist): State<PathBuf>) -> Response {
-    index(&dist, StatusCode::NOT_FOUND, "'none'").await
+/// Any other path: the office, whose router says the page is not found and links home.
+async fn office_not_found(State(dist): State<PathBuf>) -> Response {
+    index(&dist, OFFICE_INDEX, StatusCode::NOT_FOUND).await
 }
 
-/// `index.html` with `status`, framable by the `frame_ancestors` source list.
-pub async fn index(dist: &Path, status: StatusCode, frame_ancestors: &str) -> Response {
-    match tokio::fs::read(dist.join("index.html")).await {
+/// An app's start page (`page`, in `dist`) with `status`; never framed.
+async fn index(dist: &Path, page: &str, status: StatusCode) -> Response {
+    let path = dist.join(page);
+    match tokio::fs::read(&path).await {
         Ok(html) => (
             status,
             [
@@ -86,7 +92,7 @@ pub async fn index(dist: &Path, status: StatusCode, frame_ancestors: &str) -> Re
                 ),
                 (
                     header::CONTENT_SECURITY_POLICY,
-                    crate::security::page_policy(&String::from_utf8_lossy(&html), frame_ancestors),
+                    crate::security::page_policy(&String::from_utf8_lossy(&html), "'none'"),
                 ),
             ],
             Body::from(html),
@@ -95,8 +101,8 @@ pub async fn index(dist: &Path, status: StatusCode, frame_ancestors: &str) -> Re
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
             format!(
-                "The app is not built: {} has no index.html. Run scripts/run, or trunk build.",
-                dist.display()
+                "The app is not built: {} is missing. Run scripts/run, or scripts/build-web.",
+                path.display()
             ),
         )
             .into_response(),

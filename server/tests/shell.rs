@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::INDEX_HTML;
+use common::{EDITOR_HTML, OFFICE_HTML};
 
 dual_test!(health_reports_the_backend, |app| {
     let backend = app.db.backend.name();
@@ -21,11 +21,18 @@ dual_test!(health_reports_the_backend, |app| {
     }
 });
 
-dual_test!(app_routes_serve_index_html, |app| {
-    for path in ["/", "/edit/abc"] {
+dual_test!(app_routes_serve_their_app, |app| {
+    let routes = [
+        ("/", OFFICE_HTML),
+        ("/club", OFFICE_HTML),
+        ("/clerk", OFFICE_HTML),
+        ("/integration", OFFICE_HTML),
+        ("/edit/abc", EDITOR_HTML),
+    ];
+    for (path, html) in routes {
         let response = app.get(path).await;
         assert_eq!(response.status, StatusCode::OK, "{path}");
-        assert_eq!(response.text(), INDEX_HTML, "{path}");
+        assert_eq!(response.text(), html, "{path}");
         assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}");
     }
 });
@@ -51,7 +58,7 @@ dual_test!(unknown_paths_get_the_app_with_404, |app| {
     for path in ["/nope", "/edit", "/c/a/b", "/missing.js"] {
         let response = app.get(path).await;
         assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(response.text(), INDEX_HTML, "{path}");
+        assert_eq!(response.text(), OFFICE_HTML, "{path}");
     }
 });
 

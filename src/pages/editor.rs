@@ -97,7 +97,9 @@ fn Loader(draft: LocalResource<Result<documents::Draft, ApiError>>) -> impl Into
                                     <p class="error" role="alert">
                                         {e.to_string()}
                                     </p>
-                                    <a href="/">{move || i18n.t().back_to_projects}</a>
+                                    <a href="/" rel="external">
+                                        {move || i18n.t().back_to_projects}
+                                    </a>
                                 </main>
                             }
                                 .into_any()

@@ -4,7 +4,6 @@
 use cradle_model::templates;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::{auth, documents};
 use crate::i18n::{use_i18n, Lang, LanguageSwitch};
@@ -37,7 +36,6 @@ pub(crate) fn edited(ms: i64) -> String {
 fn Projects() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
     let query = RwSignal::new(String::new());
     let reload = RwSignal::new(0u32);
     let list = LocalResource::new(move || {
@@ -52,25 +50,24 @@ fn Projects() -> impl IntoView {
     let language = RwSignal::new(Lang::ZhCn);
     let error = RwSignal::new(None::<String>);
     let undo = RwSignal::new(None::<(String, String)>);
-    let create = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let navigate = navigate.clone();
-            let t = title.get_untracked();
-            let t = if t.trim().is_empty() {
-                i18n.t_now().untitled.to_owned()
-            } else {
-                t
-            };
-            spawn_local(async move {
-                let (template, language) = (template.get_untracked(), language.get_untracked());
-                match documents::create(&t, None, &template, language).await {
-                    Ok(draft) => navigate(&format!("/edit/{}", draft.id), Default::default()),
-                    Err(e) => error.set(Some(e.to_string())),
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = title.get_untracked();
+        let t = if t.trim().is_empty() {
+            i18n.t_now().untitled.to_owned()
+        } else {
+            t
+        };
+        spawn_local(async move {
+            let (template, language) = (template.get_untracked(), language.get_untracked());
+            match documents::create(&t, None, &template, language).await {
+                // The editor is the other app: a page load, not a route change.
+                Ok(draft) => {
+                    let _ = window().location().assign(&format!("/edit/{}", draft.id));
                 }
-            });
-        }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
     };
     let workspace = move || {
         session
@@ -125,7 +122,7 @@ fn Projects() -> impl IntoView {
                 <Show when=move || creating.get()>
                     <form
                         class="gallery"
-                        on:submit=create.clone()
+                        on:submit=create
                         aria-labelledby="gallery-heading"
                     >
                         <h3 id="gallery-heading">{move || i18n.t().choose_template}</h3>
@@ -250,7 +247,11 @@ fn Projects() -> impl IntoView {
                                                     let when = edited(doc.updated_at);
                                                     view! {
                                                         <li class="project">
-                                                            <a class="project__title" href=format!("/edit/{}", doc.id)>
+                                                            <a
+                                                                class="project__title"
+                                                                href=format!("/edit/{}", doc.id)
+                                                                rel="external"
+                                                            >
                                                                 {doc.title.clone()}
                                                             </a>
                                                             <span class="project__meta">

@@ -1,9 +1,9 @@
 // The app shell: it mounts on phone and desktop without console errors, logging in reaches the
-// projects list, every route renders its page, unknown paths get the 404 page, and the harness
-// notices when the wasm does not mount.
+// projects list, every route renders its page, unknown paths get the 404 page, the editor and the
+// office each download only their own wasm, and the harness notices when the wasm does not mount.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, expectAppMounted, screenshot, login } from './harness.mjs';
+import { BASE_URL, launch, openPage, expectAppMounted, screenshot, login, createPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -58,6 +58,31 @@ test('an unknown path answers 404 and shows the not-found page with a way back',
   await page.getByRole('link', { name: 'Go to projects' }).click();
   await page.getByRole('heading', { name: 'Cradle', level: 1 }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
+  await context.close();
+});
+
+test('the editor and the office are two apps: each page downloads only its own wasm', async () => {
+  const { context, page, errors } = await openPage(browser, 'desktop');
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await login(page);
+  assert.equal(wasm.length, 1, wasm.join(', '));
+  assert.match(wasm[0], /^\/o\/office-[0-9a-f]{16}_bg\.wasm$/);
+  // Creating a page opens the editor: a page load of the other app.
+  wasm.length = 0;
+  await createPage(page, 'Two apps', 'Blank page');
+  assert.equal(wasm.length, 1, wasm.join(', '));
+  assert.match(wasm[0], /^\/cradle-[0-9a-f]{16}_bg\.wasm$/);
+  // The editor's way back loads the office again, logged in.
+  wasm.length = 0;
+  await page.getByRole('link', { name: 'Back to projects' }).click();
+  await page.getByRole('link', { name: 'Two apps' }).waitFor();
+  assert.deepEqual(wasm.map((p) => p.split('-')[0]), ['/o/office']);
+  // And the project's link opens the editor again.
+  await page.getByRole('link', { name: 'Two apps' }).click();
+  await page.getByRole('heading', { name: 'Two apps', level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).pathname.split('/')[1], 'edit');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

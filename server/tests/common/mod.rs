@@ -108,8 +108,11 @@ pub struct MemberSession {
     pub workspace_id: String,
 }
 
-/// The index.html the test app serves.
-pub const INDEX_HTML: &str = "<!doctype html><title>Cradle test</title><body></body>";
+/// The editor's index.html the test app serves.
+pub const EDITOR_HTML: &str = "<!doctype html><title>Cradle editor test</title><body></body>";
+
+/// The office's index.html (`o/index.html`) the test app serves.
+pub const OFFICE_HTML: &str = "<!doctype html><title>Cradle office test</title><body></body>";
 
 impl TestApp {
     /// An app on a new SQLite file.
@@ -151,7 +154,9 @@ impl TestApp {
         sqlx::any::install_default_drivers();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        std::fs::write(dist.join("index.html"), EDITOR_HTML).unwrap();
+        std::fs::create_dir_all(dist.join("o")).unwrap();
+        std::fs::write(dist.join("o/index.html"), OFFICE_HTML).unwrap();
         std::fs::write(dist.join("cradle-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
         let db = Db::connect(url)
             .await
