@@ -1,8 +1,9 @@
 //! The two apps the builder is made of, each its own wasm so that neither carries the other's
 //! code: the editor (`/edit/{id}`, the page a marketer spends the day in and waits for) and the
-//! office (the projects, club settings, the till and integration). Links between them are full
-//! page loads (`rel="external"`). Member pages (`/c/{slug}`, `/preview/{token}`) are in neither:
-//! the server draws them and the member runtime (`member/`) makes them interactive.
+//! office (the projects, club settings, the till and integration). Links between them are page
+//! loads (the office's router is told so with `rel="external"`). Member pages (`/c/{slug}`,
+//! `/preview/{token}`) are in neither: the server draws them and the member runtime (`member/`)
+//! makes them interactive.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -15,18 +16,15 @@ use crate::pages::{
     not_found::NotFound, projects::ProjectsPage,
 };
 
-/// The editor app (`main.rs`): one route.
+/// The editor app (`main.rs`): the page `/edit/{id}` names. The server sends this app for that
+/// route alone, so it needs no router (nor its code): the id is the rest of the path.
 #[component]
 pub fn EditorApp() -> impl IntoView {
     provide_i18n();
     provide_session();
-    view! {
-        <Router>
-            <Routes fallback=NotFound>
-                <Route path=path!("/edit/:id") view=EditorPage />
-            </Routes>
-        </Router>
-    }
+    let path = window().location().pathname().unwrap_or_default();
+    let id = path.strip_prefix("/edit/").unwrap_or_default().to_owned();
+    view! { <EditorPage id /> }
 }
 
 /// The office app (`bin/office.rs`): every page but the editor.

@@ -45,12 +45,7 @@ pub fn Toolbar(
     let error_count = move || editor.errors.with(Vec::len);
     view! {
         <header class="toolbar">
-            <a
-                class="toolbar__back"
-                href="/"
-                rel="external"
-                aria-label=move || i18n.t().back_to_projects
-            >
+            <a class="toolbar__back" href="/" aria-label=move || i18n.t().back_to_projects>
                 "←"
             </a>
             <h1 class="toolbar__title">{move || editor.title.get()}</h1>

@@ -4,7 +4,6 @@
 use cradle_model::document::Device;
 use cradle_model::parse::decode_document;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::client::ApiError;
 use crate::api::documents;
@@ -27,12 +26,14 @@ use crate::render::{provide_render, RenderPage};
 /// after it (one round trip less before the canvas paints); if she turns out to be signed out, it
 /// is fetched again once she has signed in.
 #[component]
-pub fn EditorPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn EditorPage(
+    /// The document's id.
+    id: String,
+) -> impl IntoView {
     let session = use_session();
     let signed_out = Memo::new(move |_| session.0.with(|s| matches!(s, Some(Err(_)))));
     let draft = LocalResource::new(move || {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.clone();
         signed_out.track();
         async move { documents::get(&id).await }
     });
@@ -97,9 +98,7 @@ fn Loader(draft: LocalResource<Result<documents::Draft, ApiError>>) -> impl Into
                                     <p class="error" role="alert">
                                         {e.to_string()}
                                     </p>
-                                    <a href="/" rel="external">
-                                        {move || i18n.t().back_to_projects}
-                                    </a>
+                                    <a href="/">{move || i18n.t().back_to_projects}</a>
                                 </main>
                             }
                                 .into_any()

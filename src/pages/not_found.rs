@@ -12,9 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <main class="page">
             <h1>{move || i18n.t().not_found}</h1>
             <p>{move || i18n.t().not_found_text}</p>
-            <a href="/" rel="external">
-                {move || i18n.t().go_to_projects}
-            </a>
+            <a href="/">{move || i18n.t().go_to_projects}</a>
         </main>
     }
 }

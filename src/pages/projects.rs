@@ -120,11 +120,7 @@ fn Projects() -> impl IntoView {
                     </button>
                 </div>
                 <Show when=move || creating.get()>
-                    <form
-                        class="gallery"
-                        on:submit=create
-                        aria-labelledby="gallery-heading"
-                    >
+                    <form class="gallery" on:submit=create aria-labelledby="gallery-heading">
                         <h3 id="gallery-heading">{move || i18n.t().choose_template}</h3>
                         <label for="new-title">{move || i18n.t().title}</label>
                         <input
