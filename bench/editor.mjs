@@ -100,6 +100,7 @@ const pct = (xs, p) => {
 };
 
 // Transfer size of the editor: what a browser downloads (wasm, js, css), gzip -9 and brotli 11.
+// The files at the top of dist/ are the editor's; the office (o/) and member runtime (m/) are not.
 function transfer() {
   const dist = process.env.DIST;
   if (!dist) return null;
