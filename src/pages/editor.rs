@@ -19,28 +19,25 @@ use crate::editor::sections::{SaveSectionDialog, Sections};
 use crate::editor::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::i18n::use_i18n;
-use crate::pages::login::{use_session, RequireLogin};
+use crate::pages::login::round_trip::SignedIn;
 use crate::render::{provide_render, RenderPage};
 
 /// The editor page for one document. The page is fetched while the session is checked, not
-/// after it (one round trip less before the canvas paints); if she turns out to be signed out, it
-/// is fetched again once she has signed in.
+/// after it (one round trip less before the canvas paints); if she turns out to be signed out,
+/// she signs in at the office, which brings her back here.
 #[component]
 pub fn EditorPage(
     /// The document's id.
     id: String,
 ) -> impl IntoView {
-    let session = use_session();
-    let signed_out = Memo::new(move |_| session.0.with(|s| matches!(s, Some(Err(_)))));
     let draft = LocalResource::new(move || {
         let id = id.clone();
-        signed_out.track();
         async move { documents::get(&id).await }
     });
     view! {
-        <RequireLogin>
+        <SignedIn>
             <Loader draft />
-        </RequireLogin>
+        </SignedIn>
     }
 }
 

@@ -1,5 +1,7 @@
 //! Logging in: the session context, the login form and a wrapper that shows the form until a
-//! user is logged in.
+//! user is logged in (the office's pages; the editor signs in through the office, `round_trip`).
+
+pub mod round_trip;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,7 +66,13 @@ fn LoginForm() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match auth::login(&email.get_untracked(), &password.get_untracked()).await {
-                Ok(info) => session.0.set(Some(Ok(info))),
+                Ok(info) => match round_trip::return_to(&search()) {
+                    // She came from an editor page: back to it.
+                    Some(page) => {
+                        let _ = window().location().replace(&page);
+                    }
+                    None => session.0.set(Some(Ok(info))),
+                },
                 Err(e) => error.set(Some(e.to_string())),
             }
             busy.set(false);
@@ -118,4 +126,9 @@ fn LoginForm() -> impl IntoView {
             <ServerStatus />
         </main>
     }
+}
+
+/// The address's query string (`?…`), empty if none.
+fn search() -> String {
+    window().location().search().unwrap_or_default()
 }

@@ -70,17 +70,20 @@ test('an edit made offline survives a reload made at once, and reaches the serve
   await context.close();
 });
 
-test('a page link opened signed out asks to sign in, then opens the page; again, its draft comes preloaded', async () => {
+test('a page link opened signed out signs in at the office and comes back to the page; again, its draft comes preloaded', async () => {
   const first = await openPage(browser, 'tall');
   await login(first.page);
   const id = await createPage(first.page, 'Signed-out link test', 'Member club home');
   await first.context.close();
   const { context, page, errors } = await openPage(browser, 'tall');
   await page.goto(`${BASE_URL}/edit/${id}`);
+  // The editor has no login form of its own: the office's, asked to come back.
+  await page.waitForURL(`${BASE_URL}/?next=/edit/${id}`);
   await page.getByLabel('Email').fill(USER.email);
   await page.getByLabel('Password').fill(USER.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Signed-out link test', level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/edit/${id}`);
   await block(page, 'card').waitFor();
   // The page fetched before signing in was refused (401); nothing else went wrong.
   assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
