@@ -11,7 +11,8 @@ use crate::i18n::{use_i18n, LanguageSwitch};
 use crate::pages::alert::Alert;
 use crate::pages::server_status::ServerStatus;
 
-/// The logged-in session, if any (`None` while checking).
+/// The logged-in session, if any (`None` while checking; `Err` with an empty message when she is
+/// signed out, with the reason when the session could not be checked).
 #[derive(Clone, Copy)]
 pub struct Session(pub RwSignal<Option<Result<SessionInfo, String>>>);
 

@@ -97,6 +97,20 @@ test('a page link opened signed out signs in at the office and comes back to the
   await context.close();
 });
 
+test('an editor link whose session cannot be checked says why and stays', async () => {
+  const { context, page } = await openPage(browser, 'tall');
+  await page.route('**/api/auth/session', (route) => route.fulfill({
+    status: 503,
+    contentType: 'application/json',
+    body: JSON.stringify({ error: { code: 'unavailable', message: 'down for maintenance', details: null } }),
+  }));
+  await page.goto(`${BASE_URL}/edit/some-page`);
+  await page.getByRole('alert').waitFor();
+  assert.notEqual((await page.getByRole('alert').textContent()).trim(), '');
+  assert.equal(new URL(page.url()).pathname, '/edit/some-page');
+  await context.close();
+});
+
 test('reorder by drag and by keyboard, move into a column, refused drops say why', async () => {
   const { context, page, errors } = await openPage(browser, 'tall');
   await login(page);

@@ -26,13 +26,19 @@ pub fn return_to(search: &str) -> Option<String> {
 }
 
 /// The editor's gate: `children` once she is signed in; signed out, the office's login, which
-/// brings her back to this page.
+/// brings her back to this page. If the session could not be checked, it says why and stays.
 #[component]
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
+    // The session check answers an empty error when the server says she is signed out.
+    let signed_out = move || {
+        session
+            .0
+            .with(|s| matches!(s, Some(Err(e)) if e.is_empty()))
+    };
     Effect::new(move || {
-        if matches!(session.0.get(), Some(Err(_))) {
+        if signed_out() {
             let location = window().location();
             let path = location.pathname().unwrap_or_default();
             let _ = location.replace(&login_for(&path));
@@ -41,6 +47,12 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
     move || match session.0.get() {
         Some(Ok(_)) => children.with_value(|c| c()).into_any(),
+        Some(Err(e)) if !e.is_empty() => view! {
+            <p class="page error" role="alert">
+                {e}
+            </p>
+        }
+        .into_any(),
         _ => view! {
             <p class="page" role="status">
                 {move || i18n.t().loading}
