@@ -6,6 +6,7 @@ pub mod club;
 pub mod editor;
 pub mod header;
 pub mod integration;
+pub mod loading;
 pub mod login;
 pub mod not_found;
 pub mod projects;

@@ -19,6 +19,7 @@ use crate::editor::sections::{SaveSectionDialog, Sections};
 use crate::editor::toolbar::Toolbar;
 use crate::editor::Editor;
 use crate::i18n::use_i18n;
+use crate::pages::loading::Loading;
 use crate::pages::login::round_trip::SignedIn;
 use crate::render::{provide_render, RenderPage};
 
@@ -45,13 +46,7 @@ pub fn EditorPage(
 fn Loader(draft: LocalResource<Result<documents::Draft, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Suspense fallback=move || {
-            view! {
-                <p class="page" role="status">
-                    {move || i18n.t().loading}
-                </p>
-            }
-        }>
+        <Suspense fallback=Loading>
             {move || {
                 draft
                     .get()

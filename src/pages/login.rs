@@ -9,12 +9,21 @@ use leptos::task::spawn_local;
 use crate::api::auth::{self, SessionInfo};
 use crate::i18n::{use_i18n, LanguageSwitch};
 use crate::pages::alert::Alert;
+use crate::pages::loading::Loading;
 use crate::pages::server_status::ServerStatus;
 
-/// The logged-in session, if any (`None` while checking; `Err` with an empty message when she is
-/// signed out, with the reason when the session could not be checked).
+/// The logged-in session, if any (`None` while checking).
 #[derive(Clone, Copy)]
-pub struct Session(pub RwSignal<Option<Result<SessionInfo, String>>>);
+pub struct Session(pub RwSignal<Option<Result<SessionInfo, NoSession>>>);
+
+/// Why there is no session.
+#[derive(Clone, Debug)]
+pub enum NoSession {
+    /// The server says she is signed out.
+    SignedOut,
+    /// The session could not be checked; the message says why.
+    Unchecked(String),
+}
 
 /// Checks the session once and provides it.
 pub fn provide_session() {
@@ -22,8 +31,8 @@ pub fn provide_session() {
     spawn_local(async move {
         let result = match auth::session().await {
             Ok(Some(info)) => Ok(info),
-            Ok(None) => Err(String::new()),
-            Err(e) => Err(e.to_string()),
+            Ok(None) => Err(NoSession::SignedOut),
+            Err(e) => Err(NoSession::Unchecked(e.to_string())),
         };
         session.0.set(Some(result));
     });
@@ -39,15 +48,9 @@ pub fn use_session() -> Session {
 #[component]
 pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
     let children = StoredValue::new(children);
     move || match session.0.get() {
-        None => view! {
-            <p class="page" role="status">
-                {move || i18n.t().loading}
-            </p>
-        }
-        .into_any(),
+        None => view! { <Loading /> }.into_any(),
         Some(Ok(_)) => children.with_value(|c| c()).into_any(),
         Some(Err(_)) => view! { <LoginForm /> }.into_any(),
     }

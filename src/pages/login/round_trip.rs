@@ -6,8 +6,8 @@
 use cradle_model::validate::is_valid_id;
 use leptos::prelude::*;
 
-use super::use_session;
-use crate::i18n::use_i18n;
+use super::{use_session, NoSession};
+use crate::pages::loading::Loading;
 
 /// The office's login, asked to come back to the editor at `path` (`/edit/{id}`).
 fn login_for(path: &str) -> String {
@@ -30,15 +30,11 @@ pub fn return_to(search: &str) -> Option<String> {
 #[component]
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
-    // The session check answers an empty error when the server says she is signed out.
-    let signed_out = move || {
-        session
-            .0
-            .with(|s| matches!(s, Some(Err(e)) if e.is_empty()))
-    };
     Effect::new(move || {
-        if signed_out() {
+        if session
+            .0
+            .with(|s| matches!(s, Some(Err(NoSession::SignedOut))))
+        {
             let location = window().location();
             let path = location.pathname().unwrap_or_default();
             let _ = location.replace(&login_for(&path));
@@ -47,18 +43,14 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
     move || match session.0.get() {
         Some(Ok(_)) => children.with_value(|c| c()).into_any(),
-        Some(Err(e)) if !e.is_empty() => view! {
+        Some(Err(NoSession::Unchecked(why))) => view! {
             <p class="page error" role="alert">
-                {e}
+                {why}
             </p>
         }
         .into_any(),
-        _ => view! {
-            <p class="page" role="status">
-                {move || i18n.t().loading}
-            </p>
-        }
-        .into_any(),
+        // Checking, or on the way to the office's login.
+        _ => view! { <Loading /> }.into_any(),
     }
 }
 
