@@ -11,8 +11,7 @@
 // default 1; "1,4" runs both), GAP_MS (pause between actions, default 120), SHOTS (a folder for
 // screenshots of both pages).
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import { statSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 const BASE = process.env.BASE_URL;
@@ -99,20 +98,26 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 
-// Transfer size of the editor: what a browser downloads (wasm, js, css), gzip -9 and brotli 11.
-// The files at the top of dist/ are the editor's; the office (o/) and member runtime (m/) are not.
-function transfer() {
+// What the editor downloads (wasm, js, css) as the server sends it (the .br and .gz the build
+// leaves beside each file): before its 500th block is painted, and the chunks fetched after that,
+// read from the browser's resource timing of one load (`paint`: ms from navigation start).
+async function transfer(page, paint) {
   const dist = process.env.DIST;
   if (!dist) return null;
-  let raw = 0, gz = 0, br = 0;
-  for (const f of readdirSync(dist)) {
-    if (!/\.(wasm|js|css)$/.test(f)) continue;
-    const data = readFileSync(path.join(dist, f));
-    raw += data.length;
-    gz += gzipSync(data, { level: 9 }).length;
-    br += brotliCompressSync(data, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: data.length } }).length;
+  await page.waitForTimeout(3000); // the chunks the first paint leaves for later
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })));
+  const sizes = { first: { br: 0, gz: 0, raw: 0, files: 0 }, later: { br: 0, gz: 0, raw: 0, files: 0 } };
+  for (const { path: urlPath, start } of entries) {
+    if (!/\.(wasm|js|css)$/.test(urlPath)) continue;
+    const file = path.join(dist, decodeURIComponent(urlPath));
+    const part = start < paint ? sizes.first : sizes.later;
+    part.raw += statSync(file).size;
+    part.br += statSync(`${file}.br`).size;
+    part.gz += statSync(`${file}.gz`).size;
+    part.files += 1;
   }
-  return { raw, gz, br };
+  return sizes;
 }
 
 // A page of 500 blocks: headings, text, notice bars, spacers and coupon lists (b250 is a heading).
@@ -280,6 +285,12 @@ async function bench(throttle) {
   for (let i = -1; i < LOADS; i++) { // the first, uncounted, fills the HTTP cache
     for (const p of i % 2 ? [...pages].reverse() : pages) {
       const r = await load(p);
+      if (i < 0 && p === cradle && !r.failure && !sized) {
+        sized = true;
+        const size = await transfer(p.page, r.paint);
+        const kb = (part) => `${(part.br / 1024).toFixed(0)} KB brotli, ${(part.gz / 1024).toFixed(0)} KB gzip (${(part.raw / 1024).toFixed(0)} KB raw, ${part.files} files)`;
+        if (size) console.log(`transfer (wasm + js + css), as sent: before the first paint ${kb(size.first)}; chunks after it ${kb(size.later)}`);
+      }
       if (i < 0) continue;
       if (r.failure) loadFails[p.name] += 1;
       else loads[p.name].push(r.paint);
@@ -318,8 +329,7 @@ async function bench(throttle) {
   await cradle.context.close();
 }
 
-const size = transfer();
+let sized = false;
 console.log(`editor bench: ${BLOCKS}-block page, block ${TARGET}, Chromium ${version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-if (size) console.log(`transfer (wasm + js + css): ${(size.gz / 1024).toFixed(0)} KB gzip -9, ${(size.br / 1024).toFixed(0)} KB brotli 11 (${(size.raw / 1024).toFixed(0)} KB raw)`);
 for (const t of THROTTLES) await bench(t);
 await browser.close();

@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod dnd;
 pub mod inspector;
 pub mod keyboard;
+pub mod later;
 pub mod layers;
 pub mod local_time;
 pub mod palette;

@@ -64,6 +64,8 @@ pub struct Strings {
     pub uploading: &'static str,
     pub load_theirs: &'static str,
     pub loading: &'static str,
+    pub part_missing: &'static str,
+    pub try_again: &'static str,
     pub log_in: &'static str,
     pub log_out: &'static str,
     pub margin: &'static str,

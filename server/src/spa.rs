@@ -132,12 +132,18 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether the last path segment carries a trunk content hash (16 hex digits before the extension,
-/// optionally followed by `_bg`).
+/// Whether the file is a build's hashed asset: its name carries a trunk content hash (16 hex digits
+/// before the extension, optionally followed by `_bg`), or a folder it is in carries one (the
+/// editor's split wasm, `e/cradle-{hash}/`, whose files name each other plainly).
 pub fn is_hashed_asset(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or_default();
+    let mut segments = path.rsplit('/');
+    let name = segments.next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    hashed(stem.strip_suffix("_bg").unwrap_or(stem)) || segments.any(hashed)
+}
+
+/// `name-0123456789abcdef`.
+fn hashed(stem: &str) -> bool {
     match stem.rsplit_once('-') {
         Some((_, hash)) => hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
         None => false,
@@ -157,5 +163,12 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/edit/some-id"));
         assert!(!is_hashed_asset("/x-0123456789abcdeg.js"));
+        assert!(is_hashed_asset(
+            "/e/cradle-c6bb5a8ee53bb0c3/split_inspector.wasm"
+        ));
+        assert!(is_hashed_asset(
+            "/e/cradle-c6bb5a8ee53bb0c3/__wasm_split.js"
+        ));
+        assert!(!is_hashed_asset("/e/cradle-c6bb5a8ee53bb0cg/cradle.js"));
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::campaign::{words as campaign_words, CampaignEditor};
 use super::keyboard::{duplicate_selected, remove_selected};
+use super::later::{later, Later};
 use super::Editor;
 use crate::i18n::{use_i18n, Lang};
 
@@ -55,7 +56,8 @@ enum Tab {
     Audience,
 }
 
-/// The inspector panel for the primary selection.
+/// The inspector panel for the primary selection. Its heading is there from the first paint; what
+/// it shows comes in a chunk of its own (`later`).
 #[component]
 pub fn Inspector(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
@@ -64,28 +66,40 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
             <h2 id="inspector-heading" class="panel__title">
                 {move || i18n.t().inspector}
             </h2>
-            {move || match editor.primary() {
-                Some(id) if editor.render.node(&id).is_some() => {
-                    view! { <BlockInspector editor id /> }.into_any()
-                }
-                _ => {
-                    view! {
-                        <p class="panel__empty">{move || i18n.t().select_a_block}</p>
-                        <section class="page-panel" aria-labelledby="page-panel-heading">
-                            <h3 id="page-panel-heading" class="page-panel__title">
-                                {move || i18n.t().page_settings}
-                            </h3>
-                            <PageTitle editor />
-                            <PageAddress editor />
-                            <PageLanguage editor />
-                            <PageScheduleFields editor />
-                            <PageTheme editor />
-                        </section>
-                    }
-                        .into_any()
-                }
-            }}
+            <Later load=move || contents(editor) />
         </aside>
+    }
+}
+
+later!(
+    inspector,
+    fn contents(editor: Editor) {
+        view! { <Contents editor /> }
+    }
+);
+
+/// The selected block's inspector, or the page's settings when none is selected.
+#[component]
+fn Contents(editor: Editor) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match editor.primary() {
+        Some(id) if editor.render.node(&id).is_some() => {
+            view! { <BlockInspector editor id /> }.into_any()
+        }
+        _ => view! {
+            <p class="panel__empty">{move || i18n.t().select_a_block}</p>
+            <section class="page-panel" aria-labelledby="page-panel-heading">
+                <h3 id="page-panel-heading" class="page-panel__title">
+                    {move || i18n.t().page_settings}
+                </h3>
+                <PageTitle editor />
+                <PageAddress editor />
+                <PageLanguage editor />
+                <PageScheduleFields editor />
+                <PageTheme editor />
+            </section>
+        }
+        .into_any(),
     }
 }
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
+use super::later::later;
 use super::persist::{Persist, SaveState};
 use super::Editor;
 use crate::api::client::ApiError;
@@ -86,9 +87,16 @@ fn problems(error: &ApiError, local: &[ValidationError], ui: Lang) -> Vec<String
         .collect()
 }
 
+later!(
+    publish,
+    pub fn buttons(editor: Editor, persist: Persist) {
+        view! { <PublishButtons editor persist /> }
+    }
+);
+
 /// The Preview and Publish buttons with their result.
 #[component]
-pub fn PublishButtons(editor: Editor, persist: Persist) -> impl IntoView {
+fn PublishButtons(editor: Editor, persist: Persist) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = RwSignal::new(None::<Outcome>);
     let failed = move |error: ApiError| Outcome::Failed {

@@ -4,8 +4,9 @@
 use cradle_model::document::Device;
 use leptos::prelude::*;
 
+use super::later::Later;
 use super::persist::{Persist, SaveState};
-use super::publish::PublishButtons;
+use super::publish;
 use super::sections::{Sections, SAVE_SECTION_BUTTON};
 use super::Editor;
 use crate::i18n::use_i18n;
@@ -96,7 +97,7 @@ pub fn Toolbar(
             <p class="toolbar__status" role="status" aria-live="polite">
                 {status}
             </p>
-            <PublishButtons editor persist />
+            <Later load=move || publish::buttons(editor, persist) />
         </header>
     }
 }

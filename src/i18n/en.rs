@@ -42,6 +42,8 @@ pub static EN: Strings = Strings {
     uploading: "Uploading…",
     load_theirs: "Load theirs",
     loading: "Loading…",
+    part_missing: "This part could not be loaded: check the connection.",
+    try_again: "Try again",
     log_in: "Log in",
     log_out: "Log out",
     margin: "Outer space (px)",

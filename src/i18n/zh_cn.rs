@@ -42,6 +42,8 @@ pub static ZH_CN: Strings = Strings {
     uploading: "上传中…",
     load_theirs: "加载对方版本",
     loading: "加载中…",
+    part_missing: "这部分没能加载，请检查网络。",
+    try_again: "重试",
     log_in: "登录",
     log_out: "退出登录",
     margin: "外边距（像素）",

@@ -111,6 +111,28 @@ test('an editor link whose session cannot be checked says why and stays', async 
   await context.close();
 });
 
+test('a part of the editor that could not be fetched says so, and comes on the next try', async () => {
+  const { context, page, errors } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Chunk offline', 'Blank page');
+  // The inspector comes in a chunk of its own after the canvas: here its download fails, as on a
+  // dropped connection, while the rest of the editor works.
+  await page.route('**/split_inspector.wasm', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Chunk offline', level: 1 }).waitFor();
+  const inspector = page.getByRole('complementary', { name: 'Settings', exact: true });
+  await inspector.getByRole('alert').waitFor();
+  assert.equal((await inspector.getByRole('alert').textContent()).includes('could not be loaded'), true);
+  assert.equal(await inspector.getByRole('heading', { name: 'Page settings' }).count(), 0);
+  await page.unroute('**/split_inspector.wasm');
+  await inspector.getByRole('button', { name: 'Try again' }).click();
+  await inspector.getByRole('heading', { name: 'Page settings' }).waitFor();
+  assert.equal(await inspector.getByRole('alert').count(), 0);
+  // The console tells only of the failed download (no panic, nothing else).
+  assert.ok(errors.length > 0 && errors.every((e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), errors.join('\n'));
+  await context.close();
+});
+
 test('reorder by drag and by keyboard, move into a column, refused drops say why', async () => {
   const { context, page, errors } = await openPage(browser, 'tall');
   await login(page);

@@ -1,0 +1,73 @@
+//! Parts of the editor its first paint does not need (the inspector, Preview and Publish): in the
+//! release build (`scripts/build-editor`, cargo feature `split`) each is a wasm chunk of its own,
+//! fetched once the canvas is on screen, so a 500-block page paints without waiting for them.
+//! Without the feature (`trunk serve`, unit tests) they are ordinary functions in the one wasm.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+/// A chunk could not be fetched (offline, or the server went away): what was asked is offered
+/// again, and the next try fetches afresh.
+#[derive(Debug, Clone, Copy)]
+pub struct Missing;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Missing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Missing
+    }
+}
+
+/// `later!(chunk, fn name(arg: Type, ...) { view })` defines `async fn name(...) ->
+/// Result<AnyView, Missing>` whose code lives in wasm chunk `chunk` in the split build.
+macro_rules! later {
+    ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<AnyView, $crate::editor::later::Missing> {
+            Ok($body.into_any())
+        }
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::editor::later::Missing> {
+            Ok($body.into_any())
+        }
+    };
+}
+pub(crate) use later;
+
+/// Shows what `load` gives once its chunk is here (nothing meanwhile: the panel keeps its room),
+/// or, if it could not be fetched, says so with a button to try again.
+#[component]
+pub fn Later<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, Missing>> + 'static,
+{
+    let i18n = use_i18n();
+    let again = Trigger::new();
+    view! {
+        <Suspense>
+            {move || {
+                again.track();
+                let loading = send_wrapper::SendWrapper::new(load());
+                Suspend::new(async move {
+                    match loading.await {
+                        Ok(view) => view,
+                        Err(Missing) => {
+                            view! {
+                                <p class="later-missing" role="alert">
+                                    {move || i18n.t().part_missing}
+                                    <button type="button" on:click=move |_| again.notify()>
+                                        {move || i18n.t().try_again}
+                                    </button>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
