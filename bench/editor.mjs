@@ -99,23 +99,25 @@ const pct = (xs, p) => {
 };
 
 // What the editor downloads (wasm, js, css) as the server sends it (the .br and .gz the build
-// leaves beside each file): before its 500th block is painted, and the chunks fetched after that,
-// read from the browser's resource timing of one load (`paint`: ms from navigation start).
-async function transfer(page, paint) {
+// leaves beside each file), from the browser's resource timing of one load: what the page itself
+// asks for (its stylesheets, script and preloaded wasm: all the first paint waits for), and the
+// chunks the running app fetches (`fetch`) as its panels mount, which the canvas does not wait for.
+async function transfer(page) {
   const dist = process.env.DIST;
   if (!dist) return null;
-  await page.waitForTimeout(3000); // the chunks the first paint leaves for later
+  await page.waitForTimeout(3000); // the chunks, fetched beside the first paint
   const entries = await page.evaluate(() => performance.getEntriesByType('resource')
-    .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })));
-  const sizes = { first: { br: 0, gz: 0, raw: 0, files: 0 }, later: { br: 0, gz: 0, raw: 0, files: 0 } };
-  for (const { path: urlPath, start } of entries) {
+    .map((e) => ({ path: new URL(e.name).pathname, by: e.initiatorType })));
+  const part = () => ({ br: 0, gz: 0, raw: 0, files: [] });
+  const sizes = { page: part(), chunks: part() };
+  for (const { path: urlPath, by } of entries) {
     if (!/\.(wasm|js|css)$/.test(urlPath)) continue;
     const file = path.join(dist, decodeURIComponent(urlPath));
-    const part = start < paint ? sizes.first : sizes.later;
-    part.raw += statSync(file).size;
-    part.br += statSync(`${file}.br`).size;
-    part.gz += statSync(`${file}.gz`).size;
-    part.files += 1;
+    const into = by === 'fetch' ? sizes.chunks : sizes.page;
+    into.raw += statSync(file).size;
+    into.br += statSync(`${file}.br`).size;
+    into.gz += statSync(`${file}.gz`).size;
+    into.files.push(path.basename(urlPath));
   }
   return sizes;
 }
@@ -287,9 +289,9 @@ async function bench(throttle) {
       const r = await load(p);
       if (i < 0 && p === cradle && !r.failure && !sized) {
         sized = true;
-        const size = await transfer(p.page, r.paint);
-        const kb = (part) => `${(part.br / 1024).toFixed(0)} KB brotli, ${(part.gz / 1024).toFixed(0)} KB gzip (${(part.raw / 1024).toFixed(0)} KB raw, ${part.files} files)`;
-        if (size) console.log(`transfer (wasm + js + css), as sent: before the first paint ${kb(size.first)}; chunks after it ${kb(size.later)}`);
+        const size = await transfer(p.page);
+        const kb = (part) => `${(part.br / 1024).toFixed(0)} KB brotli, ${(part.gz / 1024).toFixed(0)} KB gzip (${(part.raw / 1024).toFixed(0)} KB raw: ${part.files.join(', ')})`;
+        if (size) console.log(`transfer (wasm + js + css) as sent: the page's ${kb(size.page)}; chunks the app fetches itself, which the canvas does not wait for, ${kb(size.chunks)}`);
       }
       if (i < 0) continue;
       if (r.failure) loadFails[p.name] += 1;
