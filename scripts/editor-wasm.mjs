@@ -26,8 +26,9 @@ for (const name of readdirSync(from).sort()) {
   }
   files.push([name, bytes]);
 }
-if (!files.some(([name]) => name === 'cradle.js') || !files.some(([name]) => name === 'cradle_bg.wasm')) {
-  console.error(`editor-wasm: ${from} holds no cradle.js and cradle_bg.wasm: run scripts/build-editor`);
+const wanted = ['cradle.js', 'cradle_bg.wasm', '__wasm_split.js'];
+if (!wanted.every((want) => files.some(([name]) => name === want))) {
+  console.error(`editor-wasm: ${from} lacks one of ${wanted.join(', ')}: run scripts/build-editor`);
   process.exit(1);
 }
 const hash = createHash('sha256');
@@ -38,8 +39,10 @@ for (const [name, bytes] of files) writeFileSync(join(staging, folder, name), by
 
 // The main module and its wasm are fetched while the page parses; chunks only when first used.
 const url = `${base}${folder}`;
+// The loader is the main module's import: preloaded too, or it waits for the main module's arrival.
 const start = [
   `<link rel="modulepreload" href="${url}/cradle.js" crossorigin>`,
+  `<link rel="modulepreload" href="${url}/__wasm_split.js" crossorigin>`,
   `<link rel="preload" href="${url}/cradle_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
   `<script type="module">import init from '${url}/cradle.js';init({module_or_path:'${url}/cradle_bg.wasm'});</script>`,
 ].join('\n');

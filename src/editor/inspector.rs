@@ -66,7 +66,16 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
             <h2 id="inspector-heading" class="panel__title">
                 {move || i18n.t().inspector}
             </h2>
-            <Later load=move || contents(editor) />
+            <Later
+                load=move || contents(editor)
+                fallback=move || {
+                    view! {
+                        <p class="panel__empty" role="status">
+                            {move || i18n.t().loading}
+                        </p>
+                    }
+                }
+            />
         </aside>
     }
 }

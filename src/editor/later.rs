@@ -3,6 +3,8 @@
 //! fetched once the canvas is on screen, so a 500-block page paints without waiting for them.
 //! Without the feature (`trunk serve`, unit tests) they are ordinary functions in the one wasm.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -36,37 +38,50 @@ macro_rules! later {
 }
 pub(crate) use later;
 
-/// Shows what `load` gives once its chunk is here (nothing meanwhile: the panel keeps its room),
-/// or, if it could not be fetched, says so with a button to try again.
+/// Shows what `load` gives once its chunk is here (`fallback` meanwhile, nothing if none), or, if
+/// it could not be fetched, says so with a button to try again. The chunk is asked for after the
+/// next paint: the canvas's first frame waits for neither its download nor its drawing.
 #[component]
-pub fn Later<F, Fut>(load: F) -> impl IntoView
+pub fn Later<F, Fut>(
+    load: F,
+    /// What shows while the chunk is on its way.
+    #[prop(optional, into)]
+    fallback: ViewFnOnce,
+) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<AnyView, Missing>> + 'static,
 {
     let i18n = use_i18n();
     let again = Trigger::new();
+    let painted = RwSignal::new(false);
+    // rAF runs just before the frame is painted; a task queued from it runs just after.
+    request_animation_frame(move || set_timeout(move || _ = painted.try_set(true), Duration::ZERO));
     view! {
-        <Suspense>
+        <Suspense fallback>
             {move || {
                 again.track();
-                let loading = send_wrapper::SendWrapper::new(load());
-                Suspend::new(async move {
-                    match loading.await {
-                        Ok(view) => view,
-                        Err(Missing) => {
-                            view! {
-                                <p class="later-missing" role="alert">
-                                    {move || i18n.t().part_missing}
-                                    <button type="button" on:click=move |_| again.notify()>
-                                        {move || i18n.t().try_again}
-                                    </button>
-                                </p>
+                painted
+                    .get()
+                    .then(|| {
+                        let loading = send_wrapper::SendWrapper::new(load());
+                        Suspend::new(async move {
+                            match loading.await {
+                                Ok(view) => view,
+                                Err(Missing) => {
+                                    view! {
+                                        <p class="later-missing" role="alert">
+                                            {move || i18n.t().part_missing}
+                                            <button type="button" on:click=move |_| again.notify()>
+                                                {move || i18n.t().try_again}
+                                            </button>
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
                             }
-                                .into_any()
-                        }
-                    }
-                })
+                        })
+                    })
             }}
         </Suspense>
     }
