@@ -124,6 +124,7 @@ test('a part of the editor that could not be fetched says so, and comes on the n
   await inspector.getByRole('alert').waitFor();
   assert.equal((await inspector.getByRole('alert').textContent()).includes('could not be loaded'), true);
   assert.equal(await inspector.getByRole('heading', { name: 'Page settings' }).count(), 0);
+  await screenshot(page, 'builder-chunk-missing', { fullPage: false });
   await page.unroute('**/split_inspector.wasm');
   await inspector.getByRole('button', { name: 'Try again' }).click();
   await inspector.getByRole('heading', { name: 'Page settings' }).waitFor();
