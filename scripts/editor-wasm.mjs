@@ -1,12 +1,11 @@
 // Puts the editor's split wasm (scripts/build-editor: the main module, its JS, the chunks and
 // their loader) into a build and starts it from the page. Run by trunk's post-build hook
 // (scripts/post-build.mjs) when CRADLE_EDITOR_WASM names that folder, before the files are
-// compressed. The files go to e/cradle-{hash}/ (the hash is of all of them, after minifying), so
-// they reference each other by their plain names and the server caches the folder for a year.
+// minified and compressed. The files go to e/cradle-{hash}/ (the hash is of all of them), so they
+// reference each other by their plain names and the server caches the folder for a year.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { minify } from 'terser';
 
 const from = process.env.CRADLE_EDITOR_WASM;
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -16,16 +15,7 @@ if (!from || !staging) {
   process.exit(2);
 }
 
-const files = [];
-for (const name of readdirSync(from).sort()) {
-  let bytes = readFileSync(join(from, name));
-  if (name.endsWith('.js')) {
-    // ES modules: exports keep their names; wasm's imports are object keys, never renamed.
-    const { code } = await minify(bytes.toString('utf8'), { module: true, compress: true, mangle: true });
-    bytes = Buffer.from(code);
-  }
-  files.push([name, bytes]);
-}
+const files = readdirSync(from).sort().map((name) => [name, readFileSync(join(from, name))]);
 const wanted = ['cradle.js', 'cradle_bg.wasm', '__wasm_split.js'];
 if (!wanted.every((want) => files.some(([name]) => name === want))) {
   console.error(`editor-wasm: ${from} lacks one of ${wanted.join(', ')}: run scripts/build-editor`);

@@ -14,7 +14,8 @@ if (!dir) {
 }
 const digest = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-const names = readdirSync(dir);
+// Every script of the build, in folders too (the editor's split wasm is in e/cradle-{hash}/).
+const names = readdirSync(dir, { recursive: true });
 const swaps = [];
 for (const name of names.filter((n) => n.endsWith('.js'))) {
   const path = join(dir, name);
