@@ -151,6 +151,7 @@ pub fn parse_fragments(
 }
 
 /// Strictly decodes `T` from JSON, reporting the path of the first problem.
+#[cfg(feature = "error-paths")]
 pub fn decode<T: serde::de::DeserializeOwned>(json: Value) -> Result<T, Vec<ValidationError>> {
     serde_path_to_error::deserialize(json).map_err(|e| {
         let path = pointer(e.path());
@@ -161,7 +162,16 @@ pub fn decode<T: serde::de::DeserializeOwned>(json: Value) -> Result<T, Vec<Vali
     })
 }
 
+/// Strictly decodes `T` from JSON; the problem is reported at the top (the error still names
+/// the field: "unknown field `colour`").
+#[cfg(not(feature = "error-paths"))]
+pub fn decode<T: serde::de::DeserializeOwned>(json: Value) -> Result<T, Vec<ValidationError>> {
+    <T as serde::Deserialize>::deserialize(json)
+        .map_err(|e| vec![ValidationError::new("", Reason::Unreadable(e.to_string()))])
+}
+
 /// Converts a serde path into a JSON pointer.
+#[cfg(feature = "error-paths")]
 fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     path.iter()

@@ -16,7 +16,7 @@ use crate::campaign::{Campaign, GameKind};
 use crate::document::Document;
 use crate::fields::{FieldKind, Label};
 use crate::language::Language;
-use crate::parse::decode_document;
+use crate::parse::{decode, decode_document};
 use crate::validate::{Kind, ValidationError};
 
 /// The creation day templates are dated for: midnight starting 1 January 2027, China time.
@@ -38,6 +38,26 @@ pub struct Template {
     pub description: Label,
     /// The page, as JSON, in each language (empty for the blank page).
     json: Label,
+    /// Its campaigns alone, as JSON (build.rs writes them from the page): the editor reads new
+    /// games' campaigns from these and never links the pages.
+    campaigns: Label,
+}
+
+/// A template's file in each language: `files!("wheel-campaign", ".json")` is the page
+/// (`templates/`), `".campaigns.json"` its campaigns (build.rs's output).
+macro_rules! files {
+    ($id:literal, ".json") => {
+        Label {
+            en: include_str!(concat!("../templates/", $id, ".en.json")),
+            zh: include_str!(concat!("../templates/", $id, ".zh-CN.json")),
+        }
+    };
+    ($id:literal, ".campaigns.json") => {
+        Label {
+            en: include_str!(concat!(env!("OUT_DIR"), "/", $id, ".en.campaigns.json")),
+            zh: include_str!(concat!(env!("OUT_DIR"), "/", $id, ".zh-CN.campaigns.json")),
+        }
+    };
 }
 
 /// Every template, blank first.
@@ -53,6 +73,7 @@ pub const ALL: [Template; 11] = [
             zh: "从零开始",
         },
         json: Label { en: "", zh: "" },
+        campaigns: Label { en: "[]", zh: "[]" },
     },
     Template {
         id: "club-home",
@@ -64,10 +85,8 @@ pub const ALL: [Template; 11] = [
             en: "Member card, daily sign-in, tips by stage, tasks and rewards",
             zh: "会员卡、每日签到、孕育知识、任务与积分兑换",
         },
-        json: Label {
-            en: include_str!("../templates/club-home.en.json"),
-            zh: include_str!("../templates/club-home.zh-CN.json"),
-        },
+        json: files!("club-home", ".json"),
+        campaigns: files!("club-home", ".campaigns.json"),
     },
     Template {
         id: "wheel-campaign",
@@ -79,10 +98,8 @@ pub const ALL: [Template; 11] = [
             en: "A wheel with prizes, stock, a countdown and coupons",
             zh: "带奖品库存、倒计时和优惠券的大转盘",
         },
-        json: Label {
-            en: include_str!("../templates/wheel-campaign.en.json"),
-            zh: include_str!("../templates/wheel-campaign.zh-CN.json"),
-        },
+        json: files!("wheel-campaign", ".json"),
+        campaigns: files!("wheel-campaign", ".campaigns.json"),
     },
     Template {
         id: "nine-grid-party",
@@ -94,10 +111,8 @@ pub const ALL: [Template; 11] = [
             en: "Banner, nine-grid lottery, sign-in and share buttons, a vote",
             zh: "轮播图、九宫格抽奖、签到分享按钮与投票",
         },
-        json: Label {
-            en: include_str!("../templates/nine-grid-party.en.json"),
-            zh: include_str!("../templates/nine-grid-party.zh-CN.json"),
-        },
+        json: files!("nine-grid-party", ".json"),
+        campaigns: files!("nine-grid-party", ".campaigns.json"),
     },
     Template {
         id: "scratch-card",
@@ -109,10 +124,8 @@ pub const ALL: [Template; 11] = [
             en: "A daily free scratch card with points, coupons, a baby gift and a countdown",
             zh: "每天免费刮一次：积分、优惠券、母婴好礼与倒计时",
         },
-        json: Label {
-            en: include_str!("../templates/scratch-card.en.json"),
-            zh: include_str!("../templates/scratch-card.zh-CN.json"),
-        },
+        json: files!("scratch-card", ".json"),
+        campaigns: files!("scratch-card", ".campaigns.json"),
     },
     Template {
         id: "smash-egg",
@@ -124,10 +137,8 @@ pub const ALL: [Template; 11] = [
             en: "Smash a golden egg: banner, countdown, limited gifts, share button and rules",
             zh: "砸金蛋赢好礼：轮播图、倒计时、限量好礼、分享按钮与活动规则",
         },
-        json: Label {
-            en: include_str!("../templates/smash-egg.en.json"),
-            zh: include_str!("../templates/smash-egg.zh-CN.json"),
-        },
+        json: files!("smash-egg", ".json"),
+        campaigns: files!("smash-egg", ".campaigns.json"),
     },
     Template {
         id: "slot-machine",
@@ -139,10 +150,8 @@ pub const ALL: [Template; 11] = [
             en: "A slot machine with a free daily spin, points cost, win limit and a countdown",
             zh: "老虎机抽奖：每天免费 1 次、积分消耗、中奖上限与倒计时",
         },
-        json: Label {
-            en: include_str!("../templates/slot-machine.en.json"),
-            zh: include_str!("../templates/slot-machine.zh-CN.json"),
-        },
+        json: files!("slot-machine", ".json"),
+        campaigns: files!("slot-machine", ".campaigns.json"),
     },
     Template {
         id: "double-11-lottery",
@@ -154,10 +163,8 @@ pub const ALL: [Template; 11] = [
             en: "A full-amount lottery wheel with 8 prizes, stock, a points cost and a countdown",
             zh: "满额抽奖大转盘：8 个奖品、库存、积分消耗与倒计时",
         },
-        json: Label {
-            en: include_str!("../templates/double-11-lottery.en.json"),
-            zh: include_str!("../templates/double-11-lottery.zh-CN.json"),
-        },
+        json: files!("double-11-lottery", ".json"),
+        campaigns: files!("double-11-lottery", ".campaigns.json"),
     },
     Template {
         id: "daily-sign-in",
@@ -169,10 +176,8 @@ pub const ALL: [Template; 11] = [
             en: "A 7-day streak calendar with day rewards, tasks and points redemption",
             zh: "7 天连续签到日历、每日奖励、任务与积分兑换",
         },
-        json: Label {
-            en: include_str!("../templates/daily-sign-in.en.json"),
-            zh: include_str!("../templates/daily-sign-in.zh-CN.json"),
-        },
+        json: files!("daily-sign-in", ".json"),
+        campaigns: files!("daily-sign-in", ".campaigns.json"),
     },
     Template {
         id: "invite-friends",
@@ -184,10 +189,8 @@ pub const ALL: [Template; 11] = [
             en: "Invite card and rights sharing: friends enjoy your tier, you earn 0.25 per point",
             zh: "邀请卡与权益共享：好友享受你的等级权益，你获得 0.25 积分/分",
         },
-        json: Label {
-            en: include_str!("../templates/invite-friends.en.json"),
-            zh: include_str!("../templates/invite-friends.zh-CN.json"),
-        },
+        json: files!("invite-friends", ".json"),
+        campaigns: files!("invite-friends", ".campaigns.json"),
     },
     Template {
         id: "stage-guide",
@@ -199,10 +202,8 @@ pub const ALL: [Template; 11] = [
             en: "Sections shown only to members in each stage, from preparing to newborn",
             zh: "按孕育阶段定向展示的内容：从备孕到新生儿",
         },
-        json: Label {
-            en: include_str!("../templates/stage-guide.en.json"),
-            zh: include_str!("../templates/stage-guide.zh-CN.json"),
-        },
+        json: files!("stage-guide", ".json"),
+        campaigns: files!("stage-guide", ".campaigns.json"),
     },
 ];
 
@@ -247,21 +248,34 @@ impl Template {
 /// A complete campaign for a new `game` (placed from the palette, or pasted without its own): the
 /// gallery's campaign for that game in `language`, its window starting on the day of `now`.
 pub fn starter_campaign(game: GameKind, language: Language, now: DateTime<Utc>) -> Campaign {
-    ALL.iter()
-        .filter_map(|t| t.instantiate("starter", "", "starter", language, now).ok())
-        .flat_map(|doc| doc.campaigns)
+    let shift = day_shift(now);
+    let mut campaign = ALL
+        .iter()
+        .flat_map(|t| {
+            let json = serde_json::from_str(t.campaigns.get(language))
+                .expect("build.rs writes every template's campaigns as JSON");
+            decode::<Vec<Campaign>>(json).expect("every template is a valid page")
+        })
         .find(|c| c.game == game)
-        .expect("the gallery has a campaign for every game")
+        .expect("the gallery has a campaign for every game");
+    campaign.window.start = shift(campaign.window.start);
+    campaign.window.end = shift(campaign.window.end);
+    campaign
+}
+
+/// Moves a date from [`DAY_ONE`] to the day of `now` in China, keeping its time of day.
+fn day_shift(now: DateTime<Utc>) -> impl Fn(DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let day_one = DateTime::parse_from_rfc3339(DAY_ONE).expect("DAY_ONE is RFC 3339");
+    let today = now.with_timezone(&china()).date_naive();
+    let days = (today - day_one.date_naive()).num_days();
+    // A fixed offset has no daylight saving: a day is always 24 hours.
+    move |at| at + TimeDelta::days(days)
 }
 
 /// Moves every campaign window and date prop of `doc` from [`DAY_ONE`] to the day of `now` in
 /// China, keeping the times of day and the lengths.
 fn move_dates(doc: &mut Document, now: DateTime<Utc>) {
-    let day_one = DateTime::parse_from_rfc3339(DAY_ONE).expect("DAY_ONE is RFC 3339");
-    let today = now.with_timezone(&china()).date_naive();
-    let days = (today - day_one.date_naive()).num_days();
-    // A fixed offset has no daylight saving: a day is always 24 hours.
-    let shift = |at: DateTime<FixedOffset>| at + TimeDelta::days(days);
+    let shift = day_shift(now);
     for campaign in &mut doc.campaigns {
         campaign.window.start = shift(campaign.window.start);
         campaign.window.end = shift(campaign.window.end);
@@ -357,6 +371,32 @@ mod tests {
         let thanks = prizes.iter().find(|p| p.kind == PrizeKind::Thanks).unwrap();
         assert_eq!(thanks.name, "Thanks for taking part");
         assert_eq!(slots.campaigns[0].fallback_prize, thanks.id);
+    }
+
+    /// A new game's campaign, read from build.rs's campaigns files, is the first campaign of its
+    /// game in the gallery's pages, dated as the page would be on the same day.
+    #[test]
+    fn starter_campaigns_are_the_gallerys() {
+        let now = DateTime::parse_from_rfc3339("2027-03-10T23:30:00+08:00")
+            .unwrap()
+            .to_utc();
+        let games = crate::catalogue::SPECS.iter().filter_map(|s| s.kind.game());
+        for game in games {
+            for language in BOTH {
+                let from_pages = ALL
+                    .iter()
+                    .flat_map(|t| page_at(t, language, now).campaigns)
+                    .find(|c| c.game == game)
+                    .unwrap();
+                let starter = starter_campaign(game, language, now);
+                assert_eq!(starter, from_pages, "{game:?} ({language:?})");
+                assert_eq!(
+                    starter.window.start.date_naive().to_string(),
+                    "2027-03-10",
+                    "{game:?}"
+                );
+            }
+        }
     }
 
     /// The two versions of a template differ in words only: same blocks with the same ids,

@@ -156,11 +156,12 @@ pub fn SavedSections(sections: Sections, dnd: Dnd, query: RwSignal<String>) -> i
     let i18n = use_i18n();
     let confirming = RwSignal::new(None::<String>);
     let visible = move || {
-        let q = query.get().to_lowercase();
+        // ASCII case folding, as the palette's search.
+        let q = query.get().to_ascii_lowercase();
         sections.items.with(|items| {
             items
                 .iter()
-                .filter(|s| s.name.to_lowercase().contains(&q))
+                .filter(|s| s.name.to_ascii_lowercase().contains(&q))
                 .cloned()
                 .collect::<Vec<_>>()
         })

@@ -14,8 +14,8 @@ pub(super) fn message(reason: &Reason) -> String {
         }
         Empty(name) => format!("{} must not be empty", name.en),
         TextTooLong(name, max) => format!("{} must be at most {max} characters", name.en),
-        AtLeast(name, min) => format!("{} must be at least {min}", name.en.to_lowercase()),
-        AtMost(name, max) => format!("{} must be at most {max}", name.en.to_lowercase()),
+        AtLeast(name, min) => format!("{} must be at least {min}", name.en.to_ascii_lowercase()),
+        AtMost(name, max) => format!("{} must be at most {max}", name.en.to_ascii_lowercase()),
         SpacingTooWide(name, max) => format!("{} must be at most {max} px per side", name.en),
         NotAColour(s) => format!("'{s}' is not a colour: use #rgb or #rrggbb, e.g. #e85d75"),
         UnsafeLink => "links must start with http://, https:// or / (no javascript:, data: or \
