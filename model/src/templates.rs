@@ -36,11 +36,6 @@ pub struct Template {
     pub name: Label,
     /// One-line description.
     pub description: Label,
-    /// The page, as JSON, in each language (empty for the blank page).
-    json: Label,
-    /// Its campaigns alone, as JSON (build.rs writes them from the page): the editor reads new
-    /// games' campaigns from these and never links the pages.
-    campaigns: Label,
 }
 
 /// A template's file in each language: `files!("wheel-campaign", ".json")` is the page
@@ -72,8 +67,6 @@ pub const ALL: [Template; 11] = [
             en: "Start from nothing",
             zh: "从零开始",
         },
-        json: Label { en: "", zh: "" },
-        campaigns: Label { en: "[]", zh: "[]" },
     },
     Template {
         id: "club-home",
@@ -85,8 +78,6 @@ pub const ALL: [Template; 11] = [
             en: "Member card, daily sign-in, tips by stage, tasks and rewards",
             zh: "会员卡、每日签到、孕育知识、任务与积分兑换",
         },
-        json: files!("club-home", ".json"),
-        campaigns: files!("club-home", ".campaigns.json"),
     },
     Template {
         id: "wheel-campaign",
@@ -98,8 +89,6 @@ pub const ALL: [Template; 11] = [
             en: "A wheel with prizes, stock, a countdown and coupons",
             zh: "带奖品库存、倒计时和优惠券的大转盘",
         },
-        json: files!("wheel-campaign", ".json"),
-        campaigns: files!("wheel-campaign", ".campaigns.json"),
     },
     Template {
         id: "nine-grid-party",
@@ -111,8 +100,6 @@ pub const ALL: [Template; 11] = [
             en: "Banner, nine-grid lottery, sign-in and share buttons, a vote",
             zh: "轮播图、九宫格抽奖、签到分享按钮与投票",
         },
-        json: files!("nine-grid-party", ".json"),
-        campaigns: files!("nine-grid-party", ".campaigns.json"),
     },
     Template {
         id: "scratch-card",
@@ -124,8 +111,6 @@ pub const ALL: [Template; 11] = [
             en: "A daily free scratch card with points, coupons, a baby gift and a countdown",
             zh: "每天免费刮一次：积分、优惠券、母婴好礼与倒计时",
         },
-        json: files!("scratch-card", ".json"),
-        campaigns: files!("scratch-card", ".campaigns.json"),
     },
     Template {
         id: "smash-egg",
@@ -137,8 +122,6 @@ pub const ALL: [Template; 11] = [
             en: "Smash a golden egg: banner, countdown, limited gifts, share button and rules",
             zh: "砸金蛋赢好礼：轮播图、倒计时、限量好礼、分享按钮与活动规则",
         },
-        json: files!("smash-egg", ".json"),
-        campaigns: files!("smash-egg", ".campaigns.json"),
     },
     Template {
         id: "slot-machine",
@@ -150,8 +133,6 @@ pub const ALL: [Template; 11] = [
             en: "A slot machine with a free daily spin, points cost, win limit and a countdown",
             zh: "老虎机抽奖：每天免费 1 次、积分消耗、中奖上限与倒计时",
         },
-        json: files!("slot-machine", ".json"),
-        campaigns: files!("slot-machine", ".campaigns.json"),
     },
     Template {
         id: "double-11-lottery",
@@ -163,8 +144,6 @@ pub const ALL: [Template; 11] = [
             en: "A full-amount lottery wheel with 8 prizes, stock, a points cost and a countdown",
             zh: "满额抽奖大转盘：8 个奖品、库存、积分消耗与倒计时",
         },
-        json: files!("double-11-lottery", ".json"),
-        campaigns: files!("double-11-lottery", ".campaigns.json"),
     },
     Template {
         id: "daily-sign-in",
@@ -176,8 +155,6 @@ pub const ALL: [Template; 11] = [
             en: "A 7-day streak calendar with day rewards, tasks and points redemption",
             zh: "7 天连续签到日历、每日奖励、任务与积分兑换",
         },
-        json: files!("daily-sign-in", ".json"),
-        campaigns: files!("daily-sign-in", ".campaigns.json"),
     },
     Template {
         id: "invite-friends",
@@ -189,8 +166,6 @@ pub const ALL: [Template; 11] = [
             en: "Invite card and rights sharing: friends enjoy your tier, you earn 0.25 per point",
             zh: "邀请卡与权益共享：好友享受你的等级权益，你获得 0.25 积分/分",
         },
-        json: files!("invite-friends", ".json"),
-        campaigns: files!("invite-friends", ".campaigns.json"),
     },
     Template {
         id: "stage-guide",
@@ -202,9 +177,49 @@ pub const ALL: [Template; 11] = [
             en: "Sections shown only to members in each stage, from preparing to newborn",
             zh: "按孕育阶段定向展示的内容：从备孕到新生儿",
         },
-        json: files!("stage-guide", ".json"),
-        campaigns: files!("stage-guide", ".campaigns.json"),
     },
+];
+
+/// Each template's page, as JSON, in gallery order (the blank page has none). Apart from
+/// [`ALL`], so the gallery's names and descriptions come without the pages.
+const PAGES: [(&str, Label); 10] = [
+    ("club-home", files!("club-home", ".json")),
+    ("wheel-campaign", files!("wheel-campaign", ".json")),
+    ("nine-grid-party", files!("nine-grid-party", ".json")),
+    ("scratch-card", files!("scratch-card", ".json")),
+    ("smash-egg", files!("smash-egg", ".json")),
+    ("slot-machine", files!("slot-machine", ".json")),
+    ("double-11-lottery", files!("double-11-lottery", ".json")),
+    ("daily-sign-in", files!("daily-sign-in", ".json")),
+    ("invite-friends", files!("invite-friends", ".json")),
+    ("stage-guide", files!("stage-guide", ".json")),
+];
+
+/// Each template's campaigns alone, as JSON, in gallery order (build.rs writes them from the
+/// pages): new games' campaigns are read from these, so the editor never links [`PAGES`].
+const CAMPAIGNS: [(&str, Label); 10] = [
+    ("club-home", files!("club-home", ".campaigns.json")),
+    (
+        "wheel-campaign",
+        files!("wheel-campaign", ".campaigns.json"),
+    ),
+    (
+        "nine-grid-party",
+        files!("nine-grid-party", ".campaigns.json"),
+    ),
+    ("scratch-card", files!("scratch-card", ".campaigns.json")),
+    ("smash-egg", files!("smash-egg", ".campaigns.json")),
+    ("slot-machine", files!("slot-machine", ".campaigns.json")),
+    (
+        "double-11-lottery",
+        files!("double-11-lottery", ".campaigns.json"),
+    ),
+    ("daily-sign-in", files!("daily-sign-in", ".campaigns.json")),
+    (
+        "invite-friends",
+        files!("invite-friends", ".campaigns.json"),
+    ),
+    ("stage-guide", files!("stage-guide", ".campaigns.json")),
 ];
 
 /// The template with `id`.
@@ -223,12 +238,12 @@ impl Template {
         language: Language,
         now: DateTime<Utc>,
     ) -> Result<Document, Vec<ValidationError>> {
-        let json = self.json.get(language);
-        if json.is_empty() {
+        let page = PAGES.iter().find(|(page, _)| *page == self.id);
+        let Some(json) = page.map(|(_, page)| page.get(language)) else {
             let mut doc = Document::blank(id, title, slug);
             doc.language = language;
             return Ok(doc);
-        }
+        };
         let json: serde_json::Value = serde_json::from_str(json).map_err(|e| {
             vec![ValidationError::in_english(
                 "",
@@ -249,10 +264,10 @@ impl Template {
 /// gallery's campaign for that game in `language`, its window starting on the day of `now`.
 pub fn starter_campaign(game: GameKind, language: Language, now: DateTime<Utc>) -> Campaign {
     let shift = day_shift(now);
-    let mut campaign = ALL
+    let mut campaign = CAMPAIGNS
         .iter()
-        .flat_map(|t| {
-            let json = serde_json::from_str(t.campaigns.get(language))
+        .flat_map(|(_, campaigns)| {
+            let json = serde_json::from_str(campaigns.get(language))
                 .expect("build.rs writes every template's campaigns as JSON");
             decode::<Vec<Campaign>>(json).expect("every template is a valid page")
         })
@@ -377,6 +392,12 @@ mod tests {
     /// game in the gallery's pages, dated as the page would be on the same day.
     #[test]
     fn starter_campaigns_are_the_gallerys() {
+        let pages: Vec<_> = ALL.iter().skip(1).map(|t| t.id).collect();
+        let campaigns: Vec<_> = CAMPAIGNS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(
+            campaigns, pages,
+            "CAMPAIGNS lists the pages after blank, in order"
+        );
         let now = DateTime::parse_from_rfc3339("2027-03-10T23:30:00+08:00")
             .unwrap()
             .to_utc();
