@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::campaign::{words as campaign_words, CampaignEditor};
 use super::keyboard::{duplicate_selected, remove_selected};
-use super::later::{later, Later};
+use super::later::{later, Later, PanelLoading};
 use super::Editor;
 use crate::i18n::{use_i18n, Lang};
 
@@ -66,16 +66,7 @@ pub fn Inspector(editor: Editor) -> impl IntoView {
             <h2 id="inspector-heading" class="panel__title">
                 {move || i18n.t().inspector}
             </h2>
-            <Later
-                load=move || contents(editor)
-                fallback=move || {
-                    view! {
-                        <p class="panel__empty" role="status">
-                            {move || i18n.t().loading}
-                        </p>
-                    }
-                }
-            />
+            <Later load=move || contents(editor) fallback=PanelLoading />
         </aside>
     }
 }
@@ -232,9 +223,10 @@ mod tests {
 
     /// A field's error speaks the builder's language and follows it when it changes.
     #[wasm_bindgen_test::wasm_bindgen_test]
-    fn field_errors_speak_the_builders_language() {
+    async fn field_errors_speak_the_builders_language() {
         let _ = any_spawner::Executor::init_wasm_bindgen();
-        Owner::new().with(|| {
+        let owner = Owner::new();
+        let (editor, ui, path) = owner.with(|| {
             let mut doc = wheel_page();
             let wheel = doc
                 .blocks
@@ -245,6 +237,12 @@ mod tests {
             let path = format!("/blocks/{}/props/campaign", wheel.id);
             let ui = RwSignal::new(Language::ZhCn);
             let editor = Editor::new(doc, ui.into());
+            editor.revalidate();
+            (editor, ui, path)
+        });
+        // The rules run in a task of their own (a chunk of their own in the release build).
+        any_spawner::Executor::tick().await;
+        owner.with(|| {
             let errors = errors_at(editor, path, false);
             assert_eq!(errors(), vec!["本页面没有活动“nope”"]);
             ui.set(Language::En);

@@ -22,8 +22,20 @@ impl From<leptos::wasm_split::SplitLoaderError> for Missing {
 }
 
 /// `later!(chunk, fn name(arg: Type, ...) { view })` defines `async fn name(...) ->
-/// Result<AnyView, Missing>` whose code lives in wasm chunk `chunk` in the split build.
+/// Result<AnyView, Missing>` whose code lives in wasm chunk `chunk` in the split build;
+/// `later!(chunk, fn name(...) -> T { body })` the same for a value (`Result<T, Missing>`).
 macro_rules! later {
+    ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::editor::later::Missing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::editor::later::Missing> {
+            Ok($body)
+        }
+    };
     ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -38,9 +50,44 @@ macro_rules! later {
 }
 pub(crate) use later;
 
+thread_local! {
+    /// Whether the page has painted a frame since the app started.
+    static PAINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `then` once the page has painted its first frame (at once if it has).
+pub fn after_first_paint(then: impl FnOnce() + 'static) {
+    if PAINTED.get() {
+        return then();
+    }
+    // rAF runs just before the frame is painted; a task queued from it runs just after.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                PAINTED.set(true);
+                then();
+            },
+            Duration::ZERO,
+        )
+    });
+}
+
+/// What a panel shows while its chunk is on its way.
+#[component]
+pub fn PanelLoading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="panel__empty" role="status">
+            {move || i18n.t().loading}
+        </p>
+    }
+}
+
 /// Shows what `load` gives once its chunk is here (`fallback` meanwhile, nothing if none), or, if
-/// it could not be fetched, says so with a button to try again. The chunk is asked for after the
-/// next paint: the canvas's first frame waits for neither its download nor its drawing.
+/// it could not be fetched, says so with a button to try again. Until the page's first frame is
+/// painted, the chunk is asked for after the next paint: the canvas's first frame waits for
+/// neither its download nor its drawing. A panel shown again later (the outline, toggled) comes at
+/// once.
 #[component]
 pub fn Later<F, Fut>(
     load: F,
@@ -55,8 +102,7 @@ where
     let i18n = use_i18n();
     let again = Trigger::new();
     let painted = RwSignal::new(false);
-    // rAF runs just before the frame is painted; a task queued from it runs just after.
-    request_animation_frame(move || set_timeout(move || _ = painted.try_set(true), Duration::ZERO));
+    after_first_paint(move || _ = painted.try_set(true));
     view! {
         <Suspense fallback>
             {move || {

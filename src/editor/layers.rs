@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
+use super::later::{later, Later, PanelLoading};
 use super::Editor;
 use crate::i18n::{use_i18n, EN, ZH_CN};
 use crate::render::Mark;
@@ -90,9 +91,31 @@ fn tree_place(depth: usize, (at, of): (usize, usize)) -> impl Attribute {
     )
 }
 
-/// The outline panel. `scrolled` fires when the side panel it sits in scrolls.
+/// The outline panel. `scrolled` fires when the side panel it sits in scrolls. Its heading is
+/// there from the first paint; the tree comes in a chunk of its own (`later`).
 #[component]
 pub fn Layers(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="layers" aria-labelledby="layers-heading">
+            <h2 id="layers-heading" class="panel__title">
+                {move || i18n.t().layers}
+            </h2>
+            <Later load=move || tree(editor, dnd, scrolled) fallback=PanelLoading />
+        </nav>
+    }
+}
+
+later!(
+    layers,
+    fn tree(editor: Editor, dnd: Dnd, scrolled: Trigger) {
+        view! { <Tree editor dnd scrolled /> }
+    }
+);
+
+/// The rows in view of the block tree.
+#[component]
+fn Tree(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
         editor.outline.track();
@@ -152,68 +175,63 @@ pub fn Layers(editor: Editor, dnd: Dnd, scrolled: Trigger) -> impl IntoView {
     let chrome = editor.render.chrome;
     let indent = |depth: usize| format!("padding-left:{}px", (depth - 1) * 14);
     view! {
-        <nav class="layers" aria-labelledby="layers-heading">
-            <h2 id="layers-heading" class="panel__title">
-                {move || i18n.t().layers}
-            </h2>
-            <ul
-                role="tree"
-                aria-labelledby="layers-heading"
-                aria-multiselectable="true"
-                node_ref=list
-                style=room
-            >
-                <For each=drawn key=|row: &Row| row.clone() let:row>
-                    {
-                        let Row { id, label, depth, place, column } = row;
-                        if let Some((slot, n)) = column {
-                            return view! {
-                                <li
-                                    role="treeitem"
-                                    class="layers__column"
-                                    data-layer=id.to_string()
-                                    data-slot=slot
-                                    style=indent(depth)
-                                    {..tree_place(depth, place)}
-                                >
-                                    {move || format!("{} {n}", label.get(i18n.lang()))}
-                                </li>
-                            }
-                                .into_any();
+        <ul
+            role="tree"
+            aria-labelledby="layers-heading"
+            aria-multiselectable="true"
+            node_ref=list
+            style=room
+        >
+            <For each=drawn key=|row: &Row| row.clone() let:row>
+                {
+                    let Row { id, label, depth, place, column } = row;
+                    if let Some((slot, n)) = column {
+                        return view! {
+                            <li
+                                role="treeitem"
+                                class="layers__column"
+                                data-layer=id.to_string()
+                                data-slot=slot
+                                style=indent(depth)
+                                {..tree_place(depth, place)}
+                            >
+                                {move || format!("{} {n}", label.get(i18n.lang()))}
+                            </li>
                         }
-                        let mark = chrome.map(|c| c.marks.of(&id));
-                        let selected = move || mark.as_ref().is_some_and(|m| m.get() != Mark::None);
-                        let select = {
-                            let id = id.clone();
-                            move |ev: web_sys::MouseEvent| {
-                                let extend = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
-                                chrome.inspect(|c| c.on_select.run((id.clone(), extend)));
-                                focus_block(&id);
-                            }
-                        };
-                        let drag = {
-                            let id = id.clone();
-                            move |ev: web_sys::PointerEvent| start_drag(
-                                dnd,
-                                &ev,
-                                DragSource::Block(id.clone()),
-                            )
-                        };
-                        let selected_attr = selected.clone();
-                        view! {
-                            <li role="treeitem" aria-selected=move || selected_attr().to_string()
+                            .into_any();
+                    }
+                    let mark = chrome.map(|c| c.marks.of(&id));
+                    let selected = move || mark.as_ref().is_some_and(|m| m.get() != Mark::None);
+                    let select = {
+                        let id = id.clone();
+                        move |ev: web_sys::MouseEvent| {
+                            let extend = ev.shift_key() || ev.ctrl_key() || ev.meta_key();
+                            chrome.inspect(|c| c.on_select.run((id.clone(), extend)));
+                            focus_block(&id);
+                        }
+                    };
+                    let drag = {
+                        let id = id.clone();
+                        move |ev: web_sys::PointerEvent| start_drag(
+                            dnd,
+                            &ev,
+                            DragSource::Block(id.clone()),
+                        )
+                    };
+                    let selected_attr = selected.clone();
+                    view! {
+                        <li role="treeitem" aria-selected=move || selected_attr().to_string()
                                 data-layer=id.to_string() style=indent(depth) {..tree_place(depth, place)}>
                                 <button type="button" class="layers__item" class:layers__item--selected=selected
                                     on:click=select on:pointerdown=drag>
                                     {move || label.get(i18n.lang())}" "<small>{id.to_string()}</small>
                                 </button>
                             </li>
-                        }
-                            .into_any()
                     }
-                </For>
-            </ul>
-        </nav>
+                        .into_any()
+                }
+            </For>
+        </ul>
     }
 }
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
+use super::later::{later, Later, PanelLoading};
 use super::sections::{SavedSections, Sections};
 use super::Editor;
 use crate::i18n::{use_i18n, Lang};
@@ -39,93 +40,112 @@ pub fn add_block(editor: &Editor, kind: BlockKind) {
     }
 }
 
-/// The palette panel.
+/// The palette panel. Its heading is there from the first paint; the blocks and saved sections
+/// come in a chunk of their own (`later`).
 #[component]
 pub fn Palette(editor: Editor, dnd: Dnd, sections: Sections) -> impl IntoView {
     let i18n = use_i18n();
-    let query = RwSignal::new(String::new());
-    let matches = move |label: (&str, &str)| {
-        let q = query.get().to_lowercase();
-        q.is_empty() || label.0.to_lowercase().contains(&q) || label.1.contains(&q)
-    };
     view! {
         <aside class="palette" aria-labelledby="palette-heading">
             <h2 id="palette-heading" class="panel__title">
                 {move || i18n.t().blocks}
             </h2>
-            <input
-                class="palette__search"
-                type="search"
-                aria-label=move || i18n.t().search_blocks
-                placeholder=move || i18n.t().search_blocks
-                prop:value=query
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
-            {Category::ALL
-                .into_iter()
-                .map(|category| {
-                    let kinds: Vec<_> = BlockKind::palette()
-                        .filter(|s| s.category == category)
-                        .collect();
-                    let any = move || kinds.iter().any(|s| matches((s.label.en, s.label.zh)));
-                    let kinds: Vec<_> = BlockKind::palette()
-                        .filter(|s| s.category == category)
-                        .collect();
-                    view! {
-                        <Show when=any>
-                            <h3 class="palette__category">
-                                {move || {
-                                    if i18n.lang() == Lang::ZhCn {
-                                        category.label().zh
-                                    } else {
-                                        category.label().en
-                                    }
-                                }}
-                            </h3>
-                        </Show>
-                        <ul class="palette__list">
-                            {kinds
-                                .into_iter()
-                                .map(|spec| {
-                                    let kind = spec.kind;
-                                    let label = move || {
-                                        if i18n.lang() == Lang::ZhCn {
-                                            spec.label.zh
-                                        } else {
-                                            spec.label.en
-                                        }
-                                    };
-                                    view! {
-                                        <Show when=move || matches((spec.label.en, spec.label.zh))>
-                                            <li>
-                                                <button
-                                                    type="button"
-                                                    class="palette__item"
-                                                    data-kind=spec.icon
-                                                    aria-label=move || format!("{} {}", i18n.t().add, label())
-                                                    on:click=move |_| add_block(&editor, kind)
-                                                    on:pointerdown=move |ev| start_drag(
-                                                        dnd,
-                                                        &ev,
-                                                        DragSource::Palette(kind),
-                                                    )
-                                                >
-                                                    <span class="palette__icon" aria-hidden="true">
-                                                        {icon(spec.icon)}
-                                                    </span>
-                                                    <span>{label}</span>
-                                                </button>
-                                            </li>
-                                        </Show>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })
-                .collect_view()}
-            <SavedSections sections dnd query />
+            <Later load=move || contents(editor, dnd, sections) fallback=PanelLoading />
         </aside>
+    }
+}
+
+later!(
+    palette,
+    fn contents(editor: Editor, dnd: Dnd, sections: Sections) {
+        view! { <Contents editor dnd sections /> }
+    }
+);
+
+/// The search, the blocks by category and the saved sections.
+#[component]
+fn Contents(editor: Editor, dnd: Dnd, sections: Sections) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = RwSignal::new(String::new());
+    // Labels are English or Chinese: ASCII case folding is all they need (full Unicode folding
+    // would bring its tables into the wasm).
+    let matches = move |label: (&str, &str)| {
+        let q = query.get().to_ascii_lowercase();
+        q.is_empty() || label.0.to_ascii_lowercase().contains(&q) || label.1.contains(&q)
+    };
+    view! {
+        <input
+            class="palette__search"
+            type="search"
+            aria-label=move || i18n.t().search_blocks
+            placeholder=move || i18n.t().search_blocks
+            prop:value=query
+            on:input=move |ev| query.set(event_target_value(&ev))
+        />
+        {Category::ALL
+            .into_iter()
+            .map(|category| {
+                let kinds: Vec<_> = BlockKind::palette()
+                    .filter(|s| s.category == category)
+                    .collect();
+                let any = move || kinds.iter().any(|s| matches((s.label.en, s.label.zh)));
+                let kinds: Vec<_> = BlockKind::palette()
+                    .filter(|s| s.category == category)
+                    .collect();
+                view! {
+                    <Show when=any>
+                        <h3 class="palette__category">
+                            {move || {
+                                if i18n.lang() == Lang::ZhCn {
+                                    category.label().zh
+                                } else {
+                                    category.label().en
+                                }
+                            }}
+                        </h3>
+                    </Show>
+                    <ul class="palette__list">
+                        {kinds
+                            .into_iter()
+                            .map(|spec| {
+                                let kind = spec.kind;
+                                let label = move || {
+                                    if i18n.lang() == Lang::ZhCn {
+                                        spec.label.zh
+                                    } else {
+                                        spec.label.en
+                                    }
+                                };
+                                view! {
+                                    <Show when=move || matches((spec.label.en, spec.label.zh))>
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="palette__item"
+                                                data-kind=spec.icon
+                                                aria-label=move || format!("{} {}", i18n.t().add, label())
+                                                on:click=move |_| add_block(&editor, kind)
+                                                on:pointerdown=move |ev| start_drag(
+                                                    dnd,
+                                                    &ev,
+                                                    DragSource::Palette(kind),
+                                                )
+                                            >
+                                                <span class="palette__icon" aria-hidden="true">
+                                                    {icon(spec.icon)}
+                                                </span>
+                                                <span>{label}</span>
+                                            </button>
+                                        </li>
+                                    </Show>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })
+            .collect_view()}
+        <SavedSections sections dnd query />
     }
 }
 

@@ -8,8 +8,16 @@ use cradle_model::validate::ValidationError;
 use cradle_model::{validate, Document, Fragment, History, NodeId};
 use leptos::prelude::*;
 
+use super::later::later;
 use crate::i18n::{strings, Lang, Strings};
 use crate::render::{Chrome, Marks, RenderCtx};
+
+later!(
+    validation,
+    fn check(editor: Editor) -> Vec<ValidationError> {
+        editor.doc.with_value(validate)
+    }
+);
 
 /// Everything the editor panels share. `Copy`: it holds only handles.
 #[derive(Clone, Copy)]
@@ -68,7 +76,8 @@ impl Editor {
                 language: ui,
             }),
         );
-        let errors = RwSignal::new(validate(&doc));
+        // Found after the first paint (`revalidate`).
+        let errors = RwSignal::new(Vec::new());
         Editor {
             title: RwSignal::new(doc.title.clone()),
             slug: RwSignal::new(doc.slug.clone()),
@@ -215,15 +224,22 @@ impl Editor {
         self.after(&changed, &Part::ALL);
     }
 
-    /// Re-validates the whole page; what shows the errors re-renders only if they changed.
+    /// Re-validates the whole page (the rules come in a chunk of their own, `later`); what shows
+    /// the errors re-renders only if they changed. Without the chunk (offline) they stay as they
+    /// were; the next edit tries again.
     pub fn revalidate(&self) {
-        let found = self.doc.with_value(validate);
-        self.errors.maybe_update(|errors| {
-            let changed = *errors != found;
-            if changed {
-                *errors = found;
-            }
-            changed
+        let editor = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(found) = check(editor).await else {
+                return;
+            };
+            editor.errors.maybe_update(|errors| {
+                let changed = *errors != found;
+                if changed {
+                    *errors = found;
+                }
+                changed
+            });
         });
     }
 

@@ -12,6 +12,7 @@ use crate::editor::conflict::ConflictDialog;
 use crate::editor::dnd::{start_block_drag, Dnd, DragOverlay};
 use crate::editor::inspector::Inspector;
 use crate::editor::keyboard::on_key;
+use crate::editor::later::after_first_paint;
 use crate::editor::layers::Layers;
 use crate::editor::palette::Palette;
 use crate::editor::persist::{load_local, Persist, SaveState};
@@ -163,6 +164,7 @@ fn Workspace(
     if pending {
         persist.changed();
     }
+    after_first_paint(move || editor.revalidate());
     // Shortcuts work wherever focus is (the canvas, a panel, or nothing at all).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(&editor, &ev));
     on_cleanup(move || keys.remove());

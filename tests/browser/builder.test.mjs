@@ -134,6 +134,25 @@ test('a part of the editor that could not be fetched says so, and comes on the n
   await context.close();
 });
 
+test('an edit with a mistake, kept in the browser, shows the mistake once opened again, before any edit', async () => {
+  const { context, page } = await openPage(browser, 'tall');
+  await login(page);
+  await createPage(page, 'Mistake kept', 'Blank page');
+  const panel = page.getByRole('complementary', { name: 'Settings', exact: true });
+  // The server keeps no page with a mistake; the browser's draft keeps the edit.
+  await panel.getByLabel('Page title').fill('');
+  await page.locator('.toolbar__errors').waitFor();
+  await page.reload();
+  // The page's rules come in a chunk of their own after the first frame: the count is found
+  // without an edit, and the palette, outline and inspector have come too.
+  await page.locator('.toolbar__errors').filter({ hasText: '1 ' }).waitFor();
+  await page.getByRole('button', { name: 'Add Text' }).waitFor();
+  await page.getByRole('tree').waitFor({ state: 'attached' });
+  await panel.getByLabel('Page title').waitFor();
+  assert.equal(await panel.getByLabel('Page title').getAttribute('aria-invalid'), 'true');
+  await context.close();
+});
+
 test('reorder by drag and by keyboard, move into a column, refused drops say why', async () => {
   const { context, page, errors } = await openPage(browser, 'tall');
   await login(page);

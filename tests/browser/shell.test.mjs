@@ -71,7 +71,12 @@ test('the editor and the office are two apps: each page downloads only its own w
   // Creating a page opens the editor: a page load of the other app.
   wasm.length = 0;
   await createPage(page, 'Two apps', 'Blank page');
-  // The editor's main module first; its chunks (the inspector, publishing) from the same build.
+  // The chunks come after the first frame: the palette's, the outline's, the inspector's.
+  await page.getByRole('button', { name: 'Add Text' }).waitFor();
+  await page.getByRole('tree').waitFor({ state: 'attached' });
+  await page.getByRole('heading', { name: 'Page settings' }).waitFor();
+  await page.getByRole('button', { name: 'Publish' }).waitFor();
+  // The editor's main module first; its chunks from the same build.
   assert.match(wasm[0], /^\/e\/cradle-[0-9a-f]{16}\/cradle_bg\.wasm$/, wasm.join(', '));
   const build = wasm[0].replace(/cradle_bg\.wasm$/, '');
   assert.ok(wasm.every((p) => p.startsWith(build)), wasm.join(', '));
