@@ -18,12 +18,10 @@ fn main() {
         let text = fs::read_to_string(&path).expect("a template is readable");
         let json: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-        let campaigns = json.get("campaigns").cloned().unwrap_or_default();
-        let campaigns = if campaigns.is_null() {
-            serde_json::json!([])
-        } else {
-            campaigns
-        };
+        let campaigns = json
+            .get("campaigns")
+            .cloned()
+            .unwrap_or(serde_json::json!([]));
         fs::write(
             Path::new(&out).join(format!("{page}.campaigns.json")),
             campaigns.to_string(),

@@ -38,23 +38,6 @@ pub struct Template {
     pub description: Label,
 }
 
-/// A template's file in each language: `files!("wheel-campaign", ".json")` is the page
-/// (`templates/`), `".campaigns.json"` its campaigns (build.rs's output).
-macro_rules! files {
-    ($id:literal, ".json") => {
-        Label {
-            en: include_str!(concat!("../templates/", $id, ".en.json")),
-            zh: include_str!(concat!("../templates/", $id, ".zh-CN.json")),
-        }
-    };
-    ($id:literal, ".campaigns.json") => {
-        Label {
-            en: include_str!(concat!(env!("OUT_DIR"), "/", $id, ".en.campaigns.json")),
-            zh: include_str!(concat!(env!("OUT_DIR"), "/", $id, ".zh-CN.campaigns.json")),
-        }
-    };
-}
-
 /// Every template, blank first.
 pub const ALL: [Template; 11] = [
     Template {
@@ -180,47 +163,41 @@ pub const ALL: [Template; 11] = [
     },
 ];
 
-/// Each template's page, as JSON, in gallery order (the blank page has none). Apart from
-/// [`ALL`], so the gallery's names and descriptions come without the pages.
-const PAGES: [(&str, Label); 10] = [
-    ("club-home", files!("club-home", ".json")),
-    ("wheel-campaign", files!("wheel-campaign", ".json")),
-    ("nine-grid-party", files!("nine-grid-party", ".json")),
-    ("scratch-card", files!("scratch-card", ".json")),
-    ("smash-egg", files!("smash-egg", ".json")),
-    ("slot-machine", files!("slot-machine", ".json")),
-    ("double-11-lottery", files!("double-11-lottery", ".json")),
-    ("daily-sign-in", files!("daily-sign-in", ".json")),
-    ("invite-friends", files!("invite-friends", ".json")),
-    ("stage-guide", files!("stage-guide", ".json")),
-];
+/// The gallery's two tables of files, in gallery order after the blank page: `PAGES`, each page
+/// as JSON (`templates/`), and `CAMPAIGNS`, its campaigns alone (build.rs's output). Apart from
+/// [`ALL`] and from each other, so the names come without the pages, and new games' campaigns
+/// (read from `CAMPAIGNS`) too: the editor never links the pages.
+macro_rules! gallery_files {
+    ($($id:literal),* $(,)?) => {
+        const PAGES: [(&str, Label); [$($id),*].len()] = [$((
+            $id,
+            Label {
+                en: include_str!(concat!("../templates/", $id, ".en.json")),
+                zh: include_str!(concat!("../templates/", $id, ".zh-CN.json")),
+            },
+        )),*];
+        const CAMPAIGNS: [(&str, Label); [$($id),*].len()] = [$((
+            $id,
+            Label {
+                en: include_str!(concat!(env!("OUT_DIR"), "/", $id, ".en.campaigns.json")),
+                zh: include_str!(concat!(env!("OUT_DIR"), "/", $id, ".zh-CN.campaigns.json")),
+            },
+        )),*];
+    };
+}
 
-/// Each template's campaigns alone, as JSON, in gallery order (build.rs writes them from the
-/// pages): new games' campaigns are read from these, so the editor never links [`PAGES`].
-const CAMPAIGNS: [(&str, Label); 10] = [
-    ("club-home", files!("club-home", ".campaigns.json")),
-    (
-        "wheel-campaign",
-        files!("wheel-campaign", ".campaigns.json"),
-    ),
-    (
-        "nine-grid-party",
-        files!("nine-grid-party", ".campaigns.json"),
-    ),
-    ("scratch-card", files!("scratch-card", ".campaigns.json")),
-    ("smash-egg", files!("smash-egg", ".campaigns.json")),
-    ("slot-machine", files!("slot-machine", ".campaigns.json")),
-    (
-        "double-11-lottery",
-        files!("double-11-lottery", ".campaigns.json"),
-    ),
-    ("daily-sign-in", files!("daily-sign-in", ".campaigns.json")),
-    (
-        "invite-friends",
-        files!("invite-friends", ".campaigns.json"),
-    ),
-    ("stage-guide", files!("stage-guide", ".campaigns.json")),
-];
+gallery_files!(
+    "club-home",
+    "wheel-campaign",
+    "nine-grid-party",
+    "scratch-card",
+    "smash-egg",
+    "slot-machine",
+    "double-11-lottery",
+    "daily-sign-in",
+    "invite-friends",
+    "stage-guide",
+);
 
 /// The template with `id`.
 pub fn find(id: &str) -> Option<&'static Template> {

@@ -132,11 +132,24 @@ impl ValidationError {
             None => self.message.clone(),
         }
     }
+
+    /// Where and what, in `language`: `/blocks/b1/props/title: …`, or only what when the problem
+    /// has no path (the page as a whole, or decoded without `error-paths`).
+    pub fn located_in(&self, language: Language) -> String {
+        located(&self.path, &self.message_in(language))
+    }
+}
+
+fn located(path: &str, message: &str) -> String {
+    match path {
+        "" => message.to_owned(),
+        path => format!("{path}: {message}"),
+    }
 }
 
 impl std::fmt::Display for ValidationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        f.write_str(&located(&self.path, &self.message))
     }
 }
 

@@ -43,15 +43,7 @@ fn parse(text: &str, language: Language, ui: Language) -> Result<Vec<Fragment>, 
     match parse_fragments(&list, language) {
         Ok(fragments) if fragments.is_empty() => Err(t.clipboard_empty.to_owned()),
         Ok(fragments) => Ok(fragments),
-        Err(errors) => {
-            // The editor's decoding names the problem, not its path (model feature `error-paths`).
-            let first = &errors[0];
-            let why = match first.path.as_str() {
-                "" => first.message_in(ui),
-                path => format!("{path}: {}", first.message_in(ui)),
-            };
-            Err((t.clipboard_invalid)(&why))
-        }
+        Err(errors) => Err((t.clipboard_invalid)(&errors[0].located_in(ui))),
     }
 }
 

@@ -37,15 +37,9 @@ macro_rules! later {
         }
     };
     ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        $vis fn $name($($arg: $ty),*) -> Result<AnyView, $crate::editor::later::Missing> {
-            Ok($body.into_any())
-        }
-        #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::editor::later::Missing> {
-            Ok($body.into_any())
-        }
+        $crate::editor::later::later!($chunk, $vis fn $name($($arg: $ty),*) -> AnyView {
+            $body.into_any()
+        });
     };
 }
 pub(crate) use later;
