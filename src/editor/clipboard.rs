@@ -11,6 +11,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use super::keyboard::remove_selected;
+use super::later::{later, now};
 use super::Editor;
 use crate::i18n::strings;
 
@@ -71,12 +72,21 @@ fn write(editor: &Editor, ev: &web_sys::ClipboardEvent) -> Option<usize> {
     if fragments.is_empty() {
         return None;
     }
-    let json = serde_json::to_string(&fragments).ok()?;
+    let count = fragments.len();
+    // Edits come through the editing chunk; before it is here, there is nothing of hers to copy.
+    let json = now(to_json(fragments), || ())??;
     let _ = data.set_data(MIME, &json);
     let _ = data.set_data("text/plain", &json);
     ev.prevent_default();
-    Some(fragments.len())
+    Some(count)
 }
+
+later!(
+    editing,
+    fn to_json(fragments: Vec<Fragment>) -> Option<String> {
+        serde_json::to_string(&fragments).ok()
+    }
+);
 
 fn on_copy(editor: &Editor, ev: &web_sys::ClipboardEvent) {
     if let Some(n) = write(editor, ev) {
@@ -108,8 +118,23 @@ fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
         editor.refusal.set(Some(editor.t().nothing_to_paste.into()));
         return;
     }
+    let editor = *editor;
+    now(paste(editor, text), move || {
+        editor.refusal.set(Some(editor.t().part_missing.into()))
+    });
+}
+
+later!(
+    editing,
+    fn paste(editor: Editor, text: String) -> () {
+        paste_now(&editor, &text)
+    }
+);
+
+/// Inserts the blocks `text` holds after the selection, or says why it cannot.
+fn paste_now(editor: &Editor, text: &str) {
     match parse(
-        &text,
+        text,
         editor.with_doc(|d| d.language),
         editor.ui.get_untracked(),
     ) {

@@ -5,14 +5,32 @@ use cradle_model::parse::decode_document;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::later::{later, Later};
 use super::persist::{Persist, SaveState};
 use super::Editor;
 use crate::api::documents;
 use crate::i18n::use_i18n;
 
-/// The dialog (rendered while the save state is a conflict).
+/// The dialog (rendered while the save state is a conflict; its code is a chunk of its own).
 #[component]
 pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
+    let conflict = move || matches!(persist.state.get(), SaveState::Conflict(_));
+    view! {
+        <Show when=conflict>
+            <Later load=move || dialog(editor, persist) />
+        </Show>
+    }
+}
+
+later!(
+    conflict,
+    fn dialog(editor: Editor, persist: Persist) {
+        view! { <Dialog editor persist /> }
+    }
+);
+
+#[component]
+fn Dialog(editor: Editor, persist: Persist) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
@@ -75,47 +93,45 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || current().is_some()>
-            <div class="dialog-backdrop">
-                <div
-                    class="dialog"
-                    role="alertdialog"
-                    aria-modal="true"
-                    aria-labelledby="conflict-title"
-                    aria-describedby="conflict-text"
-                >
-                    <h2 id="conflict-title">{move || i18n.t().conflict_title}</h2>
-                    <p id="conflict-text">{move || i18n.t().conflict_text}</p>
-                    <div class="dialog__actions">
-                        <button type="button" on:click=load_theirs>
-                            {move || i18n.t().load_theirs}
-                        </button>
-                        <button type="button" on:click=keep_copy>
-                            {move || i18n.t().keep_mine_as_copy}
-                        </button>
-                        <button type="button" class="danger" on:click=overwrite>
-                            {move || {
-                                if confirming.get() {
-                                    i18n.t().confirm_overwrite
-                                } else {
-                                    i18n.t().overwrite
-                                }
-                            }}
-                        </button>
-                    </div>
-                    {move || {
-                        failure
-                            .get()
-                            .map(|f| {
-                                view! {
-                                    <p role="alert" class="error">
-                                        {f}
-                                    </p>
-                                }
-                            })
-                    }}
+        <div class="dialog-backdrop">
+            <div
+                class="dialog"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="conflict-title"
+                aria-describedby="conflict-text"
+            >
+                <h2 id="conflict-title">{move || i18n.t().conflict_title}</h2>
+                <p id="conflict-text">{move || i18n.t().conflict_text}</p>
+                <div class="dialog__actions">
+                    <button type="button" on:click=load_theirs>
+                        {move || i18n.t().load_theirs}
+                    </button>
+                    <button type="button" on:click=keep_copy>
+                        {move || i18n.t().keep_mine_as_copy}
+                    </button>
+                    <button type="button" class="danger" on:click=overwrite>
+                        {move || {
+                            if confirming.get() {
+                                i18n.t().confirm_overwrite
+                            } else {
+                                i18n.t().overwrite
+                            }
+                        }}
+                    </button>
                 </div>
+                {move || {
+                    failure
+                        .get()
+                        .map(|f| {
+                            view! {
+                                <p role="alert" class="error">
+                                    {f}
+                                </p>
+                            }
+                        })
+                }}
             </div>
-        </Show>
+        </div>
     }
 }

@@ -241,14 +241,7 @@ impl Dnd {
         }
         let at = (target.parent, target.slot, target.index);
         let dropped = match source {
-            DragSource::Palette(kind) => {
-                let fragment = self.editor.with_doc(|d| {
-                    Fragment::single(NodeId::new("new"), kind, d.language, chrono::Utc::now())
-                        .with_fresh_ids(d)
-                });
-                self.editor
-                    .insert_fragments(&[fragment], at, |t| t.dropped_blocks)
-            }
+            DragSource::Palette(kind) => self.editor.insert_new(kind, at, |t| t.dropped_blocks),
             DragSource::Fragments { fragments, .. } => {
                 self.editor
                     .insert_fragments(&fragments, at, |t| t.dropped_blocks)
@@ -289,6 +282,12 @@ impl Dnd {
             }
         }
     }
+}
+
+/// A length in whole pixels: the editor's first paint links no float formatting (it is 13 KB of
+/// wasm), and the ghost and the drop line need no finer place.
+fn px(x: f64) -> i64 {
+    x.round() as i64
 }
 
 /// Scrolls the canvas or the side panel (the outline) under the pointer near its top or bottom.
@@ -355,7 +354,7 @@ pub fn DragOverlay(dnd: Dnd) -> impl IntoView {
                 aria-hidden="true"
                 style=move || {
                     let (x, y) = dnd.pointer.get();
-                    format!("left:{}px;top:{}px", x + 12.0, y + 12.0)
+                    format!("left:{}px;top:{}px", px(x + 12.0), px(y + 12.0))
                 }
             >
                 {label}
@@ -374,7 +373,12 @@ pub fn DragOverlay(dnd: Dnd) -> impl IntoView {
                             <div
                                 class=class
                                 aria-hidden="true"
-                                style=format!("left:{left}px;top:{}px;width:{width}px", top - 2.0)
+                                style=format!(
+                                    "left:{}px;top:{}px;width:{}px",
+                                    px(left),
+                                    px(top - 2.0),
+                                    px(width),
+                                )
                             >
                                 {t
                                     .refusal

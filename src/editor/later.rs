@@ -3,6 +3,8 @@
 //! fetched once the canvas is on screen, so a 500-block page paints without waiting for them.
 //! Without the feature (`trunk serve`, unit tests) they are ordinary functions in the one wasm.
 
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -43,6 +45,31 @@ macro_rules! later {
     };
 }
 pub(crate) use later;
+
+/// The value of a call into a chunk, at once when the chunk is here (once fetched, a chunk's
+/// function runs without waiting); until then the call goes on when the chunk arrives, and `None`
+/// now. `missing` runs if the chunk cannot be fetched.
+pub fn now<T: 'static>(
+    call: impl Future<Output = Result<T, Missing>> + 'static,
+    missing: impl FnOnce() + 'static,
+) -> Option<T> {
+    let mut call = Box::pin(call);
+    match call.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        Poll::Ready(Err(Missing)) => {
+            missing();
+            None
+        }
+        Poll::Pending => {
+            leptos::task::spawn_local(async move {
+                if call.await.is_err() {
+                    missing();
+                }
+            });
+            None
+        }
+    }
+}
 
 thread_local! {
     /// Whether the page has painted a frame since the app started.

@@ -3,8 +3,6 @@
 //! drops it where the line shows.
 
 use cradle_model::catalogue::{BlockKind, Category};
-use cradle_model::commands::Command;
-use cradle_model::Fragment;
 use leptos::prelude::*;
 
 use super::dnd::{start_drag, Dnd, DragSource};
@@ -16,27 +14,12 @@ use crate::i18n::{use_i18n, Lang};
 
 /// Adds a block of `kind` at the insertion point and selects it.
 pub fn add_block(editor: &Editor, kind: BlockKind) {
-    let (parent, slot, index) = editor.insertion_point();
-    let fragment = editor.with_doc(|d| {
-        Fragment::single(
-            cradle_model::NodeId::new("new"),
-            kind,
-            d.language,
-            chrono::Utc::now(),
-        )
-        .with_fresh_ids(d)
-    });
-    let id = fragment.root.clone();
-    if editor.apply(Command::Insert {
-        parent,
-        slot,
-        index,
-        fragment,
-    }) {
-        editor.selection.set(vec![id.clone()]);
+    if editor.insert_new(kind, editor.insertion_point(), |t| t.inserted_blocks) {
         let label = kind.spec().label.get(editor.ui.get_untracked());
         editor.announce.set((editor.t().added)(label));
-        focus_block(&id);
+        if let Some(id) = editor.selection.get_untracked().first() {
+            focus_block(id);
+        }
     }
 }
 
@@ -189,6 +172,7 @@ fn icon(name: &str) -> &'static str {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use cradle_model::commands::Command;
     use cradle_model::{Document, NodeId};
 
     /// A new block speaks the page's language; what the builder announces speaks the builder's.

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 
+use super::later::{later, now, Missing};
 use super::Editor;
 use crate::api::client::ApiError;
 use crate::api::documents;
@@ -71,15 +72,29 @@ pub fn load_local(id: &str) -> Option<(i64, Document)> {
     Some((draft.base_version, doc))
 }
 
-fn store_local(id: &str, base_version: i64, document: &Document) {
-    let draft = DraftRef {
-        base_version,
-        document,
-    };
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&draft)) {
-        let _ = s.set_item(&key(id), &text);
+later!(
+    editing,
+    fn store_local(id: String, base_version: i64, editor: Editor) -> () {
+        let text = editor.with_doc(|document| {
+            serde_json::to_string(&DraftRef {
+                base_version,
+                document,
+            })
+        });
+        if let (Some(s), Ok(text)) = (storage(), text) {
+            let _ = s.set_item(&key(&id), &text);
+        }
     }
-}
+);
+
+later!(
+    editing,
+    fn document_json(editor: Editor) -> serde_json::Value {
+        editor
+            .with_doc(|doc| serde_json::to_value(doc))
+            .unwrap_or_default()
+    }
+);
 
 /// Forgets the local draft (the server has it all).
 fn clear_local(id: &str) {
@@ -142,9 +157,9 @@ impl Persist {
             return;
         };
         handle.clear();
-        self.editor.with_doc(|doc| {
-            store_local(&self.id.get_value(), self.version.get_value(), doc);
-        });
+        // Edits come through the editing chunk, so it is here by now.
+        let draft = store_local(self.id.get_value(), self.version.get_value(), self.editor);
+        now(draft, || ());
     }
 
     /// The server has every edit (or a copy of them): no draft is due, and any written is
@@ -179,13 +194,15 @@ impl Persist {
             return;
         }
         let this = *self;
-        let doc = serde_json::to_value(self.editor.snapshot()).unwrap_or_default();
         let id = self.id.get_value();
         let version = self.version.get_value();
         self.in_flight.set_value(true);
         self.state.set(SaveState::Saving);
         spawn_local(async move {
-            let result = documents::save(&id, version, &doc).await;
+            let result = match document_json(this.editor).await {
+                Ok(doc) => documents::save(&id, version, &doc).await,
+                Err(Missing) => Err(ApiError::Network(this.editor.t().part_missing.into())),
+            };
             this.in_flight.set_value(false);
             match result {
                 Ok(new_version) => {

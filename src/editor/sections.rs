@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use super::clipboard::selected_fragments;
 use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
+use super::later::{after_first_paint, later, Later};
 use super::Editor;
 use crate::api::sections::{self as api, Stored};
 use crate::i18n::use_i18n;
@@ -56,7 +57,8 @@ pub struct Sections {
 }
 
 impl Sections {
-    /// Loads the workspace's sections.
+    /// The workspace's sections, loaded after the first paint (in the palette's chunk, which
+    /// shows them).
     pub fn new(editor: Editor) -> Sections {
         let sections = Sections {
             editor,
@@ -64,18 +66,7 @@ impl Sections {
             naming: RwSignal::new(false),
             failure: RwSignal::new(None),
         };
-        spawn_local(async move {
-            match api::list().await {
-                Ok(list) => {
-                    let language = editor.with_doc(|d| d.language);
-                    let read = |stored| Section::read(stored, language);
-                    sections
-                        .items
-                        .set(list.into_iter().filter_map(read).collect())
-                }
-                Err(e) => editor.refusal.set(Some(e.to_string())),
-            }
-        });
+        after_first_paint(move || spawn_local(async move { _ = load(sections).await }));
         sections
     }
 
@@ -149,6 +140,25 @@ impl Sections {
         });
     }
 }
+
+later!(
+    palette,
+    fn load(sections: Sections) -> () {
+        spawn_local(async move {
+            let editor = sections.editor;
+            match api::list().await {
+                Ok(list) => {
+                    let language = editor.with_doc(|d| d.language);
+                    let read = |stored| Section::read(stored, language);
+                    sections
+                        .items
+                        .set(list.into_iter().filter_map(read).collect())
+                }
+                Err(e) => editor.refusal.set(Some(e.to_string())),
+            }
+        })
+    }
+);
 
 /// The "Saved sections" category of the palette, filtered by the palette's search.
 #[component]
@@ -233,74 +243,83 @@ pub fn SavedSections(sections: Sections, dnd: Dnd, query: RwSignal<String>) -> i
     }
 }
 
-/// The dialog asking for a new section's name.
+/// The dialog asking for a new section's name (its code is a chunk of its own).
 #[component]
 pub fn SaveSectionDialog(sections: Sections) -> impl IntoView {
+    view! {
+        <Show when=move || sections.naming.get()>
+            <Later load=move || dialog(sections) />
+        </Show>
+    }
+}
+
+later!(
+    sections,
+    fn dialog(sections: Sections) {
+        view! { <Dialog sections /> }
+    }
+);
+
+#[component]
+fn Dialog(sections: Sections) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let input = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if sections.naming.get() {
-            name.set(String::new());
-            request_animation_frame(move || {
-                if let Some(el) = input.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+    request_animation_frame(move || {
+        if let Some(el) = input.get_untracked() {
+            let _ = el.focus();
         }
     });
     let close = move || sections.close();
     // Escape closes it wherever focus is (the editor's own shortcuts wait while it is open).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && sections.naming.get_untracked() {
+        if ev.key() == "Escape" {
             ev.prevent_default();
             close();
         }
     });
     on_cleanup(move || keys.remove());
     view! {
-        <Show when=move || sections.naming.get()>
-            <div class="dialog-backdrop">
-                <form
-                    class="dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="section-dialog-title"
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        sections.save(name.get_untracked());
-                    }
-                >
-                    <h2 id="section-dialog-title">{move || i18n.t().save_as_section}</h2>
-                    <label for="section-name">{move || i18n.t().section_name}</label>
-                    <input
-                        id="section-name"
-                        node_ref=input
-                        required
-                        maxlength="60"
-                        prop:value=name
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                    {move || {
-                        sections
-                            .failure
-                            .get()
-                            .map(|f| {
-                                view! {
-                                    <p role="alert" class="error">
-                                        {f}
-                                    </p>
-                                }
-                            })
-                    }}
-                    <div class="dialog__actions">
-                        <button type="submit">{move || i18n.t().save}</button>
-                        <button type="button" on:click=move |_| close()>
-                            {move || i18n.t().cancel}
-                        </button>
-                    </div>
-                </form>
-            </div>
-        </Show>
+        <div class="dialog-backdrop">
+            <form
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="section-dialog-title"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    sections.save(name.get_untracked());
+                }
+            >
+                <h2 id="section-dialog-title">{move || i18n.t().save_as_section}</h2>
+                <label for="section-name">{move || i18n.t().section_name}</label>
+                <input
+                    id="section-name"
+                    node_ref=input
+                    required
+                    maxlength="60"
+                    prop:value=name
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+                {move || {
+                    sections
+                        .failure
+                        .get()
+                        .map(|f| {
+                            view! {
+                                <p role="alert" class="error">
+                                    {f}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="dialog__actions">
+                    <button type="submit">{move || i18n.t().save}</button>
+                    <button type="button" on:click=move |_| close()>
+                        {move || i18n.t().cancel}
+                    </button>
+                </div>
+            </form>
+        </div>
     }
 }

@@ -5,19 +5,47 @@
 use cradle_model::commands::{Applied, Command, CommandError, Part};
 use cradle_model::document::Position;
 use cradle_model::validate::ValidationError;
-use cradle_model::{validate, Document, Fragment, History, NodeId};
+use cradle_model::{validate, BlockKind, Document, Fragment, History, NodeId};
 use leptos::prelude::*;
 
-use super::later::later;
+use super::later::{later, now};
 use crate::i18n::{strings, Lang, Strings};
 use crate::render::{Chrome, Marks, RenderCtx};
 
 later!(
-    validation,
+    editing,
     fn check(editor: Editor) -> Vec<ValidationError> {
         editor.doc.with_value(validate)
     }
 );
+
+later!(
+    editing,
+    fn perform(editor: Editor, edit: Edit) -> bool {
+        editor.carry_out(edit)
+    }
+);
+
+/// A change of the document. The model's commands, history and the renderer's updates are the
+/// `editing` chunk's: it comes right after the first paint (with the page's rules), so the
+/// first frame does not wait for it and an edit after that runs at once.
+enum Edit {
+    Apply(Command),
+    Grouped(Command, String),
+    Undo,
+    Redo,
+    Replace(Document),
+    Insert {
+        fragments: Vec<Fragment>,
+        at: (NodeId, String, usize),
+        said: fn(&Strings) -> fn(usize) -> String,
+    },
+    New {
+        kind: BlockKind,
+        at: (NodeId, String, usize),
+        said: fn(&Strings) -> fn(usize) -> String,
+    },
+}
 
 /// Everything the editor panels share. `Copy`: it holds only handles.
 #[derive(Clone, Copy)]
@@ -118,12 +146,12 @@ impl Editor {
 
     /// Applies a command as one undo step. On refusal, says why and returns false.
     pub fn apply(&self, command: Command) -> bool {
-        self.run(|doc, history| history.apply(doc, command))
+        self.edit(Edit::Apply(command))
     }
 
     /// Applies a command, merging with the previous step of the same `group` (typing in a field).
     pub fn apply_grouped(&self, command: Command, group: &str) -> bool {
-        self.run(|doc, history| history.apply_grouped(doc, command, group))
+        self.edit(Edit::Grouped(command, group.to_owned()))
     }
 
     /// Ends the current typing group (on blur), so the next edit is a new undo step.
@@ -133,15 +161,99 @@ impl Editor {
 
     /// Undoes the last step.
     pub fn undo(&self) {
-        if self.run_opt(|doc, history| history.undo(doc)) {
-            self.announce.set(self.t().undone.into());
-        }
+        self.edit(Edit::Undo);
     }
 
     /// Redoes the last undone step.
     pub fn redo(&self) {
-        if self.run_opt(|doc, history| history.redo(doc)) {
-            self.announce.set(self.t().redone.into());
+        self.edit(Edit::Redo);
+    }
+
+    /// Replaces the whole document (after "load theirs"): every block signal is refreshed and the
+    /// history starts over.
+    pub fn replace(&self, doc: Document) {
+        self.edit(Edit::Replace(doc));
+    }
+
+    /// Inserts copies of `fragments` (fresh ids) in order at `at` (container, slot, index) as one
+    /// undo step, selects them and announces what happened (`said`, given the count); false (with
+    /// the reason shown) when refused.
+    pub fn insert_fragments(
+        &self,
+        fragments: &[Fragment],
+        at: (NodeId, String, usize),
+        said: fn(&Strings) -> fn(usize) -> String,
+    ) -> bool {
+        let fragments = fragments.to_vec();
+        self.edit(Edit::Insert {
+            fragments,
+            at,
+            said,
+        })
+    }
+
+    /// Inserts a new block of `kind` (its dates from today) at `at`, as
+    /// [`Editor::insert_fragments`] does.
+    pub fn insert_new(
+        &self,
+        kind: BlockKind,
+        at: (NodeId, String, usize),
+        said: fn(&Strings) -> fn(usize) -> String,
+    ) -> bool {
+        self.edit(Edit::New { kind, at, said })
+    }
+
+    /// Runs `edit` in the editing chunk: at once once it is here; before that, when it arrives
+    /// (false now). Without the chunk (offline) the edit is refused, and says so.
+    fn edit(&self, edit: Edit) -> bool {
+        let editor = *self;
+        now(perform(editor, edit), move || {
+            editor.refusal.set(Some(editor.t().part_missing.into()))
+        })
+        .unwrap_or(false)
+    }
+
+    /// What [`Editor::edit`] asked, run in the editing chunk.
+    fn carry_out(&self, edit: Edit) -> bool {
+        match edit {
+            Edit::Apply(command) => self.run(|doc, history| history.apply(doc, command)),
+            Edit::Grouped(command, group) => {
+                self.run(|doc, history| history.apply_grouped(doc, command, &group))
+            }
+            Edit::Undo => {
+                let undone = self.run_opt(|doc, history| history.undo(doc));
+                if undone {
+                    self.announce.set(self.t().undone.into());
+                }
+                undone
+            }
+            Edit::Redo => {
+                let redone = self.run_opt(|doc, history| history.redo(doc));
+                if redone {
+                    self.announce.set(self.t().redone.into());
+                }
+                redone
+            }
+            Edit::Replace(doc) => {
+                let mut changed: Vec<NodeId> = doc.blocks.keys().cloned().collect();
+                self.doc
+                    .with_value(|old| changed.extend(old.blocks.keys().cloned()));
+                self.doc.set_value(doc);
+                self.history.set_value(History::default());
+                self.selection.set(Vec::new());
+                self.after(&changed, &Part::ALL);
+                true
+            }
+            Edit::Insert {
+                fragments,
+                at,
+                said,
+            } => self.insert_now(&fragments, at, said),
+            Edit::New { kind, at, said } => {
+                let language = self.doc.with_value(|d| d.language);
+                let new = Fragment::single(NodeId::new("new"), kind, language, chrono::Utc::now());
+                self.insert_now(&[new], at, said)
+            }
         }
     }
 
@@ -212,18 +324,6 @@ impl Editor {
         self.revision.update(|r| *r += 1);
     }
 
-    /// Replaces the whole document (after "load theirs"): every block signal is refreshed and the
-    /// history starts over.
-    pub fn replace(&self, doc: Document) {
-        let mut changed: Vec<NodeId> = doc.blocks.keys().cloned().collect();
-        self.doc
-            .with_value(|old| changed.extend(old.blocks.keys().cloned()));
-        self.doc.set_value(doc);
-        self.history.set_value(History::default());
-        self.selection.set(Vec::new());
-        self.after(&changed, &Part::ALL);
-    }
-
     /// Re-validates the whole page (the rules come in a chunk of their own, `later`); what shows
     /// the errors re-renders only if they changed. Without the chunk (offline) they stay as they
     /// were; the next edit tries again.
@@ -248,10 +348,8 @@ impl Editor {
         self.doc.with_value(|d| d.position(id))
     }
 
-    /// Inserts copies of `fragments` (fresh ids) in order at `at` (container, slot, index) as one
-    /// undo step, selects them and announces what happened (`said`, given the count); false (with
-    /// the reason shown) when refused.
-    pub fn insert_fragments(
+    /// See [`Editor::insert_fragments`].
+    fn insert_now(
         &self,
         fragments: &[Fragment],
         (parent, slot, index): (NodeId, String, usize),
@@ -273,7 +371,9 @@ impl Editor {
                 });
             }
         });
-        if commands.is_empty() || !self.apply(Command::Batch(commands)) {
+        if commands.is_empty()
+            || !self.run(|doc, history| history.apply(doc, Command::Batch(commands)))
+        {
             return false;
         }
         self.announce.set(said(self.t())(fragments.len()));
