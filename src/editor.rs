@@ -19,3 +19,13 @@ pub mod state;
 pub mod toolbar;
 
 pub use state::Editor;
+
+/// Makes ready every call into the editing chunk that must answer at once (see `later!`): after
+/// this, an edit, a copy, a paste, and the draft written as the page is left, run within the
+/// event that asked for them. Called once the first frame is painted.
+pub async fn ready_to_edit() {
+    let _ = state::ready_perform().await;
+    let _ = persist::ready_store_local().await;
+    let _ = clipboard::ready_to_json().await;
+    let _ = clipboard::ready_paste().await;
+}

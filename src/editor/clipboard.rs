@@ -83,7 +83,8 @@ fn write(editor: &Editor, ev: &web_sys::ClipboardEvent) -> Option<usize> {
 
 later!(
     editing,
-    fn to_json(fragments: Vec<Fragment>) -> Option<String> {
+    ready ready_to_json,
+    pub(super) fn to_json(fragments: Vec<Fragment>) -> Option<String> {
         serde_json::to_string(&fragments).ok()
     }
 );
@@ -126,7 +127,8 @@ fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
 
 later!(
     editing,
-    fn paste(editor: Editor, text: String) -> () {
+    ready ready_paste,
+    pub(super) fn paste(editor: Editor, text: String) -> () {
         paste_now(&editor, &text)
     }
 );

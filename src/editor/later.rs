@@ -25,8 +25,31 @@ impl From<leptos::wasm_split::SplitLoaderError> for Missing {
 
 /// `later!(chunk, fn name(arg: Type, ...) { view })` defines `async fn name(...) ->
 /// Result<AnyView, Missing>` whose code lives in wasm chunk `chunk` in the split build;
-/// `later!(chunk, fn name(...) -> T { body })` the same for a value (`Result<T, Missing>`).
+/// `later!(chunk, fn name(...) -> T { body })` the same for a value (`Result<T, Missing>`), and
+/// `later!(chunk, ready get_ready, fn name(...) -> T { body })` also `async fn get_ready()`, which
+/// fetches the chunk for `name`: a split function learns that its chunk is here on its first
+/// call, which waits for that, so one that must answer at once ([`now`]) is made ready first.
 macro_rules! later {
+    ($chunk:ident, ready $ready:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($ready)
+        )]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::editor::later::Missing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::editor::later::Missing> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $vis async fn $ready() -> Result<(), $crate::editor::later::Missing> {
+            Ok(())
+        }
+    };
     ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -46,9 +69,9 @@ macro_rules! later {
 }
 pub(crate) use later;
 
-/// The value of a call into a chunk, at once when the chunk is here (once fetched, a chunk's
-/// function runs without waiting); until then the call goes on when the chunk arrives, and `None`
-/// now. `missing` runs if the chunk cannot be fetched.
+/// The value of a call into a chunk, at once when the function is ready (see [`later`]); until
+/// then the call goes on when the chunk arrives, and `None` now. `missing` runs if the chunk
+/// cannot be fetched.
 pub fn now<T: 'static>(
     call: impl Future<Output = Result<T, Missing>> + 'static,
     missing: impl FnOnce() + 'static,

@@ -74,7 +74,8 @@ pub fn load_local(id: &str) -> Option<(i64, Document)> {
 
 later!(
     editing,
-    fn store_local(id: String, base_version: i64, editor: Editor) -> () {
+    ready ready_store_local,
+    pub(super) fn store_local(id: String, base_version: i64, editor: Editor) -> () {
         let text = editor.with_doc(|document| {
             serde_json::to_string(&DraftRef {
                 base_version,

@@ -21,7 +21,8 @@ later!(
 
 later!(
     editing,
-    fn perform(editor: Editor, edit: Edit) -> bool {
+    ready ready_perform,
+    pub(super) fn perform(editor: Editor, edit: Edit) -> bool {
         editor.carry_out(edit)
     }
 );
@@ -29,7 +30,7 @@ later!(
 /// A change of the document. The model's commands, history and the renderer's updates are the
 /// `editing` chunk's: it comes right after the first paint (with the page's rules), so the
 /// first frame does not wait for it and an edit after that runs at once.
-enum Edit {
+pub(super) enum Edit {
     Apply(Command),
     Grouped(Command, String),
     Undo,

@@ -164,7 +164,10 @@ fn Workspace(
     if pending {
         persist.changed();
     }
-    after_first_paint(move || editor.revalidate());
+    after_first_paint(move || {
+        leptos::task::spawn_local(crate::editor::ready_to_edit());
+        editor.revalidate();
+    });
     // Shortcuts work wherever focus is (the canvas, a panel, or nothing at all).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_key(&editor, &ev));
     on_cleanup(move || keys.remove());
