@@ -176,3 +176,58 @@ where
         </Suspense>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use super::*;
+
+    /// A call whose chunk is here answers at once; one that must wait answers `None` now and
+    /// still runs once it can; one whose chunk cannot be fetched says so, now or later.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    async fn now_answers_at_once_or_goes_on_later() {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let missed = Rc::new(Cell::new(0));
+        let miss = |missed: &Rc<Cell<u32>>| {
+            let missed = missed.clone();
+            move || missed.set(missed.get() + 1)
+        };
+        assert_eq!(now(async { Ok(7) }, miss(&missed)), Some(7));
+        assert_eq!(now(async { Err::<u8, _>(Missing) }, miss(&missed)), None);
+        assert_eq!(missed.get(), 1);
+
+        let ran = Rc::new(Cell::new(false));
+        let (arrived, arrival) = on_its_way();
+        let later_ran = ran.clone();
+        let call = async move {
+            arrival.await;
+            later_ran.set(true);
+            Ok(())
+        };
+        assert_eq!(now(call, miss(&missed)), None);
+        assert!(!ran.get());
+        arrived();
+        any_spawner::Executor::tick().await;
+        assert!(ran.get());
+
+        let (arrived, arrival) = on_its_way();
+        let call = async move {
+            arrival.await;
+            Err::<(), _>(Missing)
+        };
+        assert_eq!(now(call, miss(&missed)), None);
+        arrived();
+        any_spawner::Executor::tick().await;
+        assert_eq!(missed.get(), 2);
+    }
+
+    /// A future that is pending until the returned function is called (a chunk on its way).
+    fn on_its_way() -> (impl FnOnce(), impl Future<Output = ()>) {
+        let (send, receive) = futures::channel::oneshot::channel();
+        (move || _ = send.send(()), async move {
+            _ = receive.await;
+        })
+    }
+}
