@@ -165,6 +165,8 @@ pub struct Strings {
     pub pasted_blocks: fn(usize) -> String,
     pub inserted_blocks: fn(usize) -> String,
     pub copied_blocks: fn(usize) -> String,
+    pub deleted_blocks: fn(usize) -> String,
+    pub duplicated_blocks: fn(usize) -> String,
     pub already_first: &'static str,
     pub already_last: &'static str,
     pub moved_to_position: fn(&str, usize, usize) -> String,

@@ -91,9 +91,7 @@ pub fn remove_selected(editor: &Editor) {
         .map(|id| Command::Remove { id: id.clone() })
         .collect();
     if editor.apply(Command::Batch(commands)) {
-        editor
-            .announce
-            .set(format!("Deleted {} block(s)", ids.len()));
+        editor.announce.set((editor.t().deleted_blocks)(ids.len()));
     }
 }
 
@@ -118,7 +116,7 @@ pub fn duplicate_selected(editor: &Editor) {
         editor.selection.set(copies);
         editor
             .announce
-            .set(format!("Duplicated {} block(s)", ids.len()));
+            .set((editor.t().duplicated_blocks)(ids.len()));
     }
 }
 

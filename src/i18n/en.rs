@@ -146,6 +146,8 @@ pub static EN: Strings = Strings {
     pasted_blocks: |n| format!("Pasted {n} block(s)"),
     inserted_blocks: |n| format!("Inserted {n} block(s)"),
     copied_blocks: |n| format!("Copied {n} block(s)"),
+    deleted_blocks: |n| format!("Deleted {n} block(s)"),
+    duplicated_blocks: |n| format!("Duplicated {n} block(s)"),
     already_first: "Already first",
     already_last: "Already last",
     moved_to_position: |label, n, len| format!("Moved {label} to position {n} of {len}"),

@@ -143,6 +143,8 @@ pub static ZH_CN: Strings = Strings {
     pasted_blocks: |n| format!("已粘贴 {n} 个组件"),
     inserted_blocks: |n| format!("已插入 {n} 个组件"),
     copied_blocks: |n| format!("已复制 {n} 个组件"),
+    deleted_blocks: |n| format!("已删除 {n} 个组件"),
+    duplicated_blocks: |n| format!("已创建 {n} 个副本"),
     already_first: "已经是第一个",
     already_last: "已经是最后一个",
     moved_to_position: |label, n, len| format!("已将{label}移到第 {n} 个（共 {len} 个）"),

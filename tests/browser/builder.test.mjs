@@ -236,10 +236,27 @@ test('delete, duplicate and copy-paste with the keyboard, across tabs', async ()
   await block(page, 'vote').click();
   await page.keyboard.press('Control+d');
   assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote', 'vote-1']);
+  await page.getByRole('status').filter({ hasText: 'Duplicated 1 block(s)' }).waitFor();
   await page.keyboard.press('Delete');
   assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote']);
+  await page.getByRole('status').filter({ hasText: 'Deleted 1 block(s)' }).waitFor();
   await page.keyboard.press('Control+z');
   assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote', 'vote-1']);
+
+  // The same keys in the zh-CN builder say so in Chinese.
+  await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+  await page.reload();
+  // The palette comes after the first paint, as the editing does.
+  await page.getByRole('button', { name: '添加 标题' }).waitFor();
+  await block(page, 'vote-1').click();
+  await page.keyboard.press('Control+d');
+  await page.getByRole('status').filter({ hasText: '已创建 1 个副本' }).waitFor();
+  await page.keyboard.press('Delete');
+  await page.getByRole('status').filter({ hasText: '已删除 1 个组件' }).waitFor();
+  assert.deepEqual(await slotOrder(page, 'page', 'main'), ['banner', 'grid', 'cols', 'vote', 'vote-1']);
+  await page.evaluate(() => localStorage.setItem('cradle.lang', 'en'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'Keys test', level: 1 }).waitFor();
 
   // Copy the banner here, paste it into another page in a second tab.
   await block(page, 'banner').click();
