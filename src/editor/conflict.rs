@@ -11,7 +11,8 @@ use super::Editor;
 use crate::api::documents;
 use crate::i18n::use_i18n;
 
-/// The dialog (rendered while the save state is a conflict; its code is a chunk of its own).
+/// The dialog (rendered while the save state is a conflict; its code is in the `dialogs` chunk,
+/// fetched when one opens).
 #[component]
 pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
     let conflict = move || matches!(persist.state.get(), SaveState::Conflict(_));
@@ -23,7 +24,7 @@ pub fn ConflictDialog(editor: Editor, persist: Persist) -> impl IntoView {
 }
 
 later!(
-    conflict,
+    dialogs,
     fn dialog(editor: Editor, persist: Persist) {
         view! { <Dialog editor persist /> }
     }

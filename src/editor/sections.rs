@@ -243,7 +243,8 @@ pub fn SavedSections(sections: Sections, dnd: Dnd, query: RwSignal<String>) -> i
     }
 }
 
-/// The dialog asking for a new section's name (its code is a chunk of its own).
+/// The dialog asking for a new section's name (its code is in the `dialogs` chunk, fetched when
+/// one opens).
 #[component]
 pub fn SaveSectionDialog(sections: Sections) -> impl IntoView {
     view! {
@@ -254,7 +255,7 @@ pub fn SaveSectionDialog(sections: Sections) -> impl IntoView {
 }
 
 later!(
-    sections,
+    dialogs,
     fn dialog(sections: Sections) {
         view! { <Dialog sections /> }
     }
