@@ -20,6 +20,11 @@ pub mod toolbar;
 
 pub use state::Editor;
 
+thread_local! {
+    /// Whether [`ready_to_edit`] has finished.
+    static READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Makes ready every call into the editing chunk that must answer at once (see `later!`): after
 /// this, an edit, a copy, a paste, and the draft written as the page is left, run within the
 /// event that asked for them. Called once the first frame is painted.
@@ -28,4 +33,19 @@ pub async fn ready_to_edit() {
     let _ = persist::ready_store_local().await;
     let _ = clipboard::ready_to_json().await;
     let _ = clipboard::ready_paste().await;
+    READY.set(true);
+}
+
+/// Runs `act` (an edit she asked for, with what it says and selects after) now if the editing
+/// chunk is ready, else once it is: an edit asked for in the moment between the first paint and
+/// the chunk's arrival is made whole, not made later without its announcement.
+pub fn when_ready(act: impl FnOnce() + 'static) {
+    if READY.get() {
+        act();
+    } else {
+        leptos::task::spawn_local(async move {
+            ready_to_edit().await;
+            act();
+        });
+    }
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::keyboard::remove_selected;
 use super::later::{later, now};
-use super::Editor;
+use super::{when_ready, Editor};
 use crate::i18n::strings;
 
 /// The clipboard type holding Cradle fragments (a JSON list of `{root, blocks}`).
@@ -120,8 +120,10 @@ fn on_paste(editor: &Editor, ev: &web_sys::ClipboardEvent) {
         return;
     }
     let editor = *editor;
-    now(paste(editor, text), move || {
-        editor.refusal.set(Some(editor.t().part_missing.into()))
+    when_ready(move || {
+        now(paste(editor, text), move || {
+            editor.refusal.set(Some(editor.t().part_missing.into()))
+        });
     });
 }
 

@@ -8,7 +8,7 @@ use cradle_model::NodeId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Editor;
+use super::{when_ready, Editor};
 
 /// Whether the key event comes from a text field (which keeps its own editing keys).
 fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -149,44 +149,37 @@ pub fn on_key(editor: &Editor, ev: &web_sys::KeyboardEvent) {
         return;
     }
     let ctrl = ev.ctrl_key() || ev.meta_key();
-    let handled = match (ev.key().as_str(), ctrl, ev.alt_key(), ev.shift_key()) {
-        ("ArrowUp", false, true, _) => {
-            nudge(editor, -1);
-            true
+    let key = ev.key();
+    let pressed = (key.as_str(), ctrl, ev.alt_key(), ev.shift_key());
+    let edit: Option<fn(&Editor)> = match pressed {
+        ("ArrowUp", false, true, _) => Some(|editor| nudge(editor, -1)),
+        ("ArrowDown", false, true, _) => Some(|editor| nudge(editor, 1)),
+        ("Delete" | "Backspace", false, false, _) => Some(remove_selected),
+        ("d" | "D", true, _, _) => Some(duplicate_selected),
+        ("z" | "Z", true, _, true) | ("y" | "Y", true, _, _) => Some(Editor::redo),
+        ("z" | "Z", true, _, false) => Some(Editor::undo),
+        _ => None,
+    };
+    let handled = if let Some(edit) = edit {
+        let editor = *editor;
+        when_ready(move || edit(&editor));
+        true
+    } else {
+        match pressed {
+            ("ArrowUp", false, false, false) => {
+                select_neighbour(editor, -1);
+                true
+            }
+            ("ArrowDown", false, false, false) => {
+                select_neighbour(editor, 1);
+                true
+            }
+            ("Escape", _, _, _) => {
+                editor.selection.set(Vec::new());
+                true
+            }
+            _ => false,
         }
-        ("ArrowDown", false, true, _) => {
-            nudge(editor, 1);
-            true
-        }
-        ("ArrowUp", false, false, false) => {
-            select_neighbour(editor, -1);
-            true
-        }
-        ("ArrowDown", false, false, false) => {
-            select_neighbour(editor, 1);
-            true
-        }
-        ("Delete" | "Backspace", false, false, _) => {
-            remove_selected(editor);
-            true
-        }
-        ("d" | "D", true, _, _) => {
-            duplicate_selected(editor);
-            true
-        }
-        ("z" | "Z", true, _, true) | ("y" | "Y", true, _, _) => {
-            editor.redo();
-            true
-        }
-        ("z" | "Z", true, _, false) => {
-            editor.undo();
-            true
-        }
-        ("Escape", _, _, _) => {
-            editor.selection.set(Vec::new());
-            true
-        }
-        _ => false,
     };
     if handled {
         ev.prevent_default();

@@ -9,7 +9,7 @@ use super::dnd::{start_drag, Dnd, DragSource};
 use super::keyboard::focus_block;
 use super::later::{later, Later, PanelLoading};
 use super::sections::{SavedSections, Sections};
-use super::Editor;
+use super::{when_ready, Editor};
 use crate::i18n::{use_i18n, Lang};
 
 /// Adds a block of `kind` at the insertion point and selects it.
@@ -107,7 +107,10 @@ fn Contents(editor: Editor, dnd: Dnd, sections: Sections) -> impl IntoView {
                                                 class="palette__item"
                                                 data-kind=spec.icon
                                                 aria-label=move || format!("{} {}", i18n.t().add, label())
-                                                on:click=move |_| add_block(&editor, kind)
+                                                on:click=move |_| when_ready(move || add_block(
+                                                    &editor,
+                                                    kind,
+                                                ))
                                                 on:pointerdown=move |ev| start_drag(
                                                     dnd,
                                                     &ev,

@@ -31,16 +31,23 @@ later!(
 /// `editing` chunk's: it comes right after the first paint (with the page's rules), so the
 /// first frame does not wait for it and an edit after that runs at once.
 pub(super) enum Edit {
+    /// [`Editor::apply`].
     Apply(Command),
+    /// [`Editor::apply_grouped`].
     Grouped(Command, String),
+    /// [`Editor::undo`].
     Undo,
+    /// [`Editor::redo`].
     Redo,
+    /// [`Editor::replace`].
     Replace(Document),
+    /// [`Editor::insert_fragments`].
     Insert {
         fragments: Vec<Fragment>,
         at: (NodeId, String, usize),
         said: fn(&Strings) -> fn(usize) -> String,
     },
+    /// [`Editor::insert_new`].
     New {
         kind: BlockKind,
         at: (NodeId, String, usize),
