@@ -143,7 +143,7 @@ fn paste_now(editor: &Editor, text: &str) {
         editor.ui.get_untracked(),
     ) {
         Ok(fragments) => {
-            editor.insert_fragments(&fragments, editor.insertion_point(), |t| t.pasted_blocks);
+            editor.insert_fragments(fragments, editor.insertion_point(), |t| t.pasted_blocks);
         }
         Err(why) => {
             let message = (editor.t().cannot_paste)(&why);

@@ -244,7 +244,7 @@ impl Dnd {
             DragSource::Palette(kind) => self.editor.insert_new(kind, at, |t| t.dropped_blocks),
             DragSource::Fragments { fragments, .. } => {
                 self.editor
-                    .insert_fragments(&fragments, at, |t| t.dropped_blocks)
+                    .insert_fragments(fragments, at, |t| t.dropped_blocks)
             }
             DragSource::Block(id) => {
                 let (parent, slot, index) = at;

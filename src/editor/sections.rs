@@ -118,7 +118,7 @@ impl Sections {
         let at = self.editor.insertion_point();
         if self
             .editor
-            .insert_fragments(&section.fragments, at, |t| t.inserted_blocks)
+            .insert_fragments(section.fragments.clone(), at, |t| t.inserted_blocks)
         {
             if let Some(id) = self.editor.selection.get_untracked().first() {
                 focus_block(id);

@@ -188,11 +188,10 @@ impl Editor {
     /// the reason shown) when refused.
     pub fn insert_fragments(
         &self,
-        fragments: &[Fragment],
+        fragments: Vec<Fragment>,
         at: (NodeId, String, usize),
         said: fn(&Strings) -> fn(usize) -> String,
     ) -> bool {
-        let fragments = fragments.to_vec();
         self.edit(Edit::Insert {
             fragments,
             at,
@@ -379,9 +378,7 @@ impl Editor {
                 });
             }
         });
-        if commands.is_empty()
-            || !self.run(|doc, history| history.apply(doc, Command::Batch(commands)))
-        {
+        if commands.is_empty() || !self.carry_out(Edit::Apply(Command::Batch(commands))) {
             return false;
         }
         self.announce.set(said(self.t())(fragments.len()));
